@@ -1,0 +1,2 @@
+//! Threads, processes, the GIL and Pool: concurrency and parallelism in Rust.
+#![forbid(unsafe_code)]

@@ -1,0 +1,2 @@
+//! The property decorator and the uniform access principle, in Rust.
+#![forbid(unsafe_code)]

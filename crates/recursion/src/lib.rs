@@ -1,0 +1,2 @@
+//! Recursion: termination, depth limits, stack overflow and recursive data.
+#![forbid(unsafe_code)]
