@@ -1,10 +1,20 @@
 //! The `concurrency` demo: `cargo xtask demo concurrency [SECTION]`.
+//!
+//! The threading sections come first, as in the notes, then the multiprocessing ones.
+
+mod demo_multiprocessing;
+mod demo_threading;
 
 use demo::{Demo, Section};
 
 fn main() -> std::process::ExitCode {
+    let sections: Vec<Section> = demo_threading::SECTIONS
+        .iter()
+        .chain(demo_multiprocessing::SECTIONS)
+        .copied()
+        .collect();
     demo::main(&Demo {
         topic: "concurrency",
-        sections: &[],
+        sections: &sections,
     })
 }

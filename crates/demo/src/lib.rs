@@ -50,15 +50,15 @@ pub struct Section {
 
 /// A topic's demo: its name and its sections, in the order a reader meets them.
 #[derive(Clone, Copy, Debug)]
-pub struct Demo {
+pub struct Demo<'a> {
     /// The topic's name, as `cargo xtask demo <topic>` spells it.
-    pub topic: &'static str,
+    pub topic: &'a str,
     /// The sections, in reading order.
-    pub sections: &'static [Section],
+    pub sections: &'a [Section],
 }
 
 /// Runs the demo as the process arguments ask; the demo binary's `main` returns this.
-pub fn main(demo: &Demo) -> ExitCode {
+pub fn main(demo: &Demo<'_>) -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match run(demo, &args) {
@@ -81,7 +81,7 @@ enum Failure {
     Section(String),
 }
 
-fn run(demo: &Demo, args: &[&str]) -> std::result::Result<(), Failure> {
+fn run(demo: &Demo<'_>, args: &[&str]) -> std::result::Result<(), Failure> {
     match args {
         [] => {
             for (i, section) in demo.sections.iter().enumerate() {
@@ -111,7 +111,7 @@ fn run(demo: &Demo, args: &[&str]) -> std::result::Result<(), Failure> {
     }
 }
 
-fn find<'d>(demo: &'d Demo, name: &str) -> std::result::Result<&'d Section, Failure> {
+fn find<'d>(demo: &'d Demo<'_>, name: &str) -> std::result::Result<&'d Section, Failure> {
     demo.sections
         .iter()
         .find(|section| section.name == name)
@@ -124,13 +124,13 @@ fn find<'d>(demo: &'d Demo, name: &str) -> std::result::Result<&'d Section, Fail
         })
 }
 
-fn run_section(demo: &Demo, section: &Section) -> std::result::Result<(), Failure> {
+fn run_section(demo: &Demo<'_>, section: &Section) -> std::result::Result<(), Failure> {
     (section.run)().map_err(|error| {
         Failure::Section(format!("{} {}: {error}", demo.topic, section.name))
     })
 }
 
-fn names(demo: &Demo) -> String {
+fn names(demo: &Demo<'_>) -> String {
     let names: Vec<&str> = demo.sections.iter().map(|section| section.name).collect();
     names.join(", ")
 }
@@ -147,7 +147,7 @@ mod tests {
         Err("the claim did not hold".into())
     }
 
-    const DEMO: Demo = Demo {
+    const DEMO: Demo<'static> = Demo {
         topic: "example",
         sections: &[
             Section { name: "ok", title: "Works", run: ok },

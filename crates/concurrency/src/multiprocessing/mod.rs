@@ -1,0 +1,1 @@
+//! Real processes made with `fork`, and a process `Pool`.

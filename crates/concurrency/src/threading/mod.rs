@@ -1,0 +1,2 @@
+//! Threads: shared memory, concurrency vs parallelism, a modelled GIL.
+#![forbid(unsafe_code)]
