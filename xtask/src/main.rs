@@ -1,2 +1,163 @@
 //! See <https://github.com/matklad/cargo-xtask/>.
-fn main() {}
+//!
+//! This binary holds the workspace's own commands, which plain `cargo` cannot express. It is
+//! wired in by the alias in `.cargo/config.toml`, so `cargo xtask <task>` works from anywhere
+//! in the workspace. The work is done in the library (`src/lib.rs`); this file only parses the
+//! command line.
+
+use std::process::{Command, ExitCode};
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use xtask::{bless, check, demos, process, topics, workspace_root};
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Runs and checks the demos of the Python-to-Rust workspace",
+    version
+)]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Run a topic's demo, or every topic's demo in turn
+    Demo {
+        /// The topic (`cargo xtask list` names them); `all` or nothing runs every one
+        topic: Option<String>,
+        /// One section of the demo; without it, every section runs under a header
+        section: Option<String>,
+    },
+    /// List the topics, each with its summary, crate and page
+    List,
+    /// Run every demo and compare its output with the output documented under docs/
+    ///
+    /// Each documented block is one test trial. After the options of this command come
+    /// libtest's own: a FILTER, --exact, --skip, --list, --ignored, --test-threads, --format.
+    Check {
+        /// Kill a demo that runs longer than this many seconds [default: 60, or XTASK_DEMO_TIMEOUT]
+        #[arg(long, value_parser = process::parse_seconds)]
+        timeout: Option<Duration>,
+        /// FILTER and libtest flags
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        libtest: Vec<String>,
+    },
+    /// Rewrite documented outputs from the actual output (review with `git diff docs/`)
+    Bless {
+        /// Only this topic's blocks
+        topic: Option<String>,
+        /// Kill a demo that runs longer than this many seconds [default: 60, or XTASK_DEMO_TIMEOUT]
+        #[arg(long, value_parser = process::parse_seconds)]
+        timeout: Option<Duration>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = workspace_root();
+    let outcome = match cli.task {
+        Task::Demo { topic, section } => demo(&root, topic.as_deref(), section.as_deref()),
+        Task::List => {
+            list(&root);
+            Ok(ExitCode::SUCCESS)
+        }
+        Task::Check { timeout, libtest } => timeout_or_env(timeout).map(|timeout| {
+            let args = std::iter::once("cargo xtask check".to_string()).chain(libtest);
+            check::run(&root, timeout, &check::arguments(args))
+        }),
+        Task::Bless { topic, timeout } => bless_pages(&root, topic.as_deref(), timeout),
+    };
+    outcome.unwrap_or_else(|error| {
+        eprintln!("error: {error}");
+        ExitCode::from(2)
+    })
+}
+
+fn timeout_or_env(timeout: Option<Duration>) -> Result<Duration, String> {
+    timeout.map_or_else(process::timeout_from_env, Ok)
+}
+
+fn demo(
+    root: &std::path::Path,
+    topic: Option<&str>,
+    section: Option<&str>,
+) -> Result<ExitCode, String> {
+    let chosen: Vec<&str> = match topic {
+        None | Some("all") => {
+            if let Some(section) = section {
+                return Err(format!(
+                    "a section (`{section}`) needs a topic: `cargo xtask demo <topic> {section}`"
+                ));
+            }
+            topics::TOPICS.to_vec()
+        }
+        Some(name) => vec![topics::parse(name).map_err(|e| e.to_string())?],
+    };
+    let binaries = demos::build(root, &chosen)?;
+    let mut failed = Vec::new();
+    for (i, topic) in chosen.iter().enumerate() {
+        if chosen.len() > 1 {
+            if i > 0 {
+                println!();
+            }
+            println!("##### {topic}: {} #####", topics::summary(root, topic));
+            println!();
+        }
+        let mut command = Command::new(&binaries[*topic]);
+        command.current_dir(root).args(section);
+        let status = command
+            .status()
+            .map_err(|e| format!("could not run the {topic} demo: {e}"))?;
+        if !status.success() {
+            failed.push(format!("{topic} ({status})"));
+        }
+    }
+    if failed.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Err(format!("these demos failed: {}", failed.join(", ")))
+    }
+}
+
+fn list(root: &std::path::Path) {
+    for topic in topics::TOPICS {
+        println!("{topic:<12} {}", topics::summary(root, topic));
+        println!(
+            "{:<12} crate: {}   page: {}",
+            "",
+            topics::crate_dir(topic).display(),
+            topics::page_path(topic).display()
+        );
+    }
+}
+
+fn bless_pages(
+    root: &std::path::Path,
+    topic: Option<&str>,
+    timeout: Option<Duration>,
+) -> Result<ExitCode, String> {
+    let topic = topic
+        .map(topics::parse)
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let report = bless::bless(root, topic, timeout_or_env(timeout)?)?;
+    for block in &report.rewritten {
+        println!("blessed {block}");
+    }
+    println!(
+        "{} blocks rewritten, {} already right; review with `git diff docs/`",
+        report.rewritten.len(),
+        report.unchanged
+    );
+    if report.failed.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Err(format!(
+            "these demos failed, so their blocks were left alone:\n{}",
+            report.failed.join("\n")
+        ))
+    }
+}

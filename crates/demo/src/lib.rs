@@ -125,9 +125,8 @@ fn find<'d>(demo: &'d Demo<'_>, name: &str) -> std::result::Result<&'d Section, 
 }
 
 fn run_section(demo: &Demo<'_>, section: &Section) -> std::result::Result<(), Failure> {
-    (section.run)().map_err(|error| {
-        Failure::Section(format!("{} {}: {error}", demo.topic, section.name))
-    })
+    (section.run)()
+        .map_err(|error| Failure::Section(format!("{} {}: {error}", demo.topic, section.name)))
 }
 
 fn names(demo: &Demo<'_>) -> String {
@@ -150,8 +149,16 @@ mod tests {
     const DEMO: Demo<'static> = Demo {
         topic: "example",
         sections: &[
-            Section { name: "ok", title: "Works", run: ok },
-            Section { name: "broken", title: "Fails", run: broken },
+            Section {
+                name: "ok",
+                title: "Works",
+                run: ok,
+            },
+            Section {
+                name: "broken",
+                title: "Fails",
+                run: broken,
+            },
         ],
     };
 
@@ -167,7 +174,10 @@ mod tests {
     #[test]
     fn a_failing_section_names_itself() {
         let failure = run(&DEMO, &["broken"]).unwrap_err();
-        assert_eq!(failure, Failure::Section("example broken: the claim did not hold".into()));
+        assert_eq!(
+            failure,
+            Failure::Section("example broken: the claim did not hold".into())
+        );
     }
 
     #[test]
@@ -178,6 +188,9 @@ mod tests {
 
     #[test]
     fn extra_arguments_are_a_usage_error() {
-        assert!(matches!(run(&DEMO, &["ok", "more"]), Err(Failure::Usage(_))));
+        assert!(matches!(
+            run(&DEMO, &["ok", "more"]),
+            Err(Failure::Usage(_))
+        ));
     }
 }

@@ -1,0 +1,329 @@
+//! Reads a docs page into its console blocks, or says which line is malformed.
+//!
+//! The format is explained for contributors in `docs/README.md`: a fence tagged `console`,
+//! a `$ ` command (continued by `> ` lines), an optional `? <status>` line, then the expected
+//! output. Fences of other languages are skipped, and a fence nested inside a longer one (an
+//! example of the format, say) is not a block.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::topics;
+
+/// One documented command and the output it must print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The page, as given to [`parse`].
+    pub path: PathBuf,
+    /// The 1-based line of the `$ ` command.
+    pub line: usize,
+    /// Environment variables set before the command, in order.
+    pub env: Vec<(String, String)>,
+    /// The topic whose demo runs.
+    pub topic: &'static str,
+    /// The section of that demo.
+    pub section: String,
+    /// The exit status the demo must end with.
+    pub status: i32,
+    /// The expected output, one line an element, wildcards included.
+    pub expected: Vec<String>,
+    /// The 0-based line of the page where `expected` starts; it runs to the closing fence.
+    pub expected_start: usize,
+}
+
+impl Block {
+    /// The command as the page writes it, for messages.
+    pub fn command(&self) -> String {
+        let env = self
+            .env
+            .iter()
+            .map(|(key, value)| format!("{key}={value} "));
+        let env: String = env.collect();
+        format!("{env}cargo xtask demo {} {}", self.topic, self.section)
+    }
+
+    /// `docs/page.md:LINE`, the place a message points the reader at.
+    pub fn location(&self) -> String {
+        format!("{}:{}", self.path.display(), self.line)
+    }
+}
+
+/// A page that cannot be read as documented output, with the place to fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageError {
+    /// The page.
+    pub path: PathBuf,
+    /// The 1-based line at fault.
+    pub line: usize,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
+    }
+}
+
+impl std::error::Error for PageError {}
+
+/// An open fence: its character, its length, the line it opened on, and whether it is a
+/// console block (and so collected).
+struct Fence {
+    marker: char,
+    len: usize,
+    line: usize,
+    console: bool,
+}
+
+/// Reads every console block of a page's text.
+pub fn parse(path: &Path, text: &str) -> Result<Vec<Block>, PageError> {
+    let error = |line: usize, message: String| PageError {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut blocks = Vec::new();
+    let mut open: Option<Fence> = None;
+    let mut body: Vec<usize> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let fence = fence_of(line);
+        match (&open, fence) {
+            (None, Some((marker, len, info))) => {
+                let console = info.split_whitespace().next() == Some("console");
+                open = Some(Fence {
+                    marker,
+                    len,
+                    line: index + 1,
+                    console,
+                });
+                body.clear();
+            }
+            (Some(current), Some((marker, len, info)))
+                if marker == current.marker && len >= current.len && info.is_empty() =>
+            {
+                if current.console {
+                    let body_lines: Vec<(usize, &str)> =
+                        body.iter().map(|&i| (i, lines[i])).collect();
+                    blocks.push(
+                        block(path, current.line, &body_lines, index)
+                            .map_err(|(line, message)| error(line, message))?,
+                    );
+                }
+                open = None;
+            }
+            (Some(_), _) => body.push(index),
+            (None, None) => {}
+        }
+    }
+    match open {
+        Some(fence) => Err(error(
+            fence.line,
+            format!(
+                "this {} fence is never closed: end it with a line of {} `{}`",
+                if fence.console { "console" } else { "code" },
+                fence.len,
+                fence.marker
+            ),
+        )),
+        None => Ok(blocks),
+    }
+}
+
+/// A fence line: its character, its length and its info string.
+fn fence_of(line: &str) -> Option<(char, usize, &str)> {
+    let trimmed = line.trim_start();
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let len = trimmed.chars().take_while(|c| *c == marker).count();
+    (len >= 3).then(|| (marker, len, trimmed[len..].trim()))
+}
+
+/// Reads one console block's body; `close` is the 0-based line of its closing fence.
+fn block(
+    path: &Path,
+    fence_line: usize,
+    body: &[(usize, &str)],
+    close: usize,
+) -> Result<Block, (usize, String)> {
+    let Some((command_index, first)) = body.first() else {
+        return Err((
+            fence_line,
+            "this console block is empty: it needs a `$ cargo xtask demo <topic> <section>` line"
+                .into(),
+        ));
+    };
+    let Some(command) = first.strip_prefix("$ ") else {
+        return Err((command_index + 1, "a console block starts with its command, on a line `$ cargo xtask demo <topic> <section>`".into()));
+    };
+    let mut command = command.to_string();
+    let mut rest = &body[1..];
+    while let Some((_, continued)) = rest
+        .first()
+        .and_then(|(i, l)| Some((i, l.strip_prefix("> ")?)))
+    {
+        command.push(' ');
+        command.push_str(continued);
+        rest = &rest[1..];
+    }
+    let line = command_index + 1;
+    let (env, topic, section) = parse_command(&command).map_err(|message| (line, message))?;
+    let mut status = 0;
+    if let Some((status_index, code)) = rest
+        .first()
+        .and_then(|(i, l)| Some((i, l.strip_prefix("? ")?)))
+    {
+        status = code.trim().parse().map_err(|_| {
+            (
+                status_index + 1,
+                format!("`? {code}` is not an exit status: write `? 1`, say"),
+            )
+        })?;
+        rest = &rest[1..];
+    }
+    if let Some((index, another)) = rest.iter().find(|(_, l)| l.starts_with("$ ")) {
+        return Err((
+            index + 1,
+            format!(
+                "a console block holds one command, but `{another}` starts a second: put it in a block of its own"
+            ),
+        ));
+    }
+    Ok(Block {
+        path: path.to_path_buf(),
+        line,
+        env,
+        topic,
+        section,
+        status,
+        expected: rest.iter().map(|(_, l)| l.to_string()).collect(),
+        expected_start: rest.first().map_or(close, |(i, _)| *i),
+    })
+}
+
+type Command = (Vec<(String, String)>, &'static str, String);
+
+/// `[VAR=value ...] cargo xtask demo <topic> <section>`
+fn parse_command(command: &str) -> Result<Command, String> {
+    let mut words = command.split_whitespace().peekable();
+    let mut env = Vec::new();
+    while let Some((key, value)) = words.peek().and_then(|word| word.split_once('=')) {
+        env.push((key.to_string(), value.to_string()));
+        words.next();
+    }
+    let words: Vec<&str> = words.collect();
+    let usage = "a documented command is `cargo xtask demo <topic> <section>`";
+    match words.as_slice() {
+        ["cargo", "xtask", "demo", topic, section] => {
+            let topic = topics::parse(topic).map_err(|e| format!("{usage}: {e}"))?;
+            Ok((env, topic, section.to_string()))
+        }
+        ["cargo", "xtask", "demo", topic] => Err(format!(
+            "`{command}` names no section: {usage} (see the sections with `cargo run -q -p {topic} -- --list`)"
+        )),
+        ["cargo", "xtask", "demo"] => Err(format!("`{command}` names no topic: {usage}")),
+        _ => Err(format!("`{command}` is not a demo: {usage}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Vec<Block>, PageError> {
+        parse(Path::new("docs/x.md"), text)
+    }
+
+    #[test]
+    fn reads_a_block_with_env_status_and_wildcards() {
+        let page = "# Title\n\n```console\n$ RUST_LOG=off cargo xtask demo recursion\n> factorial\n? 1\nline [..]\n...\n```\n";
+        let blocks = parse_str(page).unwrap();
+        assert_eq!(blocks.len(), 1);
+        let block = &blocks[0];
+        assert_eq!(block.line, 4);
+        assert_eq!(block.env, vec![("RUST_LOG".into(), "off".into())]);
+        assert_eq!(
+            (block.topic, block.section.as_str()),
+            ("recursion", "factorial")
+        );
+        assert_eq!(block.status, 1);
+        assert_eq!(block.expected, vec!["line [..]", "..."]);
+        assert_eq!(block.expected_start, 6);
+        assert_eq!(
+            block.command(),
+            "RUST_LOG=off cargo xtask demo recursion factorial"
+        );
+        assert_eq!(block.location(), "docs/x.md:4");
+    }
+
+    #[test]
+    fn an_empty_output_is_a_block_too() {
+        let blocks = parse_str("```console\n$ cargo xtask demo typing quiet\n```\n").unwrap();
+        assert!(blocks[0].expected.is_empty());
+        assert_eq!(blocks[0].expected_start, 2);
+    }
+
+    #[test]
+    fn other_fences_and_fences_inside_longer_ones_are_not_blocks() {
+        let page = "```rust\nlet x = 1;\n```\n````markdown\n```console\n$ not checked\n```\n````\n";
+        assert_eq!(parse_str(page).unwrap(), vec![]);
+    }
+
+    #[test]
+    fn an_unclosed_fence_is_an_error_at_its_opening_line() {
+        let error =
+            parse_str("text\n\n```console\n$ cargo xtask demo typing a\nout\n").unwrap_err();
+        assert_eq!(error.line, 3);
+        assert!(
+            error
+                .to_string()
+                .starts_with("docs/x.md:3: this console fence is never closed")
+        );
+    }
+
+    #[test]
+    fn a_command_naming_no_topic_is_an_error_at_its_line() {
+        let error = parse_str("```console\n$ cargo xtask demo\n```\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.message.contains("names no topic"), "{error}");
+    }
+
+    #[test]
+    fn an_unknown_topic_is_an_error_with_a_suggestion() {
+        let error = parse_str("```console\n$ cargo xtask demo typng a\n```\n").unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.message.contains("did you mean `typing`?"), "{error}");
+    }
+
+    #[test]
+    fn malformed_blocks_say_what_to_write() {
+        let cases = [
+            ("```console\n```\n", 1, "empty"),
+            ("```console\nno dollar\n```\n", 2, "starts with its command"),
+            ("```console\n$ ls -l\n```\n", 2, "is not a demo"),
+            (
+                "```console\n$ cargo xtask demo typing\n```\n",
+                2,
+                "names no section",
+            ),
+            (
+                "```console\n$ cargo xtask demo typing a\n? one\n```\n",
+                3,
+                "not an exit status",
+            ),
+            (
+                "```console\n$ cargo xtask demo typing a\nx\n$ cargo xtask demo typing b\n```\n",
+                4,
+                "one command",
+            ),
+        ];
+        for (page, line, words) in cases {
+            let error = parse_str(page).unwrap_err();
+            assert_eq!(error.line, line, "{page}");
+            assert!(error.message.contains(words), "{page}: {error}");
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! Matches a demo's output against a documented block, diffs the two, and blesses.
+//!
+//! Both the check and `bless` work from one alignment of the expected lines (wildcards
+//! included) with the actual ones: the cheapest edit script, where a line that matches costs
+//! nothing, a `...` line swallows any number of actual lines for free, and every expected line
+//! left out or actual line added costs one. The output matches when the script costs nothing;
+//! otherwise the script *is* the diff, and applying it to the expected lines is the blessed
+//! block, which keeps every wildcard line that still matches.
+
+/// `...` alone on a line: any number of lines.
+pub const ANY_LINES: &str = "...";
+/// `[..]` inside a line: any text within that line.
+pub const ANY_TEXT: &str = "[..]";
+
+/// Whether one actual line matches one expected line (trailing spaces ignored).
+pub fn line_matches(expected: &str, actual: &str) -> bool {
+    let expected = expected.trim_end();
+    let actual = actual.trim_end();
+    let mut parts = expected.split(ANY_TEXT);
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = actual.strip_prefix(first) else {
+        return false;
+    };
+    let middle: Vec<&str> = parts.collect();
+    let Some((last, middle)) = middle.split_last() else {
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last)
+}
+
+/// One step of the alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Expected line `.0` matches actual line `.1`.
+    Same(usize, usize),
+    /// The `...` at expected line `.0` swallows actual line `.1`.
+    Elided(usize, usize),
+    /// The `...` at expected line `.0` is there, whatever it swallowed.
+    Wildcard(usize),
+    /// Expected line `.0` is not in the output.
+    Missing(usize),
+    /// Actual line `.0` is not in the expected lines.
+    Extra(usize),
+}
+
+/// The cheapest alignment of `expected` with `actual`, and its cost (0: they match).
+///
+/// Among alignments with the fewest edits, the one whose `...` lines swallow the fewest
+/// lines wins, so that a line which can match text does.
+pub fn align(expected: &[String], actual: &[String]) -> (usize, Vec<Step>) {
+    const EDIT: (usize, usize) = (1, 0);
+    const SWALLOW: (usize, usize) = (0, 1);
+    let add = |a: (usize, usize), b: (usize, usize)| (a.0 + b.0, a.1 + b.1);
+    let (n, m) = (expected.len(), actual.len());
+    // cost[i][j]: the cheapest way to align expected[i..] with actual[j..], as
+    // (edits, lines swallowed by `...`), compared in that order.
+    let mut cost = vec![vec![(0usize, 0usize); m + 1]; n + 1];
+    for i in (0..=n).rev() {
+        for j in (0..=m).rev() {
+            cost[i][j] = if i == n {
+                (m - j, 0)
+            } else if expected[i] == ANY_LINES {
+                let swallow = if j < m {
+                    add(SWALLOW, cost[i][j + 1])
+                } else {
+                    (usize::MAX, 0)
+                };
+                cost[i + 1][j].min(swallow)
+            } else {
+                let mut best = add(EDIT, cost[i + 1][j]);
+                if j < m {
+                    best = best.min(add(EDIT, cost[i][j + 1]));
+                    if line_matches(&expected[i], &actual[j]) {
+                        best = best.min(cost[i + 1][j + 1]);
+                    }
+                }
+                best
+            };
+        }
+    }
+    let mut steps = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i == n {
+            steps.push(Step::Extra(j));
+            j += 1;
+        } else if expected[i] == ANY_LINES {
+            if j < m && cost[i][j] == add(SWALLOW, cost[i][j + 1]) {
+                steps.push(Step::Elided(i, j));
+                j += 1;
+            } else {
+                steps.push(Step::Wildcard(i));
+                i += 1;
+            }
+        } else if j < m
+            && line_matches(&expected[i], &actual[j])
+            && cost[i][j] == cost[i + 1][j + 1]
+        {
+            steps.push(Step::Same(i, j));
+            (i, j) = (i + 1, j + 1);
+        } else if cost[i][j] == add(EDIT, cost[i + 1][j]) {
+            // Missing before extra: a diff reads best with `-` lines above their `+` lines.
+            steps.push(Step::Missing(i));
+            i += 1;
+        } else {
+            steps.push(Step::Extra(j));
+            j += 1;
+        }
+    }
+    (cost[0][0].0, steps)
+}
+
+/// Whether the output matches the documented block.
+pub fn matches(expected: &[String], actual: &[String]) -> bool {
+    align(expected, actual).0 == 0
+}
+
+/// The block rewritten to the actual output, keeping the expected lines that still match
+/// (wildcards included) and every `...`.
+pub fn bless(expected: &[String], actual: &[String]) -> Vec<String> {
+    let (_, steps) = align(expected, actual);
+    steps
+        .into_iter()
+        .filter_map(|step| match step {
+            Step::Same(i, _) | Step::Wildcard(i) => Some(expected[i].clone()),
+            Step::Extra(j) => Some(actual[j].clone()),
+            Step::Elided(..) | Step::Missing(_) => None,
+        })
+        .collect()
+}
+
+/// A line diff for a reader: `-` for expected lines missing from the output (numbered by
+/// their line in the page, from `first_line`), `+` for output lines not expected, and up to
+/// `context` unchanged lines around each change.
+pub fn diff(expected: &[String], actual: &[String], first_line: usize, context: usize) -> String {
+    let (_, steps) = align(expected, actual);
+    let rendered: Vec<(bool, String)> = steps
+        .iter()
+        .filter_map(|step| match *step {
+            Step::Same(i, _) => Some((false, format!("  {:>4} | {}", first_line + i, expected[i]))),
+            Step::Wildcard(i) => {
+                Some((false, format!("  {:>4} | {}", first_line + i, expected[i])))
+            }
+            Step::Elided(..) => None,
+            Step::Missing(i) => Some((true, format!("- {:>4} | {}", first_line + i, expected[i]))),
+            Step::Extra(j) => Some((true, format!("+      | {}", actual[j]))),
+        })
+        .collect();
+    let near_change = |index: usize| {
+        let low = index.saturating_sub(context);
+        let high = (index + context).min(rendered.len().saturating_sub(1));
+        (low..=high).any(|k| rendered[k].0)
+    };
+    let mut out = String::new();
+    let mut skipped = false;
+    for (index, (_, line)) in rendered.iter().enumerate() {
+        if near_change(index) {
+            if skipped {
+                out.push_str("  ...\n");
+                skipped = false;
+            }
+            out.push_str(line);
+            out.push('\n');
+        } else {
+            skipped = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.lines().map(String::from).collect()
+    }
+
+    #[test]
+    fn inline_wildcards_match_any_text_within_the_line() {
+        assert!(line_matches("took [..] ms", "took 12.5 ms"));
+        assert!(line_matches("[..]", "anything at all"));
+        assert!(line_matches("pid [..], parent [..]", "pid 7, parent 1"));
+        assert!(line_matches("a[..]b[..]c", "abc"));
+        assert!(!line_matches("took [..] ms", "took 12.5 s"));
+        assert!(!line_matches("exact", "exact but longer"));
+        assert!(line_matches("trailing  ", "trailing"));
+        assert!(
+            !line_matches("ab[..]ba", "aba"),
+            "prefix and suffix must not overlap"
+        );
+    }
+
+    #[test]
+    fn a_line_wildcard_swallows_any_number_of_lines() {
+        let expected = lines("start\n...\nend");
+        assert!(matches(&expected, &lines("start\nend")));
+        assert!(matches(&expected, &lines("start\na\nb\nc\nend")));
+        assert!(!matches(&expected, &lines("start\na")));
+        assert!(matches(&lines("..."), &[]));
+    }
+
+    #[test]
+    fn a_changed_line_is_diffed_with_its_page_line() {
+        let expected = lines("one\ntwo\nthree");
+        let actual = lines("one\n2\nthree");
+        assert!(!matches(&expected, &actual));
+        let diff = diff(&expected, &actual, 10, 3);
+        assert_eq!(
+            diff,
+            "    10 | one\n-   11 | two\n+      | 2\n    12 | three\n"
+        );
+    }
+
+    #[test]
+    fn the_diff_shows_context_and_elides_the_rest() {
+        let expected: Vec<String> = (0..20).map(|i| i.to_string()).collect();
+        let mut actual = expected.clone();
+        actual[10] = "ten".into();
+        let diff = diff(&expected, &actual, 1, 1);
+        assert_eq!(
+            diff,
+            "  ...\n    10 | 9\n-   11 | 10\n+      | ten\n    12 | 11\n"
+        );
+    }
+
+    #[test]
+    fn bless_keeps_wildcards_that_still_match_and_replaces_the_rest() {
+        let expected = lines("pid [..]\nold line\nmiddle\n...\nend [..]");
+        let actual = lines("pid 42\nnew line\nmiddle\nx\ny\nend 7");
+        let blessed = bless(&expected, &actual);
+        assert_eq!(blessed, lines("pid [..]\nnew line\nmiddle\n...\nend [..]"));
+        assert!(matches(&blessed, &actual));
+        // A `...` swallows what changed beside it: the cheapest alignment needs no new line.
+        let swallowed = bless(&lines("a\nold\n...\nz"), &lines("a\nnew\nz"));
+        assert_eq!(swallowed, lines("a\n...\nz"));
+    }
+
+    #[test]
+    fn bless_of_an_empty_block_is_the_output() {
+        let actual = lines("a\nb");
+        assert_eq!(bless(&[], &actual), actual);
+    }
+
+    #[test]
+    fn blessed_blocks_always_match_their_output() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        let vocabulary = ["a", "b", "c", "[..]", "...", "x[..]"];
+        for _ in 0..2000 {
+            let expected: Vec<String> = (0..rng.usize(0..6))
+                .map(|_| vocabulary[rng.usize(..vocabulary.len())].to_string())
+                .collect();
+            let actual: Vec<String> = (0..rng.usize(0..6))
+                .map(|_| ["a", "b", "c", "xy"][rng.usize(..4)].to_string())
+                .collect();
+            let blessed = bless(&expected, &actual);
+            assert!(
+                matches(&blessed, &actual),
+                "{expected:?} {actual:?} -> {blessed:?}"
+            );
+            if matches(&expected, &actual) {
+                assert_eq!(blessed, expected, "a matching block is left as it is");
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! Runs a demo as a terminal would, but with a deadline and nothing left behind.
+//!
+//! stdout and stderr go to one pipe, so the captured text interleaves them as a terminal shows
+//! them (Rust's stdout is line-buffered, so whole lines stay whole). The demo runs in a
+//! process group of its own: at the deadline the whole group is killed, and once the demo
+//! has exited, any process of its group still alive is reported and killed, so a demo can
+//! neither hang the check nor leave a child behind.
+
+use std::fmt;
+use std::io::Read;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{Command, ExitStatus};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, killpg};
+use nix::unistd::Pid;
+
+/// How long a demo may take before it is killed, unless told otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The environment variable that sets the timeout, in seconds, for `cargo test`.
+pub const TIMEOUT_VAR: &str = "XTASK_DEMO_TIMEOUT";
+
+/// The timeout from [`TIMEOUT_VAR`], or the default.
+pub fn timeout_from_env() -> Result<Duration, String> {
+    match std::env::var(TIMEOUT_VAR) {
+        Ok(value) => parse_seconds(&value).map_err(|e| format!("{TIMEOUT_VAR}: {e}")),
+        Err(_) => Ok(DEFAULT_TIMEOUT),
+    }
+}
+
+/// A positive number of seconds, such as `60` or `0.5`.
+pub fn parse_seconds(value: &str) -> Result<Duration, String> {
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|secs| secs.is_finite() && *secs > 0.0)
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| format!("`{value}` is not a positive number of seconds"))
+}
+
+/// What a finished run printed and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    /// stdout and stderr, interleaved.
+    pub output: String,
+    /// How the process ended; `None` if it was killed at the deadline.
+    pub status: Option<ExitStatus>,
+    /// Processes of its group that were still alive after it exited (and were killed).
+    pub left_behind: bool,
+}
+
+impl Run {
+    /// The exit status as a number, if it exited rather than died.
+    pub fn code(&self) -> Option<i32> {
+        self.status.and_then(|status| status.code())
+    }
+
+    /// The output's lines.
+    pub fn lines(&self) -> Vec<String> {
+        self.output.lines().map(String::from).collect()
+    }
+
+    /// The last `n` lines of the output, indented, for a failure message.
+    pub fn tail(&self, n: usize) -> String {
+        let lines: Vec<&str> = self.output.lines().collect();
+        let start = lines.len().saturating_sub(n);
+        let mut tail = String::new();
+        if start > 0 {
+            tail.push_str(&format!("    ({start} earlier lines)\n"));
+        }
+        for line in &lines[start..] {
+            tail.push_str("    ");
+            tail.push_str(line);
+            tail.push('\n');
+        }
+        if lines.is_empty() {
+            tail.push_str("    (no output)\n");
+        }
+        tail
+    }
+}
+
+/// How a process ended, in words: `exited with status 3`, `was killed by SIGSEGV`.
+pub struct Ending<'a>(pub &'a Run, pub Duration);
+
+impl fmt::Display for Ending<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Ending(run, timeout) = self;
+        match run.status {
+            None => write!(
+                f,
+                "did not finish within {:.0?} and was killed (set a longer timeout with --timeout or {TIMEOUT_VAR})",
+                timeout
+            ),
+            Some(status) => match (status.code(), status.signal()) {
+                (Some(code), _) => write!(f, "exited with status {code}"),
+                (None, Some(signal)) => {
+                    let name = Signal::try_from(signal)
+                        .map_or(format!("signal {signal}"), |s| s.to_string());
+                    let core = if status.core_dumped() {
+                        " (core dumped)"
+                    } else {
+                        ""
+                    };
+                    write!(f, "was killed by {name}{core}")
+                }
+                (None, None) => write!(f, "ended with {status}"),
+            },
+        }
+    }
+}
+
+/// Runs `command` to completion or to the deadline, whichever comes first.
+pub fn run(mut command: Command, timeout: Duration) -> std::io::Result<Run> {
+    let (mut reader, writer) = std::io::pipe()?;
+    command
+        .stdin(std::process::Stdio::null())
+        .stdout(writer.try_clone()?)
+        .stderr(writer)
+        .process_group(0);
+    let mut child = command.spawn()?;
+    // The command holds the parent's copies of the pipe's write end: close them, or the
+    // reader would never see end-of-file.
+    drop(command);
+    let group = Pid::from_raw(child.id() as i32);
+
+    let (sender, receiver) = mpsc::channel();
+    thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = reader.read_to_end(&mut bytes);
+        let _ = sender.send(bytes);
+    });
+
+    let deadline = Instant::now() + timeout;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break Some(status);
+        }
+        if Instant::now() >= deadline {
+            let _ = killpg(group, Signal::SIGKILL);
+            child.wait()?;
+            break None;
+        }
+        thread::sleep(Duration::from_millis(5));
+    };
+    // Whatever is left of the group outlived the demo: kill it, and say so.
+    let left_behind = status.is_some() && killpg(group, Signal::SIGKILL).is_ok();
+    let bytes = receiver
+        .recv_timeout(Duration::from_secs(10))
+        .unwrap_or_else(|_| {
+            b"(the output pipe was held open by a process outside the demo's group)".to_vec()
+        });
+    Ok(Run {
+        output: String::from_utf8_lossy(&bytes).into_owned(),
+        status,
+        left_behind,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sh(script: &str) -> Command {
+        let mut command = Command::new("sh");
+        command.args(["-c", script]);
+        command
+    }
+
+    #[test]
+    fn stdout_and_stderr_are_interleaved_in_order() {
+        let run = run(sh("echo out; echo err >&2; echo out2"), DEFAULT_TIMEOUT).unwrap();
+        assert_eq!(run.output, "out\nerr\nout2\n");
+        assert_eq!(run.code(), Some(0));
+        assert!(!run.left_behind);
+    }
+
+    #[test]
+    fn a_non_zero_exit_is_reported_with_its_status() {
+        let run = run(sh("echo partial; exit 3"), DEFAULT_TIMEOUT).unwrap();
+        assert_eq!(run.code(), Some(3));
+        assert_eq!(
+            Ending(&run, DEFAULT_TIMEOUT).to_string(),
+            "exited with status 3"
+        );
+        assert_eq!(run.tail(5), "    partial\n");
+    }
+
+    #[test]
+    fn a_death_by_signal_is_reported_by_name() {
+        let run = run(sh("kill -SEGV $$"), DEFAULT_TIMEOUT).unwrap();
+        assert_eq!(run.code(), None);
+        assert!(
+            Ending(&run, DEFAULT_TIMEOUT)
+                .to_string()
+                .starts_with("was killed by SIGSEGV")
+        );
+    }
+
+    #[test]
+    fn a_hanging_process_is_killed_at_the_deadline_with_its_children() {
+        let started = Instant::now();
+        let run = run(
+            sh("echo started; sleep 30 & sleep 30; wait"),
+            Duration::from_millis(300),
+        )
+        .unwrap();
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the deadline was not kept"
+        );
+        assert!(run.status.is_none());
+        assert_eq!(run.output, "started\n");
+        assert!(
+            Ending(&run, Duration::from_millis(300))
+                .to_string()
+                .contains("did not finish within")
+        );
+    }
+
+    #[test]
+    fn a_child_left_running_is_detected_and_killed() {
+        // The background sleep keeps the pipe open too: killing the group is what ends the read.
+        let run = run(sh("sleep 30 & echo parent done"), DEFAULT_TIMEOUT).unwrap();
+        assert_eq!(run.code(), Some(0));
+        assert!(run.left_behind);
+        assert_eq!(run.output, "parent done\n");
+    }
+
+    #[test]
+    fn timeouts_are_positive_seconds() {
+        assert_eq!(parse_seconds("60"), Ok(Duration::from_secs(60)));
+        assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
+        for bad in ["0", "-1", "soon", "inf", ""] {
+            assert!(parse_seconds(bad).is_err(), "{bad}");
+        }
+    }
+}

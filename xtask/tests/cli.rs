@@ -1,0 +1,73 @@
+//! The command line's errors, as a user meets them.
+
+use std::process::Command;
+
+fn xtask(args: &[&str]) -> (Option<i32>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .output()
+        .expect("the xtask binary runs");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    (output.status.code(), text)
+}
+
+#[test]
+fn an_unknown_topic_exits_non_zero_listing_the_topics_and_the_nearest_name() {
+    let (code, text) = xtask(&["demo", "recursoin"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        text.contains("unknown topic `recursoin`; did you mean `recursion`?"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "topics: metaclass, concurrency, defaults, property, recursion, typing, platform"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn bless_refuses_an_unknown_topic_before_touching_anything() {
+    let (code, text) = xtask(&["bless", "sys"]);
+    assert_eq!(code, Some(2));
+    assert!(text.contains("unknown topic `sys`"), "{text}");
+}
+
+#[test]
+fn a_section_without_a_topic_is_refused() {
+    let (code, text) = xtask(&["demo", "all", "factorial"]);
+    assert_eq!(code, Some(2));
+    assert!(text.contains("needs a topic"), "{text}");
+}
+
+#[test]
+fn list_names_every_topic_with_its_crate_and_page() {
+    let (code, text) = xtask(&["list"]);
+    assert_eq!(code, Some(0));
+    for topic in [
+        "metaclass",
+        "concurrency",
+        "defaults",
+        "property",
+        "recursion",
+        "typing",
+        "platform",
+    ] {
+        assert!(
+            text.contains(&format!("crate: crates/{topic}   page: docs/{topic}.md")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_bad_timeout_is_refused_with_what_to_write() {
+    let (code, text) = xtask(&["check", "--timeout", "soon"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        text.contains("`soon` is not a positive number of seconds"),
+        "{text}"
+    );
+}
