@@ -1,0 +1,165 @@
+//! Metaclasses: the class of a class, as hooks on class creation and on instantiation.
+//!
+//! A `class` statement collects `(name, bases, namespace)` and hands them to the metaclass.
+//! Here a metaclass is a [`Meta`]: a class in the model (so it has a name, bases and an MRO,
+//! and `type` is the root of every metaclass hierarchy) paired with the [`Metaclass`] hooks it
+//! runs. Hooks a metaclass does not override behave as `type`'s do.
+
+use std::rc::Rc;
+
+use super::class::{Class, ClassRef};
+use super::error::TypeError;
+use super::instance::Instance;
+use super::value::Namespace;
+
+/// The three arguments of a class statement, as a metaclass receives them: it may read,
+/// change or refuse them before the class exists.
+#[derive(Clone, Debug)]
+pub struct ClassDef {
+    /// The class name.
+    pub name: String,
+    /// The bases as written (an empty list becomes `(object,)` later).
+    pub bases: Vec<ClassRef>,
+    /// The class body's namespace, which becomes the class `__dict__`.
+    pub namespace: Namespace,
+}
+
+/// What a metaclass can do. Every method defaults to `type`'s behaviour; a metaclass that
+/// also wants its parent metaclass's behaviour calls it, as Python code calls `super()`.
+pub trait Metaclass {
+    /// `Meta.__new__` before `type.__new__`: sees `(name, bases, namespace)` and returns them,
+    /// changed or not, or refuses the class with a `TypeError`.
+    fn new_class(&self, def: ClassDef) -> Result<ClassDef, TypeError> {
+        Ok(def)
+    }
+
+    /// `Meta.__init__`: runs once the class exists (registries record it here).
+    fn init_class(&self, _class: &ClassRef) -> Result<(), TypeError> {
+        Ok(())
+    }
+
+    /// `Meta.__call__`: what `C()` does; by default `object.__new__`, a fresh instance.
+    fn call(&self, class: &ClassRef) -> Result<Instance, TypeError> {
+        Instance::new(class)
+    }
+}
+
+/// A metaclass with nothing of its own: `class M(type): pass`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Plain;
+
+impl Metaclass for Plain {}
+
+/// A metaclass: its class in the model (name, bases, MRO) and its hooks.
+#[derive(Clone)]
+pub struct Meta {
+    class: ClassRef,
+    hooks: Rc<dyn Metaclass>,
+}
+
+thread_local! {
+    static TYPE: Meta = Meta {
+        // `type`'s only base is `object`, whose MRO is `(object,)`: C3 cannot fail on it.
+        class: Class::allocate("type", &[], Namespace::new(), None)
+            .expect("a class whose only base is object always has an MRO"),
+        hooks: Rc::new(Plain),
+    };
+}
+
+impl Meta {
+    /// `type`, the default metaclass: the same one every time it is asked for.
+    pub fn type_() -> Meta {
+        TYPE.with(Clone::clone)
+    }
+
+    /// `class Name(*bases): ...` for a metaclass: a subclass of `bases` (of `type` if empty)
+    /// running `hooks`. Its MRO is computed by C3 like any class's.
+    pub fn new(name: &str, bases: &[Meta], hooks: impl Metaclass + 'static) -> Result<Meta, TypeError> {
+        let bases: Vec<ClassRef> = if bases.is_empty() {
+            vec![Meta::type_().class]
+        } else {
+            bases.iter().map(|base| base.class.clone()).collect()
+        };
+        let class = Class::allocate(name, &bases, Namespace::new(), None)?;
+        Ok(Meta { class, hooks: Rc::new(hooks) })
+    }
+
+    /// The metaclass's `__name__`.
+    pub fn name(&self) -> &str {
+        self.class.name()
+    }
+
+    /// The metaclass as a class of the model (for its MRO, say).
+    pub fn class(&self) -> &ClassRef {
+        &self.class
+    }
+
+    /// The hooks this metaclass runs.
+    pub fn hooks(&self) -> &dyn Metaclass {
+        &*self.hooks
+    }
+
+    /// `a is b`.
+    pub fn is(&self, other: &Meta) -> bool {
+        self.class.is(&other.class)
+    }
+
+    /// `issubclass(self, other)`.
+    pub fn is_subclass(&self, other: &Meta) -> bool {
+        self.class.is_subclass(&other.class)
+    }
+
+    /// `class Name(*bases, metaclass=self): <namespace>`.
+    ///
+    /// The metaclass used is the most derived of `self` and the bases' metaclasses (a
+    /// `TypeError` if they are unrelated); its hooks run around `type.__new__`.
+    pub fn create(&self, name: &str, bases: &[ClassRef], namespace: Namespace) -> Result<ClassRef, TypeError> {
+        build_class(name, bases, namespace, Some(self))
+    }
+}
+
+impl std::fmt::Debug for Meta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.class)
+    }
+}
+
+/// CPython's `_PyType_CalculateMetaclass`: start from the requested metaclass and replace it
+/// by any base's metaclass that is a subclass of it; a base's metaclass that is neither a
+/// subclass nor a superclass of the winner is a conflict.
+pub fn calculate_metaclass(requested: &Meta, bases: &[ClassRef]) -> Result<Meta, TypeError> {
+    let mut winner = requested.clone();
+    for base in bases {
+        let candidate = base.metaclass();
+        if winner.is_subclass(&candidate) {
+            continue;
+        }
+        if candidate.is_subclass(&winner) {
+            winner = candidate;
+            continue;
+        }
+        return Err(TypeError::new(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) \
+             subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
+/// The class statement: pick the metaclass, let it see the definition, create the class
+/// (C3 and all), then let the metaclass see the class.
+pub(crate) fn build_class(
+    name: &str,
+    bases: &[ClassRef],
+    namespace: Namespace,
+    requested: Option<&Meta>,
+) -> Result<ClassRef, TypeError> {
+    let requested = requested.cloned().unwrap_or_else(Meta::type_);
+    let meta = calculate_metaclass(&requested, bases)?;
+    let def = meta.hooks.new_class(ClassDef { name: name.to_string(), bases: bases.to_vec(), namespace })?;
+    // `type.__new__` checks again: the hook may have changed the bases.
+    let meta = calculate_metaclass(&meta, &def.bases)?;
+    let class = Class::allocate(&def.name, &def.bases, def.namespace, Some(meta.clone()))?;
+    meta.hooks.init_class(&class)?;
+    Ok(class)
+}

@@ -1,0 +1,232 @@
+//! What a class or instance dict holds: values, functions (methods), and the ordered
+//! namespace itself.
+
+use std::fmt;
+use std::rc::Rc;
+
+use super::class::ClassRef;
+use super::instance::Instance;
+
+/// A Python value, cut down to what the demos need.
+///
+/// `repr()` is the [`Display`](fmt::Display) form: `1`, `'text'`, `<function greet>`,
+/// `<class 'A'>`.
+#[derive(Clone)]
+pub enum Value {
+    /// `None`.
+    None,
+    /// An `int` (64-bit here; Python's are unbounded).
+    Int(i64),
+    /// A `str`.
+    Str(String),
+    /// A function stored in a class body: a method once looked up through an instance.
+    Function(Function),
+    /// A class, as a value (classes are objects in Python).
+    Class(ClassRef),
+}
+
+impl Value {
+    /// A `str` value.
+    pub fn str(text: impl Into<String>) -> Self {
+        Self::Str(text.into())
+    }
+
+    /// `type(value).__name__`, quoted, for error messages: `'int'`.
+    pub fn type_name(&self) -> String {
+        let name = match self {
+            Self::None => "NoneType",
+            Self::Int(_) => "int",
+            Self::Str(_) => "str",
+            Self::Function(_) => "function",
+            Self::Class(_) => "type",
+        };
+        format!("'{name}'")
+    }
+
+    /// True for a function marked `@abstractmethod` (its `__isabstractmethod__`).
+    pub fn is_abstract_method(&self) -> bool {
+        matches!(self, Self::Function(function) if function.is_abstract())
+    }
+}
+
+/// Identity for functions and classes (`is`), equality for the rest, as `==` does in Python
+/// for these types.
+impl PartialEq for Value {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::None, Self::None) => true,
+            (Self::Int(a), Self::Int(b)) => a == b,
+            (Self::Str(a), Self::Str(b)) => a == b,
+            (Self::Function(a), Self::Function(b)) => Rc::ptr_eq(&a.body, &b.body),
+            (Self::Class(a), Self::Class(b)) => a.is(b),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::None => f.write_str("None"),
+            Self::Int(n) => write!(f, "{n}"),
+            Self::Str(s) => write!(f, "'{s}'"),
+            Self::Function(function) => write!(f, "<function {}>", function.name),
+            Self::Class(class) => write!(f, "{class}"),
+        }
+    }
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(n: i64) -> Self {
+        Self::Int(n)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Self::Str(s.to_string())
+    }
+}
+
+impl From<Function> for Value {
+    fn from(function: Function) -> Self {
+        Self::Function(function)
+    }
+}
+
+/// The body of a method: it receives `self` and returns a value.
+type Body = Rc<dyn Fn(&Instance) -> Value>;
+
+/// A `def` in a class body. Called through an instance, it receives that instance as `self`.
+#[derive(Clone)]
+pub struct Function {
+    name: String,
+    body: Body,
+    is_abstract: bool,
+}
+
+impl Function {
+    /// `def name(self): ...` with this body.
+    pub fn new(name: &str, body: impl Fn(&Instance) -> Value + 'static) -> Self {
+        Self { name: name.to_string(), body: Rc::new(body), is_abstract: false }
+    }
+
+    /// `@abstractmethod def name(self): ...`: a method every concrete subclass must override.
+    pub fn abstract_method(name: &str) -> Self {
+        Self { name: name.to_string(), body: Rc::new(|_| Value::None), is_abstract: true }
+    }
+
+    /// The function's `__name__`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its `__isabstractmethod__` flag.
+    pub fn is_abstract(&self) -> bool {
+        self.is_abstract
+    }
+
+    /// Calls the function with `this` as `self`.
+    pub fn call(&self, this: &Instance) -> Value {
+        (self.body)(this)
+    }
+}
+
+impl fmt::Debug for Function {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<function {}>", self.name)
+    }
+}
+
+/// A class body or an instance `__dict__`: names to values, in insertion order as a Python
+/// `dict` keeps them. Assigning an existing name replaces the value in place.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Namespace {
+    entries: Vec<(String, Value)>,
+}
+
+impl Namespace {
+    /// An empty namespace, `{}`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Builder form of [`Namespace::insert`]: `Namespace::new().with("x", 1)`.
+    #[must_use]
+    pub fn with(mut self, name: &str, value: impl Into<Value>) -> Self {
+        self.insert(name, value);
+        self
+    }
+
+    /// A method, named by the function itself: `def greet(self): ...` in a class body.
+    #[must_use]
+    pub fn with_method(self, function: Function) -> Self {
+        let name = function.name().to_string();
+        self.with(&name, function)
+    }
+
+    /// `ns[name] = value`.
+    pub fn insert(&mut self, name: &str, value: impl Into<Value>) {
+        let value = value.into();
+        match self.entries.iter_mut().find(|(key, _)| key == name) {
+            Some((_, slot)) => *slot = value,
+            None => self.entries.push((name.to_string(), value)),
+        }
+    }
+
+    /// `ns.get(name)`.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.entries.iter().find(|(key, _)| key == name).map(|(_, value)| value)
+    }
+
+    /// `name in ns`.
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// `del ns[name]`, returning the value if there was one.
+    pub fn remove(&mut self, name: &str) -> Option<Value> {
+        let index = self.entries.iter().position(|(key, _)| key == name)?;
+        Some(self.entries.remove(index).1)
+    }
+
+    /// The names, in insertion order (`list(ns)`).
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(key, _)| key.as_str())
+    }
+
+    /// The entries, in insertion order (`ns.items()`).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.entries.iter().map(|(key, value)| (key.as_str(), value))
+    }
+
+    /// `len(ns)`.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// `not ns`.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// Prints as a Python dict: `{'x': 1, 'greet': <function greet>}`.
+impl fmt::Display for Namespace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("{")?;
+        for (i, (key, value)) in self.entries.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "'{key}': {value}")?;
+        }
+        f.write_str("}")
+    }
+}

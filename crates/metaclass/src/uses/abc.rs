@@ -1,0 +1,72 @@
+//! Validation with `ABCMeta`: a class that leaves an abstract method undefined cannot be
+//! instantiated.
+//!
+//! ```python
+//! from abc import ABC, abstractmethod
+//! class Shape(ABC):
+//!     @abstractmethod
+//!     def area(self): ...
+//! class Square(Shape):
+//!     def area(self): return 4
+//! class Blob(Shape): pass
+//! Square().area()   # 4
+//! Blob()            # TypeError: Can't instantiate abstract class Blob with abstract method area
+//! ```
+//!
+//! `ABCMeta.__new__` computes `__abstractmethods__`: the names marked abstract in the class
+//! body, plus the abstract names of every base that the new class still resolves to an
+//! abstract function. `object.__new__` refuses a class whose set is not empty
+//! ([`Instance::new`](crate::Instance::new)).
+
+use crate::model::class::ClassRef;
+use crate::model::error::TypeError;
+use crate::model::meta::{Meta, Metaclass};
+use crate::model::value::Namespace;
+
+/// The hooks of `ABCMeta`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AbcMeta;
+
+thread_local! {
+    static ABC_META: Meta = Meta::new("ABCMeta", &[], AbcMeta)
+        .expect("a metaclass whose only base is type always has an MRO");
+    static ABC: ClassRef = ABC_META
+        .with(|meta| meta.create("ABC", &[], Namespace::new()))
+        .expect("ABC has no bases and no abstract methods");
+}
+
+/// `abc.ABCMeta`: the same metaclass every time.
+pub fn abc_meta() -> Meta {
+    ABC_META.with(Clone::clone)
+}
+
+/// `abc.ABC`: a class whose metaclass is `ABCMeta`, to inherit from.
+pub fn abc() -> ClassRef {
+    ABC.with(Clone::clone)
+}
+
+/// The abstract methods `class` still has: its own, and its bases' that it does not override.
+pub fn abstract_methods_of(class: &ClassRef) -> Vec<String> {
+    let mut names: Vec<String> = class
+        .dict()
+        .iter()
+        .filter(|(_, value)| value.is_abstract_method())
+        .map(|(name, _)| name.to_string())
+        .collect();
+    for base in class.bases() {
+        for name in base.abstract_methods() {
+            let still_abstract = class.getattr(&name).is_ok_and(|value| value.is_abstract_method());
+            if still_abstract {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+impl Metaclass for AbcMeta {
+    fn init_class(&self, class: &ClassRef) -> Result<(), TypeError> {
+        class.set_abstract_methods(abstract_methods_of(class));
+        Ok(())
+    }
+}
