@@ -1,10 +1,58 @@
 //! The `defaults` demo: `cargo xtask demo defaults [SECTION]`.
+//!
+//! The notes' `func1`/`func2` come first, then what Rust uses instead of default arguments.
+
+/// Prints an expression as written and the `Debug` of its value, like a REPL line.
+macro_rules! show {
+    ($e:expr) => {
+        println!("{} => {:?}", stringify!($e), $e)
+    };
+}
+
+mod instead;
+mod notes;
 
 use demo::{Demo, Section};
 
 fn main() -> std::process::ExitCode {
     demo::main(&Demo {
         topic: "defaults",
-        sections: &[],
+        sections: &[
+            Section {
+                name: "mutable-default",
+                title: "The notes' func1 and func2: one shared default list, then None",
+                run: notes::mutable_default,
+            },
+            Section {
+                name: "shared-handles",
+                title: "Why func1 prints the same list three times",
+                run: notes::shared_handles,
+            },
+            Section {
+                name: "option-params",
+                title: "Option<T> parameters instead of default arguments",
+                run: instead::option_params,
+            },
+            Section {
+                name: "struct-update",
+                title: "Default and ..Default::default(): keyword arguments with defaults",
+                run: instead::struct_update,
+            },
+            Section {
+                name: "builder",
+                title: "A builder that validates once, at build()",
+                run: instead::builder,
+            },
+            Section {
+                name: "into-option",
+                title: "impl Into<Option<T>>: skipping Some(..), and its costs",
+                run: instead::into_option,
+            },
+            Section {
+                name: "evaluated-once",
+                title: "What Rust evaluates once and what per call",
+                run: instead::evaluated_once,
+            },
+        ],
     })
 }
