@@ -1,2 +1,32 @@
 //! Threads: shared memory, concurrency vs parallelism, a modelled GIL.
+//!
+//! The notes, on Python's `threading`: "A thread is a sequence of instructions within a
+//! process ... Threads share the same memory space", and CPython's GIL "allows only one thread
+//! to be active in the interpreter at once", so threads help with IO but not with computation.
+//!
+//! Rust threads are operating-system threads, as Python's are, but there is no interpreter
+//! lock: threads run Rust code on as many cores as the machine has, and the compiler, not a
+//! global lock, keeps shared data safe. The GIL is *modelled* here ([`gil`]) to show what it
+//! does, not because Rust needs one.
+//!
+//! # Layout
+//!
+//! - [`worker`]: joining threads; a worker's panic becomes an error value.
+//! - [`cpu_bound`]: the notes' example, CPU-bound tasks run sequentially and in threads.
+//! - [`shared`]: threads share memory: a counter behind `Arc<Mutex<_>>` or an atomic, and
+//!   scoped threads borrowing local data; the data race Rust refuses to compile.
+//! - [`affinity`]: pinning the calling thread (and the threads it starts) to one core.
+//! - [`timeline`]: recording when each worker runs, and drawing it as a text timeline.
+//! - [`gil`]: a model of CPython's global interpreter lock, with its 5 ms switch interval.
+//! - [`io_bound`]: blocking waits overlap in threads.
+//! - [`parallel_map`]: a data-parallel map over a slice, one scoped thread per core.
 #![forbid(unsafe_code)]
+
+pub mod affinity;
+pub mod cpu_bound;
+pub mod gil;
+pub mod io_bound;
+pub mod parallel_map;
+pub mod shared;
+pub mod timeline;
+pub mod worker;
