@@ -4,6 +4,7 @@
 //! wired in by the alias in `.cargo/config.toml`, so `cargo xtask <task>` works from anywhere
 //! in the workspace. The work is done in the library (`src/lib.rs`); this file only parses the
 //! command line.
+#![forbid(unsafe_code)]
 
 use std::process::{Command, ExitCode};
 use std::time::Duration;
