@@ -113,12 +113,16 @@ fn unsafe_code_is_forbidden_outside_the_crates_that_fork() {
                     number + 1
                 ));
             }
-            let above: Vec<&str> = text.lines().take(number).collect();
-            let justified = above
-                .iter()
+            // The comment block right above the line, or the line itself, must say why.
+            let comment_above = text
+                .lines()
+                .take(number)
+                .collect::<Vec<_>>()
+                .into_iter()
                 .rev()
-                .take(6)
+                .take_while(|line| line.trim_start().starts_with("//"))
                 .any(|line| line.contains("SAFETY:") || line.contains("# Safety"));
+            let justified = comment_above || line.contains("SAFETY:");
             if !justified {
                 problems.push(format!(
                     "{}:{}: `unsafe` without a `// SAFETY:` comment stating why it is sound",
