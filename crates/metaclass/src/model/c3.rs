@@ -22,8 +22,9 @@ pub fn linearize(bases: &[ClassRef]) -> Result<Vec<ClassRef>, TypeError> {
     if let [base] = bases {
         return Ok(base.mro());
     }
+    // CPython's `check_duplicates`: the first base that appears again later is named.
     for (i, base) in bases.iter().enumerate() {
-        if bases[..i].iter().any(|earlier| earlier.is(base)) {
+        if bases[i + 1..].iter().any(|later| later.is(base)) {
             return Err(TypeError::new(format!("duplicate base class {}", base.name())));
         }
     }

@@ -1,0 +1,199 @@
+//! The model against the real thing: random class hierarchies (with random metaclasses) are
+//! built both here and by `python3`, in one Python process for the whole batch, and every
+//! `__mro__`, metaclass and error message must agree.
+//!
+//! Skipped, with the reason printed, only where `python3` cannot be started.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use metaclass::uses::abc::abc;
+use metaclass::{Class, ClassRef, Function, Meta, Namespace, Plain, TypeError};
+
+/// Runs `python3 -c script` with `input` on stdin; `None` (after saying why) if there is no
+/// `python3` to run.
+fn python(script: &str, input: &str) -> Option<String> {
+    let child = Command::new("python3")
+        .args(["-c", script])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(error) => {
+            eprintln!("skipped: cannot run python3 ({error}); the comparison with CPython needs it");
+            return None;
+        }
+    };
+    let mut stdin = child.stdin.take().expect("stdin was piped");
+    // A writer thread, so that a large batch cannot fill both pipes and deadlock.
+    let input = input.to_string();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().expect("python3 ran");
+    writer.join().expect("writer thread").expect("python3 read its input");
+    assert!(
+        output.status.success(),
+        "python3 failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Some(String::from_utf8(output.stdout).expect("python3 printed UTF-8"))
+}
+
+/// Reads the batch: `reset` starts a hierarchy; `NAME META BASE...` defines a class, with
+/// `-` for no `metaclass=` keyword. Prints `ok METACLASS MRO...` or `error MESSAGE` per class.
+const BUILD_CLASSES: &str = r#"
+import sys, types
+M1 = type("M1", (type,), {})
+M2 = type("M2", (type,), {})
+M3 = type("M3", (M1,), {})
+M4 = type("M4", (M1, M2), {})
+metas = {"type": type, "M1": M1, "M2": M2, "M3": M3, "M4": M4}
+classes = {}
+out = []
+for line in sys.stdin:
+    name, meta, *bases = line.split()
+    if name == "reset":
+        classes = {"object": object}
+        continue
+    try:
+        kwds = {} if meta == "-" else {"metaclass": metas[meta]}
+        cls = types.new_class(name, tuple(classes[b] for b in bases), kwds)
+    except TypeError as error:
+        # CPython 3.11 breaks the MRO message over two lines; newer releases do not.
+        out.append("error " + str(error).replace("\n", " "))
+    except KeyError as error:
+        out.append("error python has no class " + str(error))
+    else:
+        classes[name] = cls
+        out.append("ok " + type(cls).__name__ + " " + " ".join(c.__name__ for c in cls.__mro__))
+print("\n".join(out))
+"#;
+
+/// The same metaclass hierarchy as the script's: `M3(M1)`, `M4(M1, M2)`.
+fn metaclasses() -> Result<Vec<Meta>, TypeError> {
+    let m1 = Meta::new("M1", &[], Plain)?;
+    let m2 = Meta::new("M2", &[], Plain)?;
+    let m3 = Meta::new("M3", &[m1.clone()], Plain)?;
+    let m4 = Meta::new("M4", &[m1.clone(), m2.clone()], Plain)?;
+    Ok(vec![Meta::type_(), m1, m2, m3, m4])
+}
+
+#[test]
+fn random_hierarchies_match_cpython() -> Result<(), TypeError> {
+    const HIERARCHIES: usize = 400;
+    const CLASSES: usize = 12;
+    let metas = metaclasses()?;
+    let mut rng = fastrand::Rng::with_seed(0x5eed_c3);
+    let mut input = String::new();
+    let mut expected = Vec::new();
+    for _ in 0..HIERARCHIES {
+        input.push_str("reset -\n");
+        let mut defined: Vec<ClassRef> = Vec::new();
+        for index in 0..CLASSES {
+            let name = format!("C{index}");
+            let count = [0, 1, 1, 2, 2, 2, 3, 3, 4][rng.usize(..9)];
+            let mut bases: Vec<ClassRef> = Vec::new();
+            for _ in 0..count {
+                // Mostly recent classes, so that hierarchies grow deep; now and then `object`.
+                let base = if defined.is_empty() || rng.u8(..20) == 0 {
+                    ClassRef::object()
+                } else {
+                    let recent = defined.len().min(8);
+                    defined[defined.len() - 1 - rng.usize(..recent)].clone()
+                };
+                if !bases.contains(&base) {
+                    bases.push(base);
+                }
+            }
+            // Now and then a base listed twice.
+            if !bases.is_empty() && rng.u8(..25) == 0 {
+                let twice = bases[rng.usize(..bases.len())].clone();
+                bases.insert(rng.usize(..=bases.len()), twice);
+            }
+            let meta = (rng.u8(..10) < 2).then(|| metas[rng.usize(..metas.len())].clone());
+            let base_names: Vec<&str> = bases.iter().map(ClassRef::name).collect();
+            let meta_name = meta.as_ref().map_or("-", Meta::name);
+            input.push_str(&format!("{name} {meta_name} {}\n", base_names.join(" ")));
+            let created = match &meta {
+                Some(meta) => meta.create(&name, &bases, Namespace::new()),
+                None => Class::new(&name, &bases, Namespace::new()),
+            };
+            expected.push(match created {
+                Ok(class) => {
+                    let line = format!("ok {} {}", class.metaclass().name(), class.mro_names().join(" "));
+                    defined.push(class);
+                    line
+                }
+                Err(error) => format!("error {}", error.message()),
+            });
+        }
+    }
+    let Some(actual) = python(BUILD_CLASSES, &input) else { return Ok(()) };
+    let actual: Vec<&str> = actual.lines().collect();
+    assert_eq!(actual.len(), expected.len(), "one line per class");
+    let definitions: Vec<&str> = input.lines().filter(|line| !line.starts_with("reset")).collect();
+    for ((definition, expected), actual) in definitions.iter().zip(&expected).zip(&actual) {
+        assert_eq!(expected, actual, "class {definition}");
+    }
+    let errors = expected.iter().filter(|line| line.starts_with("error")).count();
+    let kinds = ["duplicate", "consistent", "metaclass conflict"]
+        .map(|kind| expected.iter().filter(|line| line.contains(kind)).count());
+    println!(
+        "{} classes agree with CPython: {} created, {errors} refused \
+         (duplicate {}, MRO {}, metaclass {})",
+        expected.len(),
+        expected.len() - errors,
+        kinds[0],
+        kinds[1],
+        kinds[2]
+    );
+    // The batch must exercise every path, or agreeing would prove little.
+    assert!(expected.len() - errors > 1000 && kinds.iter().all(|&n| n > 20), "{kinds:?}");
+    Ok(())
+}
+
+const ABSTRACT: &str = r#"
+from abc import ABC, abstractmethod
+class Shape(ABC):
+    @abstractmethod
+    def area(self): ...
+    @abstractmethod
+    def perimeter(self): ...
+class Square(Shape):
+    def perimeter(self): return 4
+class Unit(Square):
+    def area(self): return 1
+for cls in (Shape, Square, Unit):
+    try:
+        cls()
+        print("ok", cls.__name__)
+    except TypeError as error:
+        print(error)
+"#;
+
+#[test]
+fn abstract_instantiation_is_refused_in_cpython_words() -> Result<(), TypeError> {
+    let meta = metaclass::uses::abc::abc_meta();
+    let shape = meta.create(
+        "Shape",
+        &[abc()],
+        Namespace::new()
+            .with_method(Function::abstract_method("area"))
+            .with_method(Function::abstract_method("perimeter")),
+    )?;
+    let four = Function::new("perimeter", |_| 4.into());
+    let square = Class::new("Square", &[shape.clone()], Namespace::new().with_method(four))?;
+    let one = Function::new("area", |_| 1.into());
+    let unit = Class::new("Unit", &[square.clone()], Namespace::new().with_method(one))?;
+    let ours: Vec<String> = [shape, square, unit]
+        .iter()
+        .map(|class| match class.call() {
+            Ok(_) => format!("ok {}", class.name()),
+            Err(error) => error.message().to_string(),
+        })
+        .collect();
+    let Some(theirs) = python(ABSTRACT, "") else { return Ok(()) };
+    assert_eq!(ours, theirs.lines().collect::<Vec<_>>());
+    Ok(())
+}
