@@ -1,0 +1,124 @@
+//! The parent's side of a stack overflow: run the dive in a child process and report its death.
+//!
+//! A Python `RecursionError` is an exception the program can catch and survive. A Rust stack
+//! overflow is not: the runtime prints a message and aborts the process. To show one and
+//! live, the demo re-executes its own binary (`std::env::current_exe()`) with
+//! [`CHILD_ENV`] set, so the child dives (see
+//! [`crate::overflow`]), and reads how it died from its exit status, its stdout (the depths it
+//! reported) and its stderr (the runtime's message). No `fork`, so no `unsafe`.
+
+use std::fmt;
+use std::io;
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Command, ExitStatus, Stdio};
+
+use crate::overflow::{CHILD_ENV, CHILD_HELLO, ChildMode};
+
+/// How an overflow child ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Death {
+    /// The child's exit status: a signal, normally.
+    pub status: ExitStatus,
+    /// The deepest depth the child reported before it died (a lower bound: it reports every
+    /// [`REPORT_EVERY`](crate::overflow::REPORT_EVERY) calls).
+    pub deepest: Option<u64>,
+    /// Everything the child wrote to stderr.
+    pub stderr: String,
+}
+
+impl Death {
+    /// Reads a child's death from its raw outputs.
+    pub fn from_output(status: ExitStatus, stdout: &str, stderr: &str) -> Self {
+        // Only whole lines count: a child can die halfway through writing one.
+        let deepest = stdout
+            .split_inclusive('\n')
+            .filter_map(|line| line.strip_suffix('\n')?.parse().ok())
+            .max();
+        Death {
+            status,
+            deepest,
+            stderr: stderr.to_owned(),
+        }
+    }
+
+    /// The signal that killed the child, by name (`"SIGABRT"`), if a signal did.
+    pub fn signal_name(&self) -> Option<&'static str> {
+        let signal = self.status.signal()?;
+        Some(nix::sys::signal::Signal::try_from(signal).map_or("an unknown signal", |s| s.as_str()))
+    }
+
+    /// The runtime's report, the stderr line that says `has overflowed its stack`, if any.
+    pub fn overflow_message(&self) -> Option<&str> {
+        self.stderr
+            .lines()
+            .find(|line| line.contains("has overflowed its stack"))
+    }
+}
+
+impl fmt::Display for Death {
+    /// "killed by SIGABRT", or "exited with status 1".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.signal_name(), self.status.code()) {
+            (Some(signal), _) => write!(f, "killed by {signal}"),
+            (None, Some(code)) => write!(f, "exited with status {code}"),
+            (None, None) => write!(f, "ended with {}", self.status),
+        }
+    }
+}
+
+/// Runs `program` as an overflow child in `mode` and waits for it to die.
+///
+/// `program` must be a binary whose `main` calls
+/// [`child_main`](crate::overflow::child_main) first: the demo passes
+/// `std::env::current_exe()`. A program that does not answer as a child is an error rather
+/// than a confusing report (re-running a test harness, say).
+pub fn overflow_in_child(program: &Path, mode: ChildMode) -> io::Result<Death> {
+    let output = Command::new(program)
+        .env(CHILD_ENV, mode.to_env_value())
+        .env_remove("RUST_BACKTRACE")
+        .stdin(Stdio::null())
+        .output()?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if stdout.lines().next() != Some(CHILD_HELLO) {
+        return Err(io::Error::other(format!(
+            "{} did not run as an overflow child (its main must call \
+             recursion::overflow::child_main first); it {}",
+            program.display(),
+            Death::from_output(output.status, &stdout, &stderr)
+        )));
+    }
+    Ok(Death::from_output(output.status, &stdout, &stderr))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_death_by_signal_reads_its_depth_and_message() {
+        // A raw wait status of 6 is "killed by signal 6", SIGABRT on Linux.
+        let death = Death::from_output(
+            ExitStatus::from_raw(6),
+            "overflow child ready\n0\n256\n512\n76",
+            "\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n",
+        );
+        assert_eq!(death.deepest, Some(512));
+        assert_eq!(death.signal_name(), Some("SIGABRT"));
+        assert_eq!(death.to_string(), "killed by SIGABRT");
+        assert_eq!(
+            death.overflow_message(),
+            Some("thread 'main' has overflowed its stack")
+        );
+    }
+
+    #[test]
+    fn a_normal_exit_is_told_apart_from_a_signal() {
+        // A raw wait status of 256 is "exited with status 1".
+        let death = Death::from_output(ExitStatus::from_raw(256), "", "error: nope\n");
+        assert_eq!(death.to_string(), "exited with status 1");
+        assert_eq!(death.deepest, None);
+        assert_eq!(death.overflow_message(), None);
+    }
+}

@@ -1,0 +1,79 @@
+//! Sections `recursion-limit`, `stack-overflow` and `bigger-stack`.
+
+use recursion::isolate::{Death, overflow_in_child};
+use recursion::limit::{Depth, PYTHON_DEFAULT_LIMIT, count_down};
+use recursion::overflow::{ChildMode, dive_on_thread};
+
+const MIB: usize = 1 << 20;
+
+/// A guarded recursion returns `RecursionError` past its limit, as Python raises it.
+pub(crate) fn recursion_limit() -> demo::Result {
+    let limit = PYTHON_DEFAULT_LIMIT;
+    println!("limit: {limit} (Python's default sys.getrecursionlimit())");
+    for n in [limit as u64 - 1, limit as u64, limit as u64 + 1] {
+        match count_down(n, Depth::new(limit)) {
+            Ok(value) => println!("count_down({n}) = {value}"),
+            Err(error) => println!("count_down({n}) -> {error}"),
+        }
+    }
+    let raised = 10 * limit;
+    let value = count_down(5000, Depth::new(raised))?;
+    println!("count_down(5000) with the limit raised to {raised} = {value}");
+    Ok(())
+}
+
+/// A real overflow, in a child process; this process lives to report it.
+pub(crate) fn stack_overflow() -> demo::Result {
+    let death = overflow_in_child(&std::env::current_exe()?, ChildMode::MainThread)?;
+    println!("child: unguarded recursion on its main thread");
+    report(&death)?;
+    println!("child's stderr:");
+    for line in death.stderr.lines().filter(|line| !line.is_empty()) {
+        println!("  {line}");
+    }
+    println!("parent: still running (pid {})", std::process::id());
+    Ok(())
+}
+
+/// The same dive on threads with 1 MiB and 16 MiB stacks, then a bounded dive that returns.
+pub(crate) fn bigger_stack() -> demo::Result {
+    let program = std::env::current_exe()?;
+    let (small, big) = (MIB, 16 * MIB);
+    let mut depths = Vec::new();
+    for stack_bytes in [small, big] {
+        let death = overflow_in_child(&program, ChildMode::Thread { stack_bytes })?;
+        print!("{:>2} MiB stack: ", stack_bytes / MIB);
+        depths.push(report(&death)?);
+    }
+    let (small_depth, big_depth) = (depths[0], depths[1]);
+    println!(
+        "deeper: {}",
+        if big_depth > small_depth { "yes" } else { "no" }
+    );
+    println!(
+        "ratio: {:.1}x as deep with 16x the stack",
+        big_depth as f64 / small_depth as f64
+    );
+    // Twice the depth where the 1 MiB thread died (plus the reports' granularity) needs about
+    // 2 MiB of the same frames: far inside 16 MiB.
+    let target = 2 * (small_depth + recursion::overflow::REPORT_EVERY);
+    let reached = dive_on_thread(big, target)?;
+    println!(
+        "in this process, a {} MiB thread dived to depth {reached} and returned",
+        big / MIB
+    );
+    Ok(())
+}
+
+/// Prints how the child died and returns its depth; an error if it did not die of overflow.
+fn report(death: &Death) -> Result<u64, Box<dyn std::error::Error>> {
+    let (Some(deepest), Some(_)) = (death.deepest, death.overflow_message()) else {
+        return Err(format!(
+            "the child did not overflow its stack: it {death}; its stderr:\n{}",
+            death.stderr
+        )
+        .into());
+    };
+    println!("reached depth {deepest}, then {death}");
+    Ok(deepest)
+}

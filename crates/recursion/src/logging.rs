@@ -1,0 +1,33 @@
+//! The `logging.basicConfig()` of this demo: a `tracing` subscriber that writes to stderr.
+//!
+//! Python's root logger prints `WARNING:root:3` to stderr at level WARNING and above by
+//! default. This subscriber does the same job in `tracing`'s own format
+//! (` WARN recursion::factorial: n=3`: level, target, fields), and takes its level from
+//! `RUST_LOG` (`RUST_LOG=off` silences it, `RUST_LOG=warn` is the default when unset).
+//! No colours and no timestamps, so the output can be checked against the docs.
+
+use tracing_subscriber::EnvFilter;
+
+/// The level when `RUST_LOG` is unset: warnings, like Python's root logger.
+const DEFAULT_FILTER: &str = "warn";
+
+/// Installs the subscriber for the whole process.
+pub(crate) fn init() {
+    let filter = match std::env::var("RUST_LOG") {
+        Err(_) => EnvFilter::new(DEFAULT_FILTER),
+        Ok(directives) => EnvFilter::try_new(&directives).unwrap_or_else(|error| {
+            eprintln!(
+                "warning: ignoring RUST_LOG={directives:?} ({error}); \
+                 using {DEFAULT_FILTER:?}; try RUST_LOG=off or RUST_LOG=warn"
+            );
+            EnvFilter::new(DEFAULT_FILTER)
+        }),
+    };
+    // `try_init` fails only if a subscriber is already installed, and then that one logs.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .without_time()
+        .try_init();
+}

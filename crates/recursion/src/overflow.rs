@@ -1,0 +1,180 @@
+//! A recursion with no limit but the stack, and the hidden child mode that runs it to death.
+//!
+//! [`dive`] recurses one real stack frame per call. Given no target it runs until the stack
+//! is full, and then Rust's runtime prints `thread '...' has overflowed its stack` and aborts
+//! the whole process: there is no exception to catch. So the demo runs that dive in a child
+//! process (see [`crate::isolate`]): its own executable, started again with [`CHILD_ENV`] set.
+//! The binary's `main` calls [`child_main`] before anything else, which turns it into that
+//! child when the variable says so and does nothing otherwise.
+
+use std::hint::black_box;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// The environment variable that turns the demo binary into an overflow child.
+pub const CHILD_ENV: &str = "RECURSION_OVERFLOW_CHILD";
+
+/// The child prints its depth every this many calls, so the parent knows how deep it got.
+pub const REPORT_EVERY: u64 = 256;
+
+/// The first line a child prints: proof to the parent that the binary honoured [`CHILD_ENV`].
+pub const CHILD_HELLO: &str = "overflow child ready";
+
+/// Recurses from `depth` to `target`, one real stack frame per call, calling `report` with
+/// every depth on the way down; returns the deepest depth reached.
+///
+/// Each frame keeps a small array alive across the recursive call, so the compiler can turn
+/// neither the recursion into a loop nor the frame into nothing. With `target = u64::MAX`
+/// the stack overflows first.
+///
+/// ```
+/// let mut seen = 0;
+/// assert_eq!(recursion::overflow::dive(0, 1000, &mut |_| seen += 1), 1000);
+/// assert_eq!(seen, 1001);
+/// ```
+#[inline(never)]
+pub fn dive(depth: u64, target: u64, report: &mut dyn FnMut(u64)) -> u64 {
+    let frame = black_box([depth; 4]);
+    report(depth);
+    if depth >= target {
+        return depth;
+    }
+    let deepest = dive(depth + 1, target, report);
+    black_box(frame);
+    deepest
+}
+
+/// Where the child recurses: on its main thread, or on a thread with a chosen stack size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChildMode {
+    /// The main thread, whose stack size the OS sets (`ulimit -s`, usually 8 MiB).
+    MainThread,
+    /// A thread named `deep`, built with `std::thread::Builder::stack_size(stack_bytes)`.
+    Thread {
+        /// The requested stack size in bytes.
+        stack_bytes: usize,
+    },
+}
+
+impl ChildMode {
+    /// The value of [`CHILD_ENV`] that asks for this mode.
+    pub fn to_env_value(self) -> String {
+        match self {
+            ChildMode::MainThread => "main".to_owned(),
+            ChildMode::Thread { stack_bytes } => format!("thread:{stack_bytes}"),
+        }
+    }
+
+    /// Parses a [`CHILD_ENV`] value.
+    ///
+    /// ```
+    /// use recursion::overflow::ChildMode;
+    ///
+    /// let mode = ChildMode::Thread { stack_bytes: 1 << 20 };
+    /// assert_eq!(ChildMode::from_env_value(&mode.to_env_value()), Ok(mode));
+    /// assert!(ChildMode::from_env_value("sideways").is_err());
+    /// ```
+    pub fn from_env_value(value: &str) -> Result<Self, String> {
+        if value == "main" {
+            return Ok(ChildMode::MainThread);
+        }
+        value
+            .strip_prefix("thread:")
+            .and_then(|bytes| bytes.parse().ok())
+            .map(|stack_bytes| ChildMode::Thread { stack_bytes })
+            .ok_or_else(|| {
+                format!("{CHILD_ENV}={value:?}: expected `main` or `thread:<stack bytes>`")
+            })
+    }
+}
+
+/// The hidden child mode: `None` when [`CHILD_ENV`] is unset, so `main` carries on as usual.
+///
+/// When it is set, this dives until the stack overflows and the process dies; it returns
+/// (with a failure) only if the variable is malformed or, against all odds, the dive ends.
+/// Call it first thing in `main`, before any argument parsing: the child is not a section.
+pub fn child_main() -> Option<ExitCode> {
+    let value = std::env::var(CHILD_ENV).ok()?;
+    let mode = match ChildMode::from_env_value(&value) {
+        Ok(mode) => mode,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Some(ExitCode::from(2));
+        }
+    };
+    println!("{CHILD_HELLO}");
+    let deepest = match mode {
+        ChildMode::MainThread => dive_reporting(),
+        ChildMode::Thread { stack_bytes } => {
+            let spawned = std::thread::Builder::new()
+                .name("deep".to_owned())
+                .stack_size(stack_bytes)
+                .spawn(dive_reporting);
+            match spawned.map(|handle| handle.join()) {
+                Ok(Ok(deepest)) => deepest,
+                Ok(Err(_)) => return Some(ExitCode::FAILURE),
+                Err(error) => {
+                    eprintln!(
+                        "error: cannot spawn a thread with {stack_bytes} bytes of stack: {error}"
+                    );
+                    return Some(ExitCode::FAILURE);
+                }
+            }
+        }
+    };
+    eprintln!("error: the dive ended at depth {deepest} without overflowing the stack");
+    Some(ExitCode::FAILURE)
+}
+
+/// Dives without end, printing every [`REPORT_EVERY`]th depth on its own line.
+fn dive_reporting() -> u64 {
+    let mut out = std::io::stdout().lock();
+    dive(0, u64::MAX, &mut |depth| {
+        if depth % REPORT_EVERY == 0 {
+            // A failed write only loses a progress line; the parent reads what arrived.
+            let _ = writeln!(out, "{depth}");
+        }
+    })
+}
+
+/// Dives to `target` on a new thread with `stack_bytes` of stack, and returns normally.
+///
+/// This is the cure a deep recursion needs in Rust (and, with `threading.stack_size`, in
+/// Python too): not a higher limit, a bigger stack.
+///
+/// ```
+/// let reached = recursion::overflow::dive_on_thread(16 << 20, 10_000)?;
+/// assert_eq!(reached, 10_000);
+/// # Ok::<(), std::io::Error>(())
+/// ```
+pub fn dive_on_thread(stack_bytes: usize, target: u64) -> std::io::Result<u64> {
+    std::thread::Builder::new()
+        .name("deep".to_owned())
+        .stack_size(stack_bytes)
+        .spawn(move || dive(0, target, &mut |_| {}))?
+        .join()
+        .map_err(|_| std::io::Error::other("the diving thread panicked"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dive_reports_every_depth_in_order() {
+        let mut depths = Vec::new();
+        assert_eq!(dive(3, 6, &mut |depth| depths.push(depth)), 6);
+        assert_eq!(depths, [3, 4, 5, 6]);
+    }
+
+    #[test]
+    fn modes_round_trip_through_the_environment_value() {
+        for mode in [
+            ChildMode::MainThread,
+            ChildMode::Thread { stack_bytes: 65536 },
+        ] {
+            assert_eq!(ChildMode::from_env_value(&mode.to_env_value()), Ok(mode));
+        }
+        assert!(ChildMode::from_env_value("thread:lots").is_err());
+    }
+}
