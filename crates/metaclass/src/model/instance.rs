@@ -111,3 +111,47 @@ impl fmt::Debug for Instance {
         fmt::Display::fmt(self, f)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Class, Found, Function, Namespace, PyError, Value};
+
+    #[test]
+    fn lookup_goes_instance_dict_then_the_class_mro() -> Result<(), PyError> {
+        let base = Class::new("Base", &[], Namespace::new().with("x", 1).with("y", 1))?;
+        let derived = Class::new("Derived", &[base.clone()], Namespace::new().with("y", 2))?;
+        let obj = derived.call()?;
+        assert_eq!(obj.lookup("x"), Some(Found::Class(base.clone(), 1.into())));
+        assert_eq!(obj.lookup("y"), Some(Found::Class(derived.clone(), 2.into())));
+        obj.setattr("y", 3);
+        assert_eq!(obj.lookup("y"), Some(Found::Instance(3.into())));
+        // The class is untouched: the assignment went to the instance.
+        assert_eq!(derived.getattr("y")?, Value::Int(2));
+        // A later change to a class is seen through the MRO.
+        base.setattr("x", 10);
+        assert_eq!(obj.getattr("x")?, Value::Int(10));
+        Ok(())
+    }
+
+    #[test]
+    fn missing_attributes_are_attribute_errors_in_python_words() -> Result<(), PyError> {
+        let class = Class::new("C", &[], Namespace::new().with("n", 1))?;
+        let obj = class.call()?;
+        assert_eq!(obj.getattr("z").unwrap_err().to_string(), "AttributeError: 'C' object has no attribute 'z'");
+        assert_eq!(
+            class.getattr("z").unwrap_err().to_string(),
+            "AttributeError: type object 'C' has no attribute 'z'"
+        );
+        assert_eq!(obj.call_method("n").unwrap_err().to_string(), "TypeError: 'int' object is not callable");
+        Ok(())
+    }
+
+    #[test]
+    fn methods_receive_the_instance_as_self() -> Result<(), PyError> {
+        let greet = Function::new("greet", |this| Value::str(format!("hi from {}", this.class().name())));
+        let base = Class::new("Base", &[], Namespace::new().with_method(greet))?;
+        let child = Class::new("Child", &[base], Namespace::new())?;
+        assert_eq!(child.call()?.call_method("greet")?, Value::str("hi from Child"));
+        Ok(())
+    }
+}

@@ -163,3 +163,74 @@ pub(crate) fn build_class(
     meta.hooks.init_class(&class)?;
     Ok(class)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Value;
+
+    /// Upper-cases every attribute name: the classic "change the namespace" metaclass.
+    struct Upper;
+
+    impl Metaclass for Upper {
+        fn new_class(&self, mut def: ClassDef) -> Result<ClassDef, TypeError> {
+            let mut upper = Namespace::new();
+            for (name, value) in def.namespace.iter() {
+                upper.insert(&name.to_uppercase(), value.clone());
+            }
+            def.namespace = upper;
+            Ok(def)
+        }
+    }
+
+    /// Refuses lower-case class names.
+    struct Capitalised;
+
+    impl Metaclass for Capitalised {
+        fn new_class(&self, def: ClassDef) -> Result<ClassDef, TypeError> {
+            match def.name.chars().next() {
+                Some(first) if first.is_uppercase() => Ok(def),
+                _ => Err(TypeError::new(format!("class name {:?} must be capitalised", def.name))),
+            }
+        }
+    }
+
+    #[test]
+    fn a_metaclass_can_change_the_namespace() -> Result<(), TypeError> {
+        let upper = Meta::new("Upper", &[], Upper)?;
+        let class = upper.create("Config", &[], Namespace::new().with("debug", 1))?;
+        assert_eq!(class.dict().keys().collect::<Vec<_>>(), ["DEBUG"]);
+        // And it is inherited: a subclass written without `metaclass=` still gets it.
+        let child = Class::new("Child", &[class], Namespace::new().with("level", 2))?;
+        assert_eq!(child.metaclass().name(), "Upper");
+        assert_eq!(child.getattr("LEVEL").ok(), Some(Value::Int(2)));
+        Ok(())
+    }
+
+    #[test]
+    fn a_metaclass_can_refuse_a_class() -> Result<(), TypeError> {
+        let meta = Meta::new("Capitalised", &[], Capitalised)?;
+        assert!(meta.create("Good", &[], Namespace::new()).is_ok());
+        let error = meta.create("bad", &[], Namespace::new()).unwrap_err();
+        assert_eq!(error.message(), "class name \"bad\" must be capitalised");
+        Ok(())
+    }
+
+    #[test]
+    fn the_most_derived_metaclass_wins_and_unrelated_ones_conflict() -> Result<(), TypeError> {
+        let m1 = Meta::new("M1", &[], Plain)?;
+        let m2 = Meta::new("M2", &[m1.clone()], Plain)?;
+        let other = Meta::new("Other", &[], Plain)?;
+        assert_eq!(m2.class().mro_names(), ["M2", "M1", "type", "object"]);
+        let a = m1.create("A", &[], Namespace::new())?;
+        let b = m2.create("B", &[], Namespace::new())?;
+        assert_eq!(Class::new("C", &[a.clone(), b.clone()], Namespace::new())?.metaclass().name(), "M2");
+        // An explicit metaclass loses to a more derived one among the bases.
+        assert_eq!(m1.create("D", &[b], Namespace::new())?.metaclass().name(), "M2");
+        let x = other.create("X", &[], Namespace::new())?;
+        let error = Class::new("E", &[a, x], Namespace::new()).unwrap_err();
+        assert!(error.message().starts_with("metaclass conflict: "), "{error}");
+        assert_eq!(Class::new("F", &[], Namespace::new())?.metaclass().name(), "type");
+        Ok(())
+    }
+}

@@ -64,3 +64,24 @@ impl Metaclass for PluginRegistry {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Function, Meta, Namespace, Value};
+
+    #[test]
+    fn subclasses_register_and_a_plugin_without_run_is_refused() -> Result<(), TypeError> {
+        let registry = PluginRegistry::new();
+        let meta = Meta::new("PluginMeta", &[], registry.clone())?;
+        let root = meta.create("Plugin", &[], Namespace::new())?;
+        let run = |out: &'static str| Function::new("run", move |_| Value::str(out));
+        crate::Class::new("Csv", &[root.clone()], Namespace::new().with_method(run("csv")))?;
+        crate::Class::new("Json", &[root.clone()], Namespace::new().with_method(run("json")))?;
+        assert_eq!(registry.names(), ["Csv", "Json"]);
+        let error = crate::Class::new("Broken", &[root], Namespace::new()).unwrap_err();
+        assert_eq!(error.message(), "plugin Broken must define run()");
+        assert_eq!(registry.names(), ["Csv", "Json"]);
+        Ok(())
+    }
+}

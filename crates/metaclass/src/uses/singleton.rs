@@ -36,3 +36,19 @@ impl Metaclass for Singleton {
         Ok(instance)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Meta, Namespace};
+
+    #[test]
+    fn every_call_returns_the_same_instance_per_class() -> Result<(), TypeError> {
+        let meta = Meta::new("Singleton", &[], Singleton::default())?;
+        let config = meta.create("Config", &[], Namespace::new())?;
+        let cache = meta.create("Cache", &[], Namespace::new())?;
+        assert!(config.call()?.is(&config.call()?));
+        assert!(!config.call()?.is(&cache.call()?));
+        Ok(())
+    }
+}
