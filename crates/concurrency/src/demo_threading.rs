@@ -3,7 +3,13 @@
 use std::time::Duration;
 
 use concurrency::threading::affinity::{pinned_to_one_core, usable_cores};
-use concurrency::threading::cpu_bound::{count_primes, run_in_threads, run_sequentially, speedup};
+use concurrency::threading::cpu_bound::{
+    Timed, count_primes, run_in_threads, run_sequentially, speedup,
+};
+use concurrency::threading::gil::workload::{Runtime, Task};
+use concurrency::threading::gil::{Gil, SWITCH_INTERVAL};
+use concurrency::threading::io_bound::{wait_in_threads, wait_sequentially};
+use concurrency::threading::parallel_map::parallel_map;
 use concurrency::threading::shared::{
     count_with_atomic, count_with_load_then_store, count_with_mutex, double_in_scoped_threads,
     sum_in_scoped_threads,
@@ -26,6 +32,21 @@ pub(crate) const SECTIONS: &[Section] = &[
         name: "concurrency-vs-parallelism",
         title: "Two workers on one core take turns; on two cores they run at once",
         run: concurrency_vs_parallelism,
+    },
+    Section {
+        name: "gil",
+        title: "A modelled GIL: CPU-bound threads gain nothing, IO-bound threads still overlap",
+        run: gil,
+    },
+    Section {
+        name: "io-bound",
+        title: "Blocking waits in threads finish in about the time of one",
+        run: io_bound,
+    },
+    Section {
+        name: "parallel-map",
+        title: "A data-parallel map over a slice, one thread per core, results in order",
+        run: parallel_map_section,
     },
 ];
 
@@ -59,7 +80,7 @@ fn threads_vs_sequential() -> demo::Result {
         yes_no(threaded.value == sequential.value)
     );
     println!(
-        "speedup: {:.2}x on {} usable cores (Rust has no GIL: the threads run in parallel)",
+        "speedup: {:.2}x on {} usable cores (no GIL: each thread may have a core of its own)",
         speedup(sequential.elapsed, threaded.elapsed),
         num_cpus::get()
     );
@@ -95,36 +116,162 @@ fn shared_memory() -> demo::Result {
     );
     double_in_scoped_threads(&mut local, 2)?;
     println!("  doubled in place by 2 scoped threads, one half each: {local:?}");
-    println!("two threads pushing to one Vec: rejected at compile time (E0499)");
     Ok(())
 }
 
 /// The notes' picture, measured: pinned to one core, then free.
 fn concurrency_vs_parallelism() -> demo::Result {
-    const COLUMN: Duration = Duration::from_millis(2);
+    const BUSY: Duration = Duration::from_millis(60);
+    const WIDEST: u32 = 72;
     let cores = usable_cores()?;
-    let units = units_for(Duration::from_millis(60));
-    let core = cores[0];
+    // The first core this process may use: a cpuset may forbid core 0.
+    let core = *cores
+        .first()
+        .ok_or("this thread's affinity mask names no core")?;
+    let units = units_for(BUSY);
+    println!(
+        "two threads, each computing for about {} when it has a core",
+        ms(BUSY)
+    );
+    // Pin first, then start the threads: they inherit the one-core mask.
     let pinned = pinned_to_one_core(core, || record_workers(2, units))??;
     let free = record_workers(2, units)?;
-    let columns = (pinned.span.max(free.span).as_nanos() / COLUMN.as_nanos()) as usize + 1;
-    draw(&format!("pinned to core {core}"), &pinned, COLUMN, columns);
-    draw(
-        &format!("free on {} cores", cores.len()),
-        &free,
-        COLUMN,
-        columns,
+    // One column is 2 ms, or wider on a slow machine so that a row fits a terminal.
+    let longest = pinned.span.max(free.span);
+    let column_ms = longest.as_millis().div_ceil(u128::from(WIDEST)).max(2);
+    let column = Duration::from_millis(u64::try_from(column_ms)?);
+    let columns = (longest.as_nanos() / column.as_nanos()) as usize + 1;
+    println!(
+        "one column = {}; # ran most of it, . ran some of it",
+        ms(column)
+    );
+    println!();
+    println!("pinned to core {core}: concurrency, the OS switches between the threads");
+    draw(&pinned, column, columns);
+    println!(
+        "  at most one thread running at any instant: {}",
+        yes_no(pinned.overlap() * 20 < pinned.span)
+    );
+    println!();
+    if cores.len() > 1 {
+        println!(
+            "free on {} cores: parallelism, the threads may run side by side",
+            cores.len()
+        );
+    } else {
+        println!("free on 1 core: the only core this process may use, so no parallelism here");
+    }
+    draw(&free, column, columns);
+    Ok(())
+}
+
+fn draw(run: &Run, column: Duration, columns: usize) {
+    for (i, row) in run.render(column, columns).iter().enumerate() {
+        println!("  worker {i} |{row}|");
+    }
+    let share = 100.0 * run.overlap().as_secs_f64() / run.span.as_secs_f64().max(1e-9);
+    println!(
+        "  took {}; both running at once for {} ({share:.0}% of the run)",
+        ms(run.span),
+        ms(run.overlap())
+    );
+}
+
+/// CPU-bound and IO-bound threads under a modelled GIL, and CPU-bound threads without it.
+fn gil() -> demo::Result {
+    const PRIMES_BELOW: u64 = 600_000;
+    const WAIT: Duration = Duration::from_millis(50);
+    const WAITS: usize = 8;
+    let gil = Gil::new(SWITCH_INTERVAL);
+    println!(
+        "modelled GIL, switch interval {} (CPython's default), on {} usable cores",
+        ms(SWITCH_INTERVAL),
+        num_cpus::get()
+    );
+
+    let cpu = [Task::Cpu {
+        primes_below: PRIMES_BELOW,
+    }; 2];
+    println!("CPU-bound: 2 tasks, count_primes({PRIMES_BELOW}) each");
+    let one = Runtime::Gil(&gil).run_sequentially(&cpu);
+    print_run("one thread, GIL", &one, None);
+    let switches = gil.forced_switches();
+    let locked = Runtime::Gil(&gil).run_in_threads(&cpu)?;
+    print_run("2 threads, GIL", &locked, Some(&one));
+    println!(
+        "    (the lock changed hands {} times)",
+        gil.forced_switches() - switches
+    );
+    let free = Runtime::Free.run_in_threads(&cpu)?;
+    print_run("2 threads, no GIL", &free, Some(&one));
+
+    let io = [Task::Io { wait: WAIT }; WAITS];
+    println!(
+        "IO-bound: {WAITS} tasks, each a {} blocking wait (GIL released around it)",
+        ms(WAIT)
+    );
+    let one_io = Runtime::Gil(&gil).run_sequentially(&io);
+    print_run("one thread, GIL", &one_io, None);
+    let threads_io = Runtime::Gil(&gil).run_in_threads(&io)?;
+    print_run(&format!("{WAITS} threads, GIL"), &threads_io, Some(&one_io));
+
+    let agree = locked.value == one.value && free.value == one.value;
+    println!(
+        "same prime counts in every CPU-bound run: {} ({:?})",
+        yes_no(agree),
+        one.value
     );
     Ok(())
 }
 
-fn draw(label: &str, run: &Run, column: Duration, columns: usize) {
-    println!(
-        "{label}: {} (both running at once: {})",
-        ms(run.span),
-        ms(run.overlap())
-    );
-    for (i, row) in run.render(column, columns).iter().enumerate() {
-        println!("  worker {i} |{row}|");
+fn print_run(label: &str, run: &Timed<Vec<u64>>, baseline: Option<&Timed<Vec<u64>>>) {
+    match baseline {
+        None => println!("  {label:<18} {:>7}", ms(run.elapsed)),
+        Some(base) => println!(
+            "  {label:<18} {:>7}  speedup {:.2}x",
+            ms(run.elapsed),
+            speedup(base.elapsed, run.elapsed)
+        ),
     }
+}
+
+/// Many blocking waits in threads take about as long as one.
+fn io_bound() -> demo::Result {
+    const WAIT: Duration = Duration::from_millis(100);
+    const WAITS: usize = 8;
+    println!("{WAITS} blocking waits of {} each", ms(WAIT));
+    let sequential = wait_sequentially(WAITS, WAIT);
+    println!("  one after another: {}", ms(sequential));
+    let threaded = wait_in_threads(WAITS, WAIT)?;
+    println!("  one thread each:   {}", ms(threaded));
+    println!(
+        "  in threads, done within 4x one wait: {}",
+        yes_no(threaded < WAIT * 4)
+    );
+    Ok(())
+}
+
+/// A data-parallel map over a slice, sized by the cores, in input order.
+fn parallel_map_section() -> demo::Result {
+    let limits: Vec<u64> = (1..=12).map(|i| i * 25_000).collect();
+    println!("count_primes over {limits:?}");
+    let start = std::time::Instant::now();
+    let sequential: Vec<u64> = limits.iter().map(|&n| count_primes(n)).collect();
+    let sequential_time = start.elapsed();
+    let start = std::time::Instant::now();
+    let parallel = parallel_map(&limits, |&n| count_primes(n))?;
+    let parallel_time = start.elapsed();
+    println!("parallel_map: {parallel:?}");
+    println!(
+        "same as a sequential map, in input order: {}",
+        yes_no(parallel == sequential)
+    );
+    println!(
+        "sequential {}, parallel {} on {} threads: speedup {:.2}x",
+        ms(sequential_time),
+        ms(parallel_time),
+        num_cpus::get(),
+        speedup(sequential_time, parallel_time)
+    );
+    Ok(())
 }

@@ -38,7 +38,7 @@ pub fn is_prime(n: u64) -> bool {
     }
     let mut divisor = 2;
     while divisor * divisor <= n {
-        if n % divisor == 0 {
+        if n.is_multiple_of(divisor) {
             return false;
         }
         divisor += 1;

@@ -2,14 +2,14 @@
 //!
 //! The notes send CPU-bound work in Python to `multiprocessing.Pool.map`, because threads
 //! cannot run Python bytecode in parallel. Rust threads can, so the same data parallelism
-//! needs no processes: [`parallel_map`] splits the slice into one contiguous chunk per core
-//! (`num_cpus::get()`, which respects the affinity mask), maps each chunk in a scoped thread
-//! that borrows it, and concatenates the chunks' results in order. (The `rayon` crate does
-//! this with work stealing; this is the whole idea in a few lines.)
+//! needs no processes: [`parallel_map`] starts one scoped thread per core (`num_cpus::get()`,
+//! which respects the affinity mask), each borrowing the slice. Thread `t` of `n` maps items
+//! `t, t + n, t + 2n, ...`, so a slice whose items grow in cost still splits evenly, and the
+//! results are interleaved back into input order. (The `rayon` crate does this with work
+//! stealing, for any mix of costs; this is the whole idea in a few lines.)
 
 use std::thread;
 
-use super::shared::chunk_len;
 use super::worker::{WorkerPanicked, join_all_scoped};
 
 /// `[f(x) for x in items]`, computed by one thread per available core.
@@ -49,16 +49,32 @@ where
     R: Send,
     F: Fn(&T) -> R + Sync,
 {
-    let chunk = chunk_len(items.len(), threads);
+    let threads = threads.clamp(1, items.len().max(1));
     let f = &f;
-    let chunks = thread::scope(|s| {
-        let handles = items
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+    let strands = thread::scope(|s| {
+        let handles = (0..threads)
+            .map(|first| {
+                s.spawn(move || items.iter().skip(first).step_by(threads).map(f).collect())
+            })
             .collect();
         join_all_scoped(handles)
     })?;
-    Ok(chunks.into_iter().flatten().collect())
+    Ok(interleave(strands, items.len()))
+}
+
+/// Puts strided results back in input order: item `i` is `strands[i % n][i / n]`.
+fn interleave<R>(strands: Vec<Vec<R>>, len: usize) -> Vec<R> {
+    let mut strands: Vec<_> = strands.into_iter().map(Vec::into_iter).collect();
+    let mut results = Vec::with_capacity(len);
+    'rounds: loop {
+        for strand in &mut strands {
+            match strand.next() {
+                Some(result) => results.push(result),
+                None => break 'rounds,
+            }
+        }
+    }
+    results
 }
 
 #[cfg(test)]
@@ -78,6 +94,12 @@ mod tests {
             parallel_map(&items, |&n| count_primes(n)).unwrap(),
             expected
         );
+    }
+
+    #[test]
+    fn interleaving_restores_input_order() {
+        let strands = vec![vec![0, 3, 6], vec![1, 4], vec![2, 5]];
+        assert_eq!(interleave(strands, 7), [0, 1, 2, 3, 4, 5, 6]);
     }
 
     #[test]

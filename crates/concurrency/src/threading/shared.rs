@@ -195,7 +195,7 @@ pub fn double_in_scoped_threads(data: &mut [u64], threads: usize) -> Result<(), 
 }
 
 /// The length of each of `parts` nearly equal chunks of `len` items (at least 1).
-pub(crate) fn chunk_len(len: usize, parts: usize) -> usize {
+fn chunk_len(len: usize, parts: usize) -> usize {
     len.div_ceil(parts.max(1)).max(1)
 }
 
