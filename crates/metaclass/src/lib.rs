@@ -53,6 +53,10 @@
 //!   - [`rust_way::once`]: a singleton is a `static` with `OnceLock`.
 #![forbid(unsafe_code)]
 
+/// Re-exported for [`dataclass!`], whose expansion registers each struct with it.
+#[doc(hidden)]
+pub use inventory;
+
 pub mod model;
 pub mod rust_way;
 pub mod uses;
