@@ -1,1 +1,95 @@
 //! Real processes made with `fork`, and a process `Pool`.
+//!
+//! > For parallel execution of tasks use multiprocessing, a package that supports spawning
+//! > processes using an API similar to the threading module. It side-steps the GIL by using
+//! > subprocesses instead of threads. The Pool object which offers a convenient means of
+//! > parallelizing the execution of a function across multiple input values, distributing
+//! > the input data across processes (data parallelism).
+//!
+//! Rust has no GIL, so threads already run Rust code in parallel; processes are for what
+//! threads cannot give: a crash, a leak or an `abort` that stays in its own address space.
+//! This module makes them with `nix::unistd::fork`, as CPython's `fork` start method does.
+//!
+//! # `Process`: a closure in a child with its own memory
+//!
+//! ```
+//! use concurrency::multiprocessing::{ExitStatus, Process};
+//!
+//! let mut counter = 0;
+//! let child = Process::start(|| counter += 1)?; // runs in the child, on its copy
+//! assert_eq!(child.join()?, ExitStatus::Exited(0));
+//! assert_eq!(counter, 0); // the parent's copy never changed
+//! # Ok::<(), concurrency::multiprocessing::PoolError>(())
+//! ```
+//!
+//! # `Pool`: `map`, `imap`, `chunksize`, `initializer`
+//!
+//! [`Pool::map`] returns the results in input order; [`Pool::imap`] yields them in input
+//! order as they come. The function and the inputs are not serialised: each call forks its
+//! workers after they exist, so the children simply have them (the `fork` start method's
+//! advantage over `spawn`, which pickles both). Only results cross back, over a pipe per
+//! worker, as postcard frames: any `Serialize + DeserializeOwned` type, of any size.
+//!
+//! ```
+//! use concurrency::multiprocessing::Pool;
+//!
+//! let pool = Pool::new(2).chunksize(1);
+//! let words = vec!["fork", "pipe", "poll"];
+//! let mut lengths = pool.imap(|word: &str| word.len(), words)?;
+//! assert_eq!(lengths.next(), Some(Ok(4)));
+//! assert_eq!(lengths.collect::<Result<Vec<_>, _>>()?, [4, 4]);
+//! # Ok::<(), concurrency::multiprocessing::PoolError>(())
+//! ```
+//!
+//! # Errors that say what happened
+//!
+//! A panic in a task comes back as [`PoolError::TaskPanicked`] with the input's index and
+//! the panic message (CPython's remote traceback). A worker that dies (`SIGKILL`, `abort`,
+//! `exit`) is seen at once, through end of file on its pipe, and the map fails fast with
+//! [`PoolError::WorkerDied`] naming its pid, its signal or status and its task. (CPython's
+//! `Pool` waits forever there; `ProcessPoolExecutor` raises `BrokenProcessPool`.)
+//!
+//! ```
+//! use concurrency::multiprocessing::{Pool, PoolError};
+//!
+//! let error = Pool::new(2)
+//!     .map(|x: i32| if x == 3 { panic!("no threes") } else { x }, 0..5)
+//!     .unwrap_err();
+//! assert!(matches!(error, PoolError::TaskPanicked { index: 3, ref message, .. }
+//!     if message == "no threes"));
+//! ```
+//!
+//! Every worker is reaped before a call returns, or when an [`Imap`] is dropped (also by a
+//! panic unwinding through the caller): no zombies, no open pipes.
+//!
+//! # Forking a multi-threaded process
+//!
+//! The child of `fork` has one thread, a copy of the caller, and a copy of every lock the
+//! parent's other threads held at that instant, held forever. The pool's child side takes
+//! none: it claims tasks with atomics on a `MAP_SHARED` page, writes its pipe with raw
+//! `write(2)` and leaves with `_exit`. Your function runs there too: allocation is fine
+//! (glibc's malloc resets its locks in the child), but a `Mutex`, or `println!` while
+//! another thread prints, may deadlock it. CPython 3.12 warns about the same hazard
+//! (`DeprecationWarning: ... use of fork() may lead to deadlocks in the child`).
+//!
+//! # Layout
+//!
+//! - `process`: [`Process`], one closure in one child, and [`ExitStatus`].
+//! - `pool`: [`Pool`] and [`Imap`], the public side of a map.
+//! - `run`: the parent side of a map: poll every pipe, reap, fail fast, kill on drop.
+//! - `worker`: the child side: claim tasks, run them, send frames, the chunking rule.
+//! - `frame`: length-prefixed postcard frames over a pipe.
+//! - `error`: [`PoolError`].
+//! - `sys`: the module's only `unsafe`: `fork`, `_exit`, the shared page.
+
+mod error;
+mod frame;
+mod pool;
+mod process;
+mod run;
+mod sys;
+mod worker;
+
+pub use error::{ExitStatus, PoolError};
+pub use pool::{Imap, Pool};
+pub use process::{PANIC_EXIT_STATUS, Process};

@@ -1,0 +1,295 @@
+//! The parent side of one `map`: its workers, their pipes, the results, and the reaping.
+//!
+//! The parent waits on every worker's pipe at once with `poll`, reads whatever is there,
+//! and keeps partial frames for later, so no worker ever blocks for long on a full pipe.
+//! End of file on a pipe means the worker is gone: `waitpid` says how. A dead worker that
+//! had not sent `Finished` stops the run: the others are killed and reaped at once. A sweep
+//! with `waitpid(WNOHANG)` every [`SWEEP`] also catches a death whose end of file is late
+//! because some other process forked by another thread holds a copy of the pipe.
+#![forbid(unsafe_code)]
+
+use std::collections::BTreeMap;
+use std::os::fd::{AsFd, OwnedFd};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use nix::errno::Errno;
+use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+use serde::Deserialize;
+
+use super::error::{ExitStatus, PoolError};
+use super::frame::{FrameBuffer, Message};
+use super::process::{try_wait, wait};
+use super::sys::SharedSlots;
+
+/// How often the parent checks for dead workers besides watching their pipes.
+const SWEEP: Duration = Duration::from_millis(100);
+
+/// One worker as the parent sees it.
+#[derive(Debug)]
+pub(crate) struct Worker {
+    pub(crate) pid: Pid,
+    /// The read end of its result pipe, until end of file.
+    pub(crate) pipe: Option<OwnedFd>,
+    buffer: FrameBuffer,
+    /// It sent `Finished`: every task it claimed has a result or an error.
+    finished: bool,
+    /// Its exit status, once reaped.
+    status: Option<ExitStatus>,
+}
+
+impl Worker {
+    pub(crate) fn new(pid: Pid, pipe: OwnedFd) -> Self {
+        Self { pid, pipe: Some(pipe), buffer: FrameBuffer::default(), finished: false, status: None }
+    }
+}
+
+/// A map in flight: the workers it forked and what they sent so far.
+pub(crate) struct Run<R> {
+    pub(crate) workers: Vec<Worker>,
+    pub(crate) slots: SharedSlots,
+    results: Vec<Option<R>>,
+    /// Which inputs have had a result or an error.
+    arrived: Vec<bool>,
+    /// Per-task errors (panics), by input index.
+    errors: BTreeMap<usize, PoolError>,
+    /// An error that stops the run (a dead worker), not yet handed out.
+    fatal: Option<PoolError>,
+    last_sweep: Instant,
+}
+
+impl<R: for<'de> Deserialize<'de>> Run<R> {
+    pub(crate) fn new(len: usize, slots: SharedSlots) -> Self {
+        Self {
+            workers: Vec::new(),
+            slots,
+            results: std::iter::repeat_with(|| None).take(len).collect(),
+            arrived: vec![false; len],
+            errors: BTreeMap::new(),
+            fatal: None,
+            last_sweep: Instant::now(),
+        }
+    }
+
+    /// The number of inputs.
+    pub(crate) fn len(&self) -> usize {
+        self.results.len()
+    }
+
+    /// Whether the run can make no more progress: every worker reaped.
+    pub(crate) fn all_reaped(&self) -> bool {
+        self.workers.iter().all(|worker| worker.status.is_some())
+    }
+
+    /// Takes the result or the error of the input at `index`, if it has come.
+    pub(crate) fn take(&mut self, index: usize) -> Option<Result<R, PoolError>> {
+        if let Some(error) = self.errors.remove(&index) {
+            return Some(Err(error));
+        }
+        self.results[index].take().map(Ok)
+    }
+
+    /// The error that stopped the run, once.
+    pub(crate) fn take_fatal(&mut self) -> Option<PoolError> {
+        self.fatal.take()
+    }
+
+    /// Whether a fatal error is waiting.
+    pub(crate) fn has_fatal(&self) -> bool {
+        self.fatal.is_some()
+    }
+
+    /// The per-task error with the lowest index, if any.
+    pub(crate) fn first_task_error(&mut self) -> Option<PoolError> {
+        self.errors.pop_first().map(|(_, error)| error)
+    }
+
+    /// Waits until some worker sends something or ends, and takes it in.
+    pub(crate) fn pump(&mut self) -> Result<(), PoolError> {
+        let mut ready = Vec::new();
+        {
+            let mut fds = Vec::new();
+            let mut owners = Vec::new();
+            for (i, worker) in self.workers.iter().enumerate() {
+                if let Some(pipe) = &worker.pipe {
+                    fds.push(PollFd::new(pipe.as_fd(), PollFlags::POLLIN));
+                    owners.push(i);
+                }
+            }
+            if fds.is_empty() {
+                // Every pipe is closed: only reaping is left.
+                return self.reap_all_blocking();
+            }
+            let timeout = PollTimeout::try_from(SWEEP).unwrap_or(PollTimeout::NONE);
+            match poll(&mut fds, timeout) {
+                Ok(_) | Err(Errno::EINTR) => {}
+                Err(errno) => return Err(PoolError::Os { call: "poll", errno }),
+            }
+            for (fd, i) in fds.iter().zip(owners) {
+                if fd.revents().is_some_and(|events| !events.is_empty()) {
+                    ready.push(i);
+                }
+            }
+        }
+        for i in ready {
+            self.read_worker(i)?;
+        }
+        if self.last_sweep.elapsed() >= SWEEP {
+            self.last_sweep = Instant::now();
+            self.sweep()?;
+        }
+        Ok(())
+    }
+
+    /// Reads once from worker `i`, handles its complete frames, and reaps it once it has
+    /// finished or its pipe is at end of file.
+    fn read_worker(&mut self, i: usize) -> Result<(), PoolError> {
+        self.read_worker_without_reaping(i)?;
+        let worker = &mut self.workers[i];
+        // After `Finished` the worker is on its way to `_exit`: waiting for it is short.
+        if (worker.pipe.is_none() || worker.finished) && worker.status.is_none() {
+            worker.pipe = None;
+            let status = wait(worker.pid).map_err(PoolError::os("waitpid"))?;
+            self.ended(i, status);
+        }
+        Ok(())
+    }
+
+    fn handle(&mut self, i: usize, message: Message<R>) -> Result<(), PoolError> {
+        let pid = self.workers[i].pid;
+        match message {
+            Message::Done { index, value } => {
+                self.arrive(pid, index)?;
+                self.results[index] = Some(value);
+            }
+            Message::Panicked { index, message, location } => {
+                self.arrive(pid, index)?;
+                let error = PoolError::TaskPanicked { index, pid, message, location };
+                self.errors.insert(index, error);
+            }
+            Message::Unencodable { index, message } => {
+                self.arrive(pid, index)?;
+                self.errors.insert(index, PoolError::Unencodable { index, pid, message });
+            }
+            Message::InitPanicked { message } => {
+                self.stop(PoolError::InitializerPanicked { pid, message });
+            }
+            Message::Finished => self.workers[i].finished = true,
+        }
+        Ok(())
+    }
+
+    /// Checks that input `index` exists and had no result yet: none is lost or doubled.
+    fn arrive(&mut self, pid: Pid, index: usize) -> Result<(), PoolError> {
+        match self.arrived.get_mut(index) {
+            Some(arrived) if !*arrived => {
+                *arrived = true;
+                Ok(())
+            }
+            Some(_) => Err(PoolError::Protocol {
+                pid,
+                message: format!("a second result for input {index}"),
+            }),
+            None => Err(PoolError::Protocol {
+                pid,
+                message: format!("a result for input {index}, which does not exist"),
+            }),
+        }
+    }
+
+    /// Records that worker `i` ended; a worker that had not finished stops the run.
+    fn ended(&mut self, i: usize, status: ExitStatus) {
+        let worker = &mut self.workers[i];
+        worker.status = Some(status);
+        worker.pipe = None;
+        if !worker.finished {
+            let task = self.slots.slots()[1 + i].load(Ordering::Relaxed).checked_sub(1);
+            let pid = worker.pid;
+            self.stop(PoolError::WorkerDied { pid, status, task });
+        }
+    }
+
+    /// Fails fast: keeps the first fatal error, kills and reaps every other worker.
+    fn stop(&mut self, error: PoolError) {
+        self.fatal.get_or_insert(error);
+        self.kill_all();
+    }
+
+    /// Reaps any worker that ended, reading what its pipe still holds first.
+    fn sweep(&mut self) -> Result<(), PoolError> {
+        for i in 0..self.workers.len() {
+            if self.workers[i].status.is_some() {
+                continue;
+            }
+            let Some(status) = try_wait(self.workers[i].pid).map_err(PoolError::os("waitpid"))?
+            else {
+                continue;
+            };
+            // It is gone, so whatever it wrote is in the pipe: drain it without blocking.
+            while let Some(pipe) = &self.workers[i].pipe {
+                let mut fd = [PollFd::new(pipe.as_fd(), PollFlags::POLLIN)];
+                match poll(&mut fd, PollTimeout::ZERO) {
+                    Ok(1..) => self.read_worker_without_reaping(i)?,
+                    Err(Errno::EINTR) => {}
+                    Ok(_) | Err(_) => break,
+                }
+            }
+            self.ended(i, status);
+        }
+        Ok(())
+    }
+
+    /// Reads once from worker `i` and handles its complete frames; closes its pipe at end of
+    /// file.
+    fn read_worker_without_reaping(&mut self, i: usize) -> Result<(), PoolError> {
+        let worker = &mut self.workers[i];
+        let Some(pipe) = &worker.pipe else { return Ok(()) };
+        let n = worker.buffer.read_from(pipe).map_err(PoolError::os("read"))?;
+        let pid = worker.pid;
+        let messages =
+            worker.buffer.frames::<R>().map_err(|message| PoolError::Protocol { pid, message })?;
+        if n == 0 {
+            worker.pipe = None;
+        }
+        for message in messages {
+            self.handle(i, message)?;
+        }
+        Ok(())
+    }
+
+    fn reap_all_blocking(&mut self) -> Result<(), PoolError> {
+        for i in 0..self.workers.len() {
+            if self.workers[i].status.is_none() {
+                let status = wait(self.workers[i].pid).map_err(PoolError::os("waitpid"))?;
+                self.ended(i, status);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R> Run<R> {
+    /// Kills every worker not reaped yet and reaps it: no zombie, no open pipe.
+    pub(crate) fn kill_all(&mut self) {
+        for worker in &mut self.workers {
+            worker.pipe = None;
+            if worker.status.is_none() {
+                // Not reaped yet, so the pid is still our child: it names no other process.
+                let _ = kill(worker.pid, Signal::SIGKILL);
+            }
+        }
+        for worker in &mut self.workers {
+            if worker.status.is_none() {
+                worker.status = Some(wait(worker.pid).unwrap_or(ExitStatus::Unknown));
+            }
+        }
+    }
+}
+
+impl<R> Drop for Run<R> {
+    fn drop(&mut self) {
+        self.kill_all();
+    }
+}

@@ -1,0 +1,209 @@
+//! The child side of a pool: claim tasks from shared memory, run them, send frames, `_exit`.
+//!
+//! Nothing here takes a lock a thread of the parent could have held at the fork: tasks are
+//! claimed with atomic operations on a `MAP_SHARED` page, results go out with raw `write(2)`
+//! on the worker's own pipe, and the caller of [`run`] leaves with `_exit`.
+#![forbid(unsafe_code)]
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::os::fd::OwnedFd;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use serde::Serialize;
+
+use super::frame::{Message, push_frame, write_all};
+
+/// How many inputs a worker claims at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Chunking {
+    /// Always this many (at least 1).
+    Fixed(usize),
+    /// Guided: a quarter of a fair share of what is left, so chunks start at CPython's
+    /// default size and shrink to 1 near the end.
+    Guided,
+}
+
+/// The size of the next chunk under [`Chunking::Guided`] with `remaining` inputs left.
+///
+/// CPython's default is fixed: `chunksize, extra = divmod(len, 4 * processes)`, rounded up,
+/// so the last chunk may leave one worker busy alone for a quarter of its share. Guided
+/// chunking starts at the same size and shrinks with what remains, so the tail is balanced
+/// to one task, for about `4 * processes * ln(len)` claims in all, each one atomic operation.
+pub(crate) fn guided_chunk(remaining: usize, processes: usize) -> usize {
+    remaining.div_ceil(4 * processes.max(1)).max(1)
+}
+
+/// Claims the next range of inputs from the shared counter, or `None` when none is left.
+pub(crate) fn claim(
+    next: &AtomicUsize,
+    len: usize,
+    processes: usize,
+    chunking: Chunking,
+) -> Option<Range<usize>> {
+    match chunking {
+        Chunking::Fixed(size) => {
+            let size = size.max(1);
+            let start = next.fetch_add(size, Ordering::Relaxed);
+            (start < len).then(|| start..(start + size).min(len))
+        }
+        Chunking::Guided => {
+            let mut start = next.load(Ordering::Relaxed);
+            loop {
+                if start >= len {
+                    return None;
+                }
+                let end = start + guided_chunk(len - start, processes);
+                match next.compare_exchange_weak(start, end, Ordering::Relaxed, Ordering::Relaxed)
+                {
+                    Ok(_) => return Some(start..end),
+                    Err(now) => start = now,
+                }
+            }
+        }
+    }
+}
+
+/// True only in pool workers (each has its own copy of this static).
+static IN_WORKER: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    /// Where the last panic in this worker happened, as the panic hook saw it.
+    static PANIC_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Wraps the process's panic hook, once, in the parent (where taking its lock is harmless):
+/// in a worker, a panic is recorded and reported to the parent as a value instead of being
+/// printed, like CPython re-raises a worker's exception in the caller. Everywhere else the
+/// previous hook runs as before.
+pub(crate) fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if IN_WORKER.load(Ordering::Relaxed) {
+                let location = info.location().map(ToString::to_string);
+                PANIC_LOCATION.with(|slot| *slot.borrow_mut() = location);
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Everything a worker needs, borrowed from the parent's memory it was forked with.
+pub(crate) struct Job<'a, T, F> {
+    /// The function.
+    pub(crate) f: &'a F,
+    /// The inputs; a worker takes each one it claims (its own copy of the vector).
+    pub(crate) inputs: &'a mut [Option<T>],
+    /// Slot 0: the next unclaimed input; slot `1 + worker`: 1 + the task it is running.
+    pub(crate) slots: &'a [AtomicUsize],
+    /// This worker's number.
+    pub(crate) worker: usize,
+    /// How many workers share the inputs.
+    pub(crate) processes: usize,
+    /// How to claim.
+    pub(crate) chunking: Chunking,
+    /// The pool's initializer.
+    pub(crate) initializer: Option<&'a (dyn Fn() + Send + Sync)>,
+}
+
+/// Flush a batch once it holds this much, even mid-chunk, so a worker's memory stays bounded.
+const BATCH: usize = 1 << 20;
+
+/// Runs a worker to the end and returns its exit status; the caller then `_exit`s.
+pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &OwnedFd) -> i32 {
+    IN_WORKER.store(true, Ordering::Relaxed);
+    let send = |out: &mut Vec<u8>| {
+        let sent = write_all(pipe, out);
+        out.clear();
+        sent
+    };
+    let mut out = Vec::new();
+    if let Some(initializer) = job.initializer {
+        if let Err(payload) = catch_unwind(AssertUnwindSafe(initializer)) {
+            let message = Message::<R>::InitPanicked { message: panic_message(&*payload) };
+            let _ = push_frame(&mut out, &message);
+            let _ = send(&mut out);
+            return 1;
+        }
+    }
+    let (next, current) = (&job.slots[0], &job.slots[1 + job.worker]);
+    let len = job.inputs.len();
+    while let Some(range) = claim(next, len, job.processes, job.chunking) {
+        for index in range {
+            current.store(index + 1, Ordering::Relaxed);
+            // Each index is claimed by exactly one worker, once: the input is still here.
+            let Some(input) = job.inputs[index].take() else {
+                return 3;
+            };
+            let message = match catch_unwind(AssertUnwindSafe(|| (job.f)(input))) {
+                Ok(value) => Message::Done { index, value },
+                Err(payload) => Message::Panicked {
+                    index,
+                    message: panic_message(&*payload),
+                    location: PANIC_LOCATION.with(|slot| slot.borrow_mut().take()),
+                },
+            };
+            if let Err(message) = push_frame(&mut out, &message) {
+                let _ = push_frame(&mut out, &Message::<R>::Unencodable { index, message });
+            }
+            if out.len() >= BATCH && send(&mut out).is_err() {
+                return 2;
+            }
+        }
+        if send(&mut out).is_err() {
+            // The parent is gone or closed our pipe: nobody wants the rest.
+            return 2;
+        }
+    }
+    current.store(0, Ordering::Relaxed);
+    let _ = push_frame(&mut out, &Message::<R>::Finished);
+    if send(&mut out).is_err() { 2 } else { 0 }
+}
+
+/// The text of a panic payload: `panic!`'s message, or a placeholder for other payloads.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        (*text).to_owned()
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "a panic with a non-string payload".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guided_chunks_start_at_cpythons_size_and_shrink_to_one() {
+        // CPython: divmod(100, 4 * 2) = (12, 4), rounded up to 13.
+        assert_eq!(guided_chunk(100, 2), 13);
+        assert_eq!(guided_chunk(7, 2), 1);
+        assert_eq!(guided_chunk(0, 2), 1);
+    }
+
+    #[test]
+    fn claims_cover_every_index_exactly_once() {
+        for chunking in [Chunking::Guided, Chunking::Fixed(1), Chunking::Fixed(7)] {
+            let next = AtomicUsize::new(0);
+            let mut seen = Vec::new();
+            while let Some(range) = claim(&next, 1000, 3, chunking) {
+                seen.extend(range);
+            }
+            assert_eq!(seen, (0..1000).collect::<Vec<_>>(), "{chunking:?}");
+        }
+    }
+
+    #[test]
+    fn guided_claims_are_few() {
+        let next = AtomicUsize::new(0);
+        let claims = std::iter::from_fn(|| claim(&next, 100_000, 2, Chunking::Guided)).count();
+        assert!(claims < 150, "{claims} claims");
+    }
+}
