@@ -1,10 +1,20 @@
 //! The `typing` demo: `cargo xtask demo typing [SECTION]`.
+//!
+//! Conversions first (the notes' claim and its details), then dynamic typing inside Rust.
+
+mod show_conversions;
+mod show_dynamic;
 
 use demo::{Demo, Section};
 
 fn main() -> std::process::ExitCode {
+    let sections: Vec<Section> = show_conversions::SECTIONS
+        .iter()
+        .chain(show_dynamic::SECTIONS)
+        .copied()
+        .collect();
     demo::main(&Demo {
         topic: "typing",
-        sections: &[],
+        sections: &sections,
     })
 }

@@ -1,0 +1,216 @@
+//! `str::parse` and its errors, beside a model of Python's `int()` and `bool()` on text.
+//!
+//! Both languages refuse to guess a number out of text that is not one, and both report it:
+//! Python with `ValueError`, Rust with an error *value* whose type says what was being parsed
+//! (`ParseIntError`, `ParseFloatError`, `ParseBoolError`). They draw the line in different
+//! places: Python's `int()` strips surrounding whitespace and accepts `1_000`; Rust's `parse`
+//! accepts exactly the digits, with an optional sign. And `bool("False")` is `True` in Python,
+//! because `bool()` tests truth (any non-empty string is true) rather than parsing.
+//!
+//! [`python_int`] and [`python_bool`] are models of CPython's rules for these inputs (base 10,
+//! ASCII digits; results up to `i128`); the tests compare them with the real `python3`.
+
+use crate::attempt::Attempt;
+use crate::model::PyException;
+
+/// One input, what Rust's `parse` makes of it and what Python's conversion does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    /// The input text, shown in Rust's `Debug` form (quoted, escaped).
+    pub input: String,
+    /// `Ok(..)` or `ErrorType: message` from Rust.
+    pub rust: String,
+    /// Python's result as `repr()` shows it, or `ErrorType: message`.
+    pub python: String,
+}
+
+/// The texts the integer comparison runs on.
+pub const INT_INPUTS: &[&str] = &[
+    "42",
+    "+7",
+    "007",
+    " 42 ",
+    "1_000",
+    "4 2",
+    "",
+    "3.0",
+    "99999999999999999999",
+];
+
+/// The texts the bool comparison runs on.
+pub const BOOL_INPUTS: &[&str] = &["true", "True", "False", ""];
+
+/// Python's `int(text)` for base 10 and ASCII digits: whitespace around is stripped, a sign
+/// may lead, single underscores may separate digits.
+///
+/// ```
+/// use typing::parse::python_int;
+/// assert_eq!(python_int(" 1_000 "), Ok(1000));
+/// assert_eq!(
+///     python_int("4 2").unwrap_err().to_string(),
+///     "ValueError: invalid literal for int() with base 10: '4 2'"
+/// );
+/// ```
+pub fn python_int(text: &str) -> Result<i128, PyException> {
+    let invalid = || PyException {
+        kind: "ValueError",
+        message: format!("invalid literal for int() with base 10: {}", py_repr(text)),
+    };
+    let trimmed = text.trim();
+    let (negative, body) = match trimmed.as_bytes().first() {
+        Some(b'-') => (true, &trimmed[1..]),
+        Some(b'+') => (false, &trimmed[1..]),
+        _ => (false, trimmed),
+    };
+    let well_formed = body
+        .split('_')
+        .all(|group| !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit()));
+    if !well_formed {
+        return Err(invalid());
+    }
+    let digits: String = body.chars().filter(|c| *c != '_').collect();
+    let magnitude: i128 = digits.parse().map_err(|_| PyException {
+        kind: "OverflowError",
+        message: "this model stops at i128 (Python's int is unbounded)".to_owned(),
+    })?;
+    Ok(if negative { -magnitude } else { magnitude })
+}
+
+/// Python's `bool(text)`: truth, not parsing. Every non-empty string is `True`.
+pub fn python_bool(text: &str) -> bool {
+    !text.is_empty()
+}
+
+/// Python's `repr()` of a string, for the few characters our inputs hold.
+fn py_repr(text: &str) -> String {
+    let escaped = text.replace('\\', "\\\\").replace('\'', "\\'");
+    format!("'{escaped}'")
+}
+
+/// Each of [`INT_INPUTS`] through `parse::<i64>()` and through Python's `int()`.
+pub fn int_table() -> Vec<Comparison> {
+    INT_INPUTS
+        .iter()
+        .map(|text| Comparison {
+            input: format!("{text:?}"),
+            rust: Attempt::new(text, text.parse::<i64>()).outcome_text(),
+            python: match python_int(text) {
+                Ok(n) => n.to_string(),
+                Err(error) => error.to_string(),
+            },
+        })
+        .collect()
+}
+
+/// Each of [`BOOL_INPUTS`] through `parse::<bool>()` and through Python's `bool()`.
+pub fn bool_table() -> Vec<Comparison> {
+    BOOL_INPUTS
+        .iter()
+        .map(|text| Comparison {
+            input: format!("{text:?}"),
+            rust: Attempt::new(text, text.parse::<bool>()).outcome_text(),
+            python: if python_bool(text) { "True" } else { "False" }.to_owned(),
+        })
+        .collect()
+}
+
+/// Floats: Rust's `parse::<f64>()` reads `nan`, `inf` and exponents, but not a decimal comma.
+pub fn float_attempts() -> Vec<Attempt> {
+    vec![
+        crate::attempt!("2.5".parse::<f64>()),
+        crate::attempt!("1e3".parse::<f64>()),
+        crate::attempt!("nan".parse::<f64>()),
+        crate::attempt!("1,5".parse::<f64>()),
+        crate::attempt!("".parse::<f64>()),
+    ]
+}
+
+/// Renders a comparison as aligned rows under a header.
+pub fn render(header: [&str; 3], rows: &[Comparison]) -> Vec<String> {
+    let cells: Vec<[&str; 3]> = rows
+        .iter()
+        .map(|r| [r.input.as_str(), r.rust.as_str(), r.python.as_str()])
+        .collect();
+    let width = |i: usize| {
+        cells
+            .iter()
+            .map(|c| c[i].len())
+            .chain([header[i].len()])
+            .max()
+            .unwrap_or(0)
+    };
+    let (w0, w1) = (width(0), width(1));
+    std::iter::once(header)
+        .chain(cells.iter().copied())
+        .map(|[a, b, c]| format!("{a:w0$}  {b:w1$}  {c}").trim_end().to_owned())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attempt::Failure;
+
+    fn rust_int_failure(text: &str) -> Option<Failure> {
+        text.parse::<i64>().err().map(|error| Failure::of(&error))
+    }
+
+    #[test]
+    fn rust_parse_is_stricter_than_python_int() {
+        for text in [" 42 ", "1_000"] {
+            assert!(rust_int_failure(text).is_some(), "{text:?}");
+            assert!(python_int(text).is_ok(), "{text:?}");
+        }
+        assert_eq!(
+            rust_int_failure("").map(|f| f.message),
+            Some("cannot parse integer from empty string".to_owned())
+        );
+    }
+
+    #[test]
+    fn the_int_model_rejects_misplaced_underscores_and_signs() {
+        for text in ["_1", "1_", "1__0", "+-1", "-", "0x10"] {
+            assert!(python_int(text).is_err(), "{text:?}");
+        }
+        assert_eq!(python_int("-0"), Ok(0));
+    }
+
+    #[test]
+    fn python_bool_is_truthiness() {
+        assert!(python_bool("False"));
+        assert!(!python_bool(""));
+        let table = bool_table();
+        assert_eq!(table[0].rust, "Ok(true)");
+        assert!(table[2].rust.starts_with("ParseBoolError: "));
+    }
+
+    #[test]
+    fn rendered_columns_line_up() {
+        let lines = render(["input", "rust", "python"], &int_table());
+        let column = lines[0].find("rust").unwrap();
+        assert!(
+            lines
+                .iter()
+                .skip(1)
+                .all(|l| l.as_bytes()[column - 2] == b' ')
+        );
+    }
+
+    #[test]
+    fn the_models_agree_with_real_python() {
+        let tables = [("int", int_table()), ("bool", bool_table())];
+        for (conversion, row) in tables
+            .iter()
+            .flat_map(|(c, t)| t.iter().map(move |r| (c, r)))
+        {
+            let code = format!(
+                "try:\n    print(repr({conversion}({})))\nexcept Exception as e:\n    print(f'{{type(e).__name__}}: {{e}}')",
+                row.input
+            );
+            let Some(real) = crate::python::run(&code) else {
+                return; // no python3 here
+            };
+            assert_eq!(row.python, real, "{conversion}({})", row.input);
+        }
+    }
+}
