@@ -9,8 +9,8 @@ macro_rules! show {
     };
 }
 
-mod instead;
-mod notes;
+mod demo_instead;
+mod demo_notes;
 
 use demo::{Demo, Section};
 
@@ -21,37 +21,37 @@ fn main() -> std::process::ExitCode {
             Section {
                 name: "mutable-default",
                 title: "The notes' func1 and func2: one shared default list, then None",
-                run: notes::mutable_default,
+                run: demo_notes::mutable_default,
             },
             Section {
                 name: "shared-handles",
                 title: "Why func1 prints the same list three times",
-                run: notes::shared_handles,
+                run: demo_notes::shared_handles,
             },
             Section {
                 name: "option-params",
                 title: "Option<T> parameters instead of default arguments",
-                run: instead::option_params,
+                run: demo_instead::option_params,
             },
             Section {
                 name: "struct-update",
                 title: "Default and ..Default::default(): keyword arguments with defaults",
-                run: instead::struct_update,
+                run: demo_instead::struct_update,
             },
             Section {
                 name: "builder",
                 title: "A builder that validates once, at build()",
-                run: instead::builder,
+                run: demo_instead::builder,
             },
             Section {
                 name: "into-option",
                 title: "impl Into<Option<T>>: skipping Some(..), and its costs",
-                run: instead::into_option,
+                run: demo_instead::into_option,
             },
             Section {
                 name: "evaluated-once",
                 title: "What Rust evaluates once and what per call",
-                run: instead::evaluated_once,
+                run: demo_instead::evaluated_once,
             },
         ],
     })

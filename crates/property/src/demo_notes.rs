@@ -1,0 +1,69 @@
+//! The notes' own example, class `A`, and what its `_x` means in Rust.
+
+use property::A;
+use property::privacy::mangle;
+
+/// `a = A()`, `a.x = -1` raising `ValueError: Must be >= 0`, and `x` keeping its value.
+pub(crate) fn class_a() -> demo::Result {
+    run!(let mut a = A::new());
+    show!(a.x());
+    let refused = a.set_x(-1);
+    println!("a.set_x(-1) => {refused:?}");
+    if let Err(error) = refused {
+        println!("{}", error.python_line());
+    }
+    show!(a.x());
+    show!(a.set_x(5));
+    show!(a.x());
+    Ok(())
+}
+
+/// Every refused value leaves `x` where the last accepted one put it.
+pub(crate) fn failed_set() -> demo::Result {
+    let mut a = A::new();
+    for value in [3, -1, i64::MIN, 0, i64::MAX, -5] {
+        let outcome = match a.set_x(value) {
+            Ok(()) => "ok".to_owned(),
+            Err(error) => error.python_line(),
+        };
+        let call = format!("a.set_x({value})");
+        println!("{call:<30} {outcome:<26} then a.x() => {}", a.x());
+    }
+    Ok(())
+}
+
+/// Python's `__x` renaming, computed; Rust's privacy boundary, shown from a child module.
+pub(crate) fn privacy() -> demo::Result {
+    show!(mangle("A", "_x"));
+    show!(mangle("A", "__x"));
+    show!(mangle("A", "__init__"));
+    show!(mangle("_Base", "__x"));
+
+    let account = account::Account::open(10);
+    println!(
+        "account::audit::balance(&account) => {} (a child module reads the private field)",
+        account::audit::balance(&account)
+    );
+    Ok(())
+}
+
+/// A module with a private field, to show who may read it: this module and its children.
+mod account {
+    /// A balance that only this module and its children can touch.
+    pub(crate) struct Account {
+        balance: i64,
+    }
+
+    impl Account {
+        pub(crate) fn open(balance: i64) -> Account {
+            Account { balance }
+        }
+    }
+
+    /// A child module: Rust lets it read `Account`'s private field.
+    pub(crate) mod audit {
+        pub(crate) fn balance(account: &super::Account) -> i64 {
+            account.balance
+        }
+    }
+}
