@@ -52,6 +52,8 @@
 //!   - [`rust_way::resolution`]: how Rust resolves a method name, beside the MRO.
 //!   - [`rust_way::once`]: a singleton is a `static` with `OnceLock`.
 #![forbid(unsafe_code)]
+// `&[base.clone()]` reads as Python's `(base,)`; `std::slice::from_ref(&base)` does not.
+#![allow(clippy::cloned_ref_to_slice_refs)]
 
 /// Re-exported for [`dataclass!`], whose expansion registers each struct with it.
 #[doc(hidden)]

@@ -4,6 +4,9 @@
 //!
 //! Skipped, with the reason printed, only where `python3` cannot be started.
 
+// `&[base.clone()]` reads as Python's `(base,)`; `std::slice::from_ref(&base)` does not.
+#![allow(clippy::cloned_ref_to_slice_refs)]
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -22,7 +25,9 @@ fn python(script: &str, input: &str) -> Option<String> {
     let mut child = match child {
         Ok(child) => child,
         Err(error) => {
-            eprintln!("skipped: cannot run python3 ({error}); the comparison with CPython needs it");
+            eprintln!(
+                "skipped: cannot run python3 ({error}); the comparison with CPython needs it"
+            );
             return None;
         }
     };
@@ -31,7 +36,10 @@ fn python(script: &str, input: &str) -> Option<String> {
     let input = input.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let output = child.wait_with_output().expect("python3 ran");
-    writer.join().expect("writer thread").expect("python3 read its input");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("python3 read its input");
     assert!(
         output.status.success(),
         "python3 failed: {}",
@@ -84,7 +92,8 @@ fn random_hierarchies_match_cpython() -> Result<(), TypeError> {
     const HIERARCHIES: usize = 400;
     const CLASSES: usize = 12;
     let metas = metaclasses()?;
-    let mut rng = fastrand::Rng::with_seed(0x5eed_c3);
+    // A fixed seed (the year of the C3 paper): the same batch on every run.
+    let mut rng = fastrand::Rng::with_seed(2003);
     let mut input = String::new();
     let mut expected = Vec::new();
     for _ in 0..HIERARCHIES {
@@ -121,7 +130,11 @@ fn random_hierarchies_match_cpython() -> Result<(), TypeError> {
             };
             expected.push(match created {
                 Ok(class) => {
-                    let line = format!("ok {} {}", class.metaclass().name(), class.mro_names().join(" "));
+                    let line = format!(
+                        "ok {} {}",
+                        class.metaclass().name(),
+                        class.mro_names().join(" ")
+                    );
                     defined.push(class);
                     line
                 }
@@ -129,14 +142,22 @@ fn random_hierarchies_match_cpython() -> Result<(), TypeError> {
             });
         }
     }
-    let Some(actual) = python(BUILD_CLASSES, &input) else { return Ok(()) };
+    let Some(actual) = python(BUILD_CLASSES, &input) else {
+        return Ok(());
+    };
     let actual: Vec<&str> = actual.lines().collect();
     assert_eq!(actual.len(), expected.len(), "one line per class");
-    let definitions: Vec<&str> = input.lines().filter(|line| !line.starts_with("reset")).collect();
+    let definitions: Vec<&str> = input
+        .lines()
+        .filter(|line| !line.starts_with("reset"))
+        .collect();
     for ((definition, expected), actual) in definitions.iter().zip(&expected).zip(&actual) {
         assert_eq!(expected, actual, "class {definition}");
     }
-    let errors = expected.iter().filter(|line| line.starts_with("error")).count();
+    let errors = expected
+        .iter()
+        .filter(|line| line.starts_with("error"))
+        .count();
     let kinds = ["duplicate", "consistent", "metaclass conflict"]
         .map(|kind| expected.iter().filter(|line| line.contains(kind)).count());
     println!(
@@ -149,7 +170,10 @@ fn random_hierarchies_match_cpython() -> Result<(), TypeError> {
         kinds[2]
     );
     // The batch must exercise every path, or agreeing would prove little.
-    assert!(expected.len() - errors > 1000 && kinds.iter().all(|&n| n > 20), "{kinds:?}");
+    assert!(
+        expected.len() - errors > 1000 && kinds.iter().all(|&n| n > 20),
+        "{kinds:?}"
+    );
     Ok(())
 }
 
@@ -183,7 +207,11 @@ fn abstract_instantiation_is_refused_in_cpython_words() -> Result<(), TypeError>
             .with_method(Function::abstract_method("perimeter")),
     )?;
     let four = Function::new("perimeter", |_| 4.into());
-    let square = Class::new("Square", &[shape.clone()], Namespace::new().with_method(four))?;
+    let square = Class::new(
+        "Square",
+        &[shape.clone()],
+        Namespace::new().with_method(four),
+    )?;
     let one = Function::new("area", |_| 1.into());
     let unit = Class::new("Unit", &[square.clone()], Namespace::new().with_method(one))?;
     let ours: Vec<String> = [shape, square, unit]
@@ -193,7 +221,9 @@ fn abstract_instantiation_is_refused_in_cpython_words() -> Result<(), TypeError>
             Err(error) => error.message().to_string(),
         })
         .collect();
-    let Some(theirs) = python(ABSTRACT, "") else { return Ok(()) };
+    let Some(theirs) = python(ABSTRACT, "") else {
+        return Ok(());
+    };
     assert_eq!(ours, theirs.lines().collect::<Vec<_>>());
     Ok(())
 }

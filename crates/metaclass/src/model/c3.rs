@@ -25,7 +25,10 @@ pub fn linearize(bases: &[ClassRef]) -> Result<Vec<ClassRef>, TypeError> {
     // CPython's `check_duplicates`: the first base that appears again later is named.
     for (i, base) in bases.iter().enumerate() {
         if bases[i + 1..].iter().any(|later| later.is(base)) {
-            return Err(TypeError::new(format!("duplicate base class {}", base.name())));
+            return Err(TypeError::new(format!(
+                "duplicate base class {}",
+                base.name()
+            )));
         }
     }
     let mut to_merge: Vec<Vec<ClassRef>> = bases.iter().map(ClassRef::mro).collect();

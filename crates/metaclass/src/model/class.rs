@@ -57,7 +57,15 @@ impl Class {
     /// assert_eq!(b.getattr("x")?.to_string(), "1");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn new(name: &str, bases: &[ClassRef], namespace: Namespace) -> Result<ClassRef, TypeError> {
+    #[expect(
+        clippy::new_ret_no_self,
+        reason = "classes are shared objects: what `type(...)` returns is a handle"
+    )]
+    pub fn new(
+        name: &str,
+        bases: &[ClassRef],
+        namespace: Namespace,
+    ) -> Result<ClassRef, TypeError> {
         meta::build_class(name, bases, namespace, None)
     }
 
@@ -69,7 +77,11 @@ impl Class {
         namespace: Namespace,
         metaclass: Option<Meta>,
     ) -> Result<ClassRef, TypeError> {
-        let bases = if bases.is_empty() { vec![ClassRef::object()] } else { bases.to_vec() };
+        let bases = if bases.is_empty() {
+            vec![ClassRef::object()]
+        } else {
+            bases.to_vec()
+        };
         let ancestors = c3::linearize(&bases)?;
         Ok(ClassRef(Rc::new(Class {
             name: name.to_string(),
@@ -100,12 +112,17 @@ impl ClassRef {
 
     /// `C.__mro__`: the class itself first, then its ancestors in C3 order, `object` last.
     pub fn mro(&self) -> Vec<ClassRef> {
-        std::iter::once(self.clone()).chain(self.0.ancestors.iter().cloned()).collect()
+        std::iter::once(self.clone())
+            .chain(self.0.ancestors.iter().cloned())
+            .collect()
     }
 
     /// The names along [`ClassRef::mro`], for printing and tests.
     pub fn mro_names(&self) -> Vec<String> {
-        self.mro().iter().map(|class| class.name().to_string()).collect()
+        self.mro()
+            .iter()
+            .map(|class| class.name().to_string())
+            .collect()
     }
 
     /// A copy of `C.__dict__`: this class's own namespace, nothing inherited.
@@ -131,15 +148,24 @@ impl ClassRef {
     /// Where `C.name` comes from: the first class along the MRO whose own `__dict__` holds the
     /// name, with the value found there.
     pub fn lookup(&self, name: &str) -> Option<(ClassRef, Value)> {
-        self.mro()
-            .into_iter()
-            .find_map(|class| class.0.dict.borrow().get(name).cloned().map(|value| (class.clone(), value)))
+        self.mro().into_iter().find_map(|class| {
+            class
+                .0
+                .dict
+                .borrow()
+                .get(name)
+                .cloned()
+                .map(|value| (class.clone(), value))
+        })
     }
 
     /// `C.name`: the first definition along the MRO.
     pub fn getattr(&self, name: &str) -> Result<Value, AttributeError> {
         self.lookup(name).map(|(_, value)| value).ok_or_else(|| {
-            AttributeError(format!("type object '{}' has no attribute '{name}'", self.name()))
+            AttributeError(format!(
+                "type object '{}' has no attribute '{name}'",
+                self.name()
+            ))
         })
     }
 

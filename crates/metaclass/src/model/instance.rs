@@ -75,7 +75,10 @@ impl Instance {
         if let Some(value) = self.0.dict.borrow().get(name) {
             return Some(Found::Instance(value.clone()));
         }
-        self.0.class.lookup(name).map(|(class, value)| Found::Class(class, value))
+        self.0
+            .class
+            .lookup(name)
+            .map(|(class, value)| Found::Class(class, value))
     }
 
     /// `obj.name`.
@@ -94,7 +97,9 @@ impl Instance {
     pub fn call_method(&self, name: &str) -> Result<Value, PyError> {
         match self.getattr(name)? {
             Value::Function(function) => Ok(function.call(self)),
-            value => Err(TypeError::new(format!("{} object is not callable", value.type_name())).into()),
+            value => {
+                Err(TypeError::new(format!("{} object is not callable", value.type_name())).into())
+            }
         }
     }
 }
@@ -122,7 +127,10 @@ mod tests {
         let derived = Class::new("Derived", &[base.clone()], Namespace::new().with("y", 2))?;
         let obj = derived.call()?;
         assert_eq!(obj.lookup("x"), Some(Found::Class(base.clone(), 1.into())));
-        assert_eq!(obj.lookup("y"), Some(Found::Class(derived.clone(), 2.into())));
+        assert_eq!(
+            obj.lookup("y"),
+            Some(Found::Class(derived.clone(), 2.into()))
+        );
         obj.setattr("y", 3);
         assert_eq!(obj.lookup("y"), Some(Found::Instance(3.into())));
         // The class is untouched: the assignment went to the instance.
@@ -137,21 +145,32 @@ mod tests {
     fn missing_attributes_are_attribute_errors_in_python_words() -> Result<(), PyError> {
         let class = Class::new("C", &[], Namespace::new().with("n", 1))?;
         let obj = class.call()?;
-        assert_eq!(obj.getattr("z").unwrap_err().to_string(), "AttributeError: 'C' object has no attribute 'z'");
+        assert_eq!(
+            obj.getattr("z").unwrap_err().to_string(),
+            "AttributeError: 'C' object has no attribute 'z'"
+        );
         assert_eq!(
             class.getattr("z").unwrap_err().to_string(),
             "AttributeError: type object 'C' has no attribute 'z'"
         );
-        assert_eq!(obj.call_method("n").unwrap_err().to_string(), "TypeError: 'int' object is not callable");
+        assert_eq!(
+            obj.call_method("n").unwrap_err().to_string(),
+            "TypeError: 'int' object is not callable"
+        );
         Ok(())
     }
 
     #[test]
     fn methods_receive_the_instance_as_self() -> Result<(), PyError> {
-        let greet = Function::new("greet", |this| Value::str(format!("hi from {}", this.class().name())));
+        let greet = Function::new("greet", |this| {
+            Value::str(format!("hi from {}", this.class().name()))
+        });
         let base = Class::new("Base", &[], Namespace::new().with_method(greet))?;
         let child = Class::new("Child", &[base], Namespace::new())?;
-        assert_eq!(child.call()?.call_method("greet")?, Value::str("hi from Child"));
+        assert_eq!(
+            child.call()?.call_method("greet")?,
+            Value::str("hi from Child")
+        );
         Ok(())
     }
 }

@@ -74,14 +74,21 @@ impl Meta {
 
     /// `class Name(*bases): ...` for a metaclass: a subclass of `bases` (of `type` if empty)
     /// running `hooks`. Its MRO is computed by C3 like any class's.
-    pub fn new(name: &str, bases: &[Meta], hooks: impl Metaclass + 'static) -> Result<Meta, TypeError> {
+    pub fn new(
+        name: &str,
+        bases: &[Meta],
+        hooks: impl Metaclass + 'static,
+    ) -> Result<Meta, TypeError> {
         let bases: Vec<ClassRef> = if bases.is_empty() {
             vec![Meta::type_().class]
         } else {
             bases.iter().map(|base| base.class.clone()).collect()
         };
         let class = Class::allocate(name, &bases, Namespace::new(), None)?;
-        Ok(Meta { class, hooks: Rc::new(hooks) })
+        Ok(Meta {
+            class,
+            hooks: Rc::new(hooks),
+        })
     }
 
     /// The metaclass's `__name__`.
@@ -113,8 +120,20 @@ impl Meta {
     ///
     /// The metaclass used is the most derived of `self` and the bases' metaclasses (a
     /// `TypeError` if they are unrelated); its hooks run around `type.__new__`.
-    pub fn create(&self, name: &str, bases: &[ClassRef], namespace: Namespace) -> Result<ClassRef, TypeError> {
+    pub fn create(
+        &self,
+        name: &str,
+        bases: &[ClassRef],
+        namespace: Namespace,
+    ) -> Result<ClassRef, TypeError> {
         build_class(name, bases, namespace, Some(self))
+    }
+}
+
+/// `repr(M)`: `<class 'M'>`, as for any class.
+impl std::fmt::Display for Meta {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.class)
     }
 }
 
@@ -156,7 +175,11 @@ pub(crate) fn build_class(
 ) -> Result<ClassRef, TypeError> {
     let requested = requested.cloned().unwrap_or_else(Meta::type_);
     let meta = calculate_metaclass(&requested, bases)?;
-    let def = meta.hooks.new_class(ClassDef { name: name.to_string(), bases: bases.to_vec(), namespace })?;
+    let def = meta.hooks.new_class(ClassDef {
+        name: name.to_string(),
+        bases: bases.to_vec(),
+        namespace,
+    })?;
     // `type.__new__` checks again: the hook may have changed the bases.
     let meta = calculate_metaclass(&meta, &def.bases)?;
     let class = Class::allocate(&def.name, &def.bases, def.namespace, Some(meta.clone()))?;
@@ -190,7 +213,10 @@ mod tests {
         fn new_class(&self, def: ClassDef) -> Result<ClassDef, TypeError> {
             match def.name.chars().next() {
                 Some(first) if first.is_uppercase() => Ok(def),
-                _ => Err(TypeError::new(format!("class name {:?} must be capitalised", def.name))),
+                _ => Err(TypeError::new(format!(
+                    "class name {:?} must be capitalised",
+                    def.name
+                ))),
             }
         }
     }
@@ -224,13 +250,27 @@ mod tests {
         assert_eq!(m2.class().mro_names(), ["M2", "M1", "type", "object"]);
         let a = m1.create("A", &[], Namespace::new())?;
         let b = m2.create("B", &[], Namespace::new())?;
-        assert_eq!(Class::new("C", &[a.clone(), b.clone()], Namespace::new())?.metaclass().name(), "M2");
+        assert_eq!(
+            Class::new("C", &[a.clone(), b.clone()], Namespace::new())?
+                .metaclass()
+                .name(),
+            "M2"
+        );
         // An explicit metaclass loses to a more derived one among the bases.
-        assert_eq!(m1.create("D", &[b], Namespace::new())?.metaclass().name(), "M2");
+        assert_eq!(
+            m1.create("D", &[b], Namespace::new())?.metaclass().name(),
+            "M2"
+        );
         let x = other.create("X", &[], Namespace::new())?;
         let error = Class::new("E", &[a, x], Namespace::new()).unwrap_err();
-        assert!(error.message().starts_with("metaclass conflict: "), "{error}");
-        assert_eq!(Class::new("F", &[], Namespace::new())?.metaclass().name(), "type");
+        assert!(
+            error.message().starts_with("metaclass conflict: "),
+            "{error}"
+        );
+        assert_eq!(
+            Class::new("F", &[], Namespace::new())?.metaclass().name(),
+            "type"
+        );
         Ok(())
     }
 }

@@ -31,6 +31,14 @@ impl Value {
         Self::Str(text.into())
     }
 
+    /// The text of a `str`, unquoted (`str(value)` rather than `repr(value)`).
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Self::Str(text) => Some(text),
+            _ => None,
+        }
+    }
+
     /// `type(value).__name__`, quoted, for error messages: `'int'`.
     pub fn type_name(&self) -> String {
         let name = match self {
@@ -114,12 +122,20 @@ pub struct Function {
 impl Function {
     /// `def name(self): ...` with this body.
     pub fn new(name: &str, body: impl Fn(&Instance) -> Value + 'static) -> Self {
-        Self { name: name.to_string(), body: Rc::new(body), is_abstract: false }
+        Self {
+            name: name.to_string(),
+            body: Rc::new(body),
+            is_abstract: false,
+        }
     }
 
     /// `@abstractmethod def name(self): ...`: a method every concrete subclass must override.
     pub fn abstract_method(name: &str) -> Self {
-        Self { name: name.to_string(), body: Rc::new(|_| Value::None), is_abstract: true }
+        Self {
+            name: name.to_string(),
+            body: Rc::new(|_| Value::None),
+            is_abstract: true,
+        }
     }
 
     /// The function's `__name__`.
@@ -182,7 +198,10 @@ impl Namespace {
 
     /// `ns.get(name)`.
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.entries.iter().find(|(key, _)| key == name).map(|(_, value)| value)
+        self.entries
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value)
     }
 
     /// `name in ns`.
@@ -203,7 +222,9 @@ impl Namespace {
 
     /// The entries, in insertion order (`ns.items()`).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.entries.iter().map(|(key, value)| (key.as_str(), value))
+        self.entries
+            .iter()
+            .map(|(key, value)| (key.as_str(), value))
     }
 
     /// `len(ns)`.

@@ -50,15 +50,21 @@ inventory::collect!(Defined);
 /// The names of every struct defined with [`dataclass!`](crate::dataclass) in the program,
 /// sorted (the link order that `inventory` sees is unspecified).
 pub fn defined() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = inventory::iter::<Defined>.into_iter().map(|d| d.name).collect();
+    let mut names: Vec<&'static str> = inventory::iter::<Defined>
+        .into_iter()
+        .map(|d| d.name)
+        .collect();
     names.sort_unstable();
     names
 }
 
 /// Formats a record as a dataclass `repr` does: `Point(x=1, y=2)`.
 pub fn repr<R: Record>(record: &R) -> String {
-    let fields: Vec<String> =
-        R::FIELDS.iter().zip(record.values()).map(|(field, value)| format!("{field}={value}")).collect();
+    let fields: Vec<String> = R::FIELDS
+        .iter()
+        .zip(record.values())
+        .map(|(field, value)| format!("{field}={value}"))
+        .collect();
     format!("{}({})", R::NAME, fields.join(", "))
 }
 

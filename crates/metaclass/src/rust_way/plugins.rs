@@ -33,7 +33,10 @@ pub fn plugins() -> Vec<&'static Plugin> {
 
 /// The plugin called `name`, made fresh.
 pub fn make(name: &str) -> Option<Box<dyn Exporter>> {
-    plugins().into_iter().find(|plugin| plugin.name == name).map(|plugin| (plugin.make)())
+    plugins()
+        .into_iter()
+        .find(|plugin| plugin.name == name)
+        .map(|plugin| (plugin.make)())
 }
 
 /// Comma-separated values.
@@ -42,7 +45,10 @@ pub struct Csv;
 
 impl Exporter for Csv {
     fn export(&self, rows: &[(&str, i64)]) -> String {
-        rows.iter().map(|(name, value)| format!("{name},{value}")).collect::<Vec<_>>().join(";")
+        rows.iter()
+            .map(|(name, value)| format!("{name},{value}"))
+            .collect::<Vec<_>>()
+            .join(";")
     }
 }
 
@@ -54,7 +60,10 @@ pub struct Json;
 
 impl Exporter for Json {
     fn export(&self, rows: &[(&str, i64)]) -> String {
-        let fields: Vec<String> = rows.iter().map(|(name, value)| format!("\"{name}\": {value}")).collect();
+        let fields: Vec<String> = rows
+            .iter()
+            .map(|(name, value)| format!("\"{name}\": {value}"))
+            .collect();
         format!("{{{}}}", fields.join(", "))
     }
 }
@@ -92,7 +101,10 @@ impl Registry {
 
     /// The plugin called `name`.
     pub fn get(&self, name: &str) -> Option<&dyn Exporter> {
-        self.plugins.iter().find(|(known, _)| known == name).map(|(_, plugin)| &**plugin)
+        self.plugins
+            .iter()
+            .find(|(known, _)| known == name)
+            .map(|(_, plugin)| &**plugin)
     }
 }
 
@@ -103,7 +115,10 @@ mod tests {
     #[test]
     fn inventory_collects_the_submitted_plugins() {
         let names: Vec<&str> = plugins().iter().map(|plugin| plugin.name).collect();
-        assert!(names.contains(&"csv") && names.contains(&"json"), "{names:?}");
+        assert!(
+            names.contains(&"csv") && names.contains(&"json"),
+            "{names:?}"
+        );
         let csv = make("csv").expect("csv is submitted in this module");
         assert_eq!(csv.export(&[("a", 1), ("b", 2)]), "a,1;b,2");
     }
@@ -114,6 +129,9 @@ mod tests {
         assert_eq!(registry.register("json", Box::new(Json)), Ok(()));
         assert!(registry.register("json", Box::new(Csv)).is_err());
         assert_eq!(registry.names(), ["json"]);
-        assert_eq!(registry.get("json").map(|p| p.export(&[("a", 1)])), Some("{\"a\": 1}".into()));
+        assert_eq!(
+            registry.get("json").map(|p| p.export(&[("a", 1)])),
+            Some("{\"a\": 1}".into())
+        );
     }
 }

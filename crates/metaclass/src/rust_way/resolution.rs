@@ -88,6 +88,9 @@ mod tests {
     fn inherent_first_then_the_trait_you_name() {
         assert_eq!(Duck.speak(), "inherent Duck::speak: Quack");
         assert_eq!(Loud::speak(&Duck), "Loud::speak: QUACK");
-        assert_eq!(<Goose as Polite>::speak(&Goose), "Polite::speak: quack, please");
+        assert_eq!(
+            <Goose as Polite>::speak(&Goose),
+            "Polite::speak: quack, please"
+        );
     }
 }

@@ -55,7 +55,9 @@ pub fn abstract_methods_of(class: &ClassRef) -> Vec<String> {
         .collect();
     for base in class.bases() {
         for name in base.abstract_methods() {
-            let still_abstract = class.getattr(&name).is_ok_and(|value| value.is_abstract_method());
+            let still_abstract = class
+                .getattr(&name)
+                .is_ok_and(|value| value.is_abstract_method());
             if still_abstract {
                 names.push(name);
             }
@@ -78,12 +80,19 @@ mod tests {
 
     #[test]
     fn abstract_methods_are_inherited_until_overridden() -> Result<(), TypeError> {
-        let shape = Class::new("Shape", &[abc()], Namespace::new().with_method(Function::abstract_method("area")))?;
+        let shape = Class::new(
+            "Shape",
+            &[abc()],
+            Namespace::new().with_method(Function::abstract_method("area")),
+        )?;
         assert_eq!(shape.metaclass().name(), "ABCMeta");
         let blob = Class::new("Blob", &[shape.clone()], Namespace::new())?;
         assert_eq!(blob.abstract_methods(), ["area"]);
         let error = blob.call().unwrap_err();
-        assert_eq!(error.message(), "Can't instantiate abstract class Blob with abstract method area");
+        assert_eq!(
+            error.message(),
+            "Can't instantiate abstract class Blob with abstract method area"
+        );
         let area = Function::new("area", |_| Value::Int(4));
         let square = Class::new("Square", &[shape], Namespace::new().with_method(area))?;
         assert_eq!(square.call()?.call_method("area").ok(), Some(Value::Int(4)));

@@ -39,7 +39,11 @@ impl PluginRegistry {
 
     /// Their names, for printing.
     pub fn names(&self) -> Vec<String> {
-        self.plugins.borrow().iter().map(|class| class.name().to_string()).collect()
+        self.plugins
+            .borrow()
+            .iter()
+            .map(|class| class.name().to_string())
+            .collect()
     }
 }
 
@@ -52,7 +56,10 @@ fn is_plugin(bases: &[ClassRef]) -> bool {
 impl Metaclass for PluginRegistry {
     fn new_class(&self, def: ClassDef) -> Result<ClassDef, TypeError> {
         if is_plugin(&def.bases) && !def.namespace.contains("run") {
-            return Err(TypeError::new(format!("plugin {} must define run()", def.name)));
+            return Err(TypeError::new(format!(
+                "plugin {} must define run()",
+                def.name
+            )));
         }
         Ok(def)
     }
@@ -76,8 +83,16 @@ mod tests {
         let meta = Meta::new("PluginMeta", &[], registry.clone())?;
         let root = meta.create("Plugin", &[], Namespace::new())?;
         let run = |out: &'static str| Function::new("run", move |_| Value::str(out));
-        crate::Class::new("Csv", &[root.clone()], Namespace::new().with_method(run("csv")))?;
-        crate::Class::new("Json", &[root.clone()], Namespace::new().with_method(run("json")))?;
+        crate::Class::new(
+            "Csv",
+            &[root.clone()],
+            Namespace::new().with_method(run("csv")),
+        )?;
+        crate::Class::new(
+            "Json",
+            &[root.clone()],
+            Namespace::new().with_method(run("json")),
+        )?;
         assert_eq!(registry.names(), ["Csv", "Json"]);
         let error = crate::Class::new("Broken", &[root], Namespace::new()).unwrap_err();
         assert_eq!(error.message(), "plugin Broken must define run()");

@@ -28,11 +28,18 @@ pub struct Singleton {
 
 impl Metaclass for Singleton {
     fn call(&self, class: &ClassRef) -> Result<Instance, TypeError> {
-        if let Some((_, instance)) = self.instances.borrow().iter().find(|(known, _)| known.is(class)) {
+        if let Some((_, instance)) = self
+            .instances
+            .borrow()
+            .iter()
+            .find(|(known, _)| known.is(class))
+        {
             return Ok(instance.clone());
         }
         let instance = Instance::new(class)?;
-        self.instances.borrow_mut().push((class.clone(), instance.clone()));
+        self.instances
+            .borrow_mut()
+            .push((class.clone(), instance.clone()));
         Ok(instance)
     }
 }

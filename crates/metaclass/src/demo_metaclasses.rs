@@ -1,0 +1,202 @@
+//! Sections on metaclasses: the hooks, inheritance and conflicts, and the three real uses.
+
+use metaclass::uses::abc::abc;
+use metaclass::uses::registry::PluginRegistry;
+use metaclass::uses::singleton::Singleton;
+use metaclass::{
+    Class, ClassDef, ClassRef, Function, Meta, Metaclass, Namespace, Plain, TypeError, Value,
+    mro_repr,
+};
+
+/// `class Upper(type)`: prints what it receives, refuses lower-case class names, and
+/// upper-cases every attribute name.
+struct Upper;
+
+impl Metaclass for Upper {
+    fn new_class(&self, mut def: ClassDef) -> Result<ClassDef, TypeError> {
+        println!(
+            "  Upper.__new__ sees name='{}', bases={}, namespace={}",
+            def.name,
+            mro_repr(&def.bases),
+            def.namespace
+        );
+        if !def.name.starts_with(|first: char| first.is_uppercase()) {
+            return Err(TypeError::new(format!(
+                "class name '{}' must be capitalised",
+                def.name
+            )));
+        }
+        let mut upper = Namespace::new();
+        for (name, value) in def.namespace.iter() {
+            upper.insert(&name.to_uppercase(), value.clone());
+        }
+        def.namespace = upper;
+        Ok(def)
+    }
+
+    fn init_class(&self, class: &ClassRef) -> Result<(), TypeError> {
+        println!("  Upper.__init__ sees the new {class}");
+        Ok(())
+    }
+}
+
+/// A metaclass that changes the namespace, one that refuses, and inheriting one.
+pub(crate) fn hooks() -> demo::Result {
+    let upper = Meta::new("Upper", &[], Upper)?;
+    println!("class Config(metaclass=Upper): debug = 1; level = 'info'");
+    let config = upper.create(
+        "Config",
+        &[],
+        Namespace::new().with("debug", 1).with("level", "info"),
+    )?;
+    println!("Config.__dict__ = {}", config.dict());
+    println!("class Child(Config): retries = 3");
+    let child = Class::new("Child", &[config], Namespace::new().with("retries", 3))?;
+    println!(
+        "type(Child) = {}, Child.__dict__ = {}",
+        child.metaclass(),
+        child.dict()
+    );
+    println!("class lower(metaclass=Upper): pass");
+    match upper.create("lower", &[], Namespace::new()) {
+        Ok(class) => println!("unexpectedly created {class}"),
+        Err(error) => println!("{error}"),
+    }
+    Ok(())
+}
+
+fn report(created: Result<ClassRef, TypeError>) -> String {
+    match created {
+        Ok(class) => format!("type is {}", class.metaclass()),
+        Err(error) => error.to_string(),
+    }
+}
+
+/// `_PyType_CalculateMetaclass` at work.
+pub(crate) fn inheritance() -> demo::Result {
+    let meta1 = Meta::new("Meta1", &[], Plain)?;
+    let meta2 = Meta::new("Meta2", &[meta1.clone()], Plain)?;
+    let other = Meta::new("Other", &[], Plain)?;
+    println!("Meta2.__mro__ = {}", mro_repr(&meta2.class().mro()));
+    let a = meta1.create("A", &[], Namespace::new())?;
+    let b = meta2.create("B", &[], Namespace::new())?;
+    let x = other.create("X", &[], Namespace::new())?;
+    println!("class A(metaclass=Meta1), class B(metaclass=Meta2), class X(metaclass=Other)");
+    let cases = [
+        (
+            "class C(A)",
+            Class::new("C", &[a.clone()], Namespace::new()),
+        ),
+        (
+            "class D(A, B)",
+            Class::new("D", &[a.clone(), b.clone()], Namespace::new()),
+        ),
+        (
+            "class E(B, metaclass=Meta1)",
+            meta1.create("E", &[b], Namespace::new()),
+        ),
+        ("class F(A, X)", Class::new("F", &[a, x], Namespace::new())),
+    ];
+    for (statement, created) in cases {
+        println!("{statement:<28} -> {}", report(created));
+    }
+    Ok(())
+}
+
+/// Subclasses register themselves, and a plugin without `run` is refused at definition.
+pub(crate) fn plugin_registry() -> demo::Result {
+    let registry = PluginRegistry::new();
+    let meta = Meta::new("PluginMeta", &[], registry.clone())?;
+    let root = meta.create("Plugin", &[], Namespace::new())?;
+    let run = |text: &'static str| Function::new("run", move |_| Value::str(text));
+    for (name, output) in [("Csv", "a,1"), ("Json", "{\"a\": 1}")] {
+        Class::new(
+            name,
+            &[root.clone()],
+            Namespace::new().with_method(run(output)),
+        )?;
+        println!("class {name}(Plugin): def run(self): ...");
+    }
+    println!("PluginMeta.plugins = [{}]", registry.names().join(", "));
+    for plugin in registry.plugins() {
+        println!(
+            "{}().run() -> {}",
+            plugin.name(),
+            plugin.call()?.call_method("run")?
+        );
+    }
+    println!("class Broken(Plugin): pass");
+    match Class::new("Broken", &[root], Namespace::new()) {
+        Ok(class) => println!("unexpectedly created {class}"),
+        Err(error) => println!("{error}"),
+    }
+    println!("PluginMeta.plugins = [{}]", registry.names().join(", "));
+    Ok(())
+}
+
+/// `ABCMeta`: abstract methods are computed at class creation and checked at instantiation.
+pub(crate) fn abstract_methods() -> demo::Result {
+    let shape = Class::new(
+        "Shape",
+        &[abc()],
+        Namespace::new()
+            .with_method(Function::abstract_method("area"))
+            .with_method(Function::abstract_method("perimeter")),
+    )?;
+    let perimeter = Function::new("perimeter", |_| Value::Int(4));
+    let square = Class::new(
+        "Square",
+        &[shape.clone()],
+        Namespace::new().with_method(perimeter),
+    )?;
+    let area = Function::new("area", |_| Value::Int(1));
+    let unit = Class::new(
+        "Unit",
+        &[square.clone()],
+        Namespace::new().with_method(area),
+    )?;
+    println!("type(Shape) = {}", shape.metaclass());
+    for class in [&shape, &square, &unit] {
+        let names = class.abstract_methods();
+        let set = if names.is_empty() {
+            "frozenset()".to_string()
+        } else {
+            format!("frozenset({{'{}'}})", names.join("', '"))
+        };
+        println!("{}.__abstractmethods__ = {set}", class.name());
+        match class.call() {
+            Ok(obj) => println!(
+                "  {}() -> {obj}, .area() = {}",
+                class.name(),
+                obj.call_method("area")?
+            ),
+            Err(error) => println!("  {}() -> {error}", class.name()),
+        }
+    }
+    Ok(())
+}
+
+/// One instance per class, however often it is called.
+pub(crate) fn singleton() -> demo::Result {
+    let meta = Meta::new("Singleton", &[], Singleton::default())?;
+    let config = meta.create("Config", &[], Namespace::new())?;
+    let cache = meta.create("Cache", &[], Namespace::new())?;
+    let (first, second) = (config.call()?, config.call()?);
+    println!("first, second = Config(), Config()");
+    println!("first is second:      {}", py_bool(first.is(&second)));
+    first.setattr("debug", 1);
+    println!(
+        "first.debug = 1; second.debug -> {}",
+        second.getattr("debug")?
+    );
+    println!(
+        "Config() is Cache():  {}",
+        py_bool(first.is(&cache.call()?))
+    );
+    Ok(())
+}
+
+/// Python spells booleans `True` and `False`.
+fn py_bool(value: bool) -> &'static str {
+    if value { "True" } else { "False" }
+}
