@@ -46,7 +46,10 @@ impl fmt::Display for ExitStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Exited(code) => write!(f, "exited with status {code}"),
-            Self::Signaled { signal, core_dumped } => {
+            Self::Signaled {
+                signal,
+                core_dumped,
+            } => {
                 write!(f, "killed by signal {signal}")?;
                 if *core_dumped {
                     f.write_str(" (core dumped)")?;
@@ -121,15 +124,27 @@ pub enum PoolError {
 impl fmt::Display for PoolError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::TaskPanicked { index, pid, message, location } => {
+            Self::TaskPanicked {
+                index,
+                pid,
+                message,
+                location,
+            } => {
                 write!(f, "task {index} panicked in worker {pid}: {message}")?;
                 if let Some(location) = location {
                     write!(f, " (at {location})")?;
                 }
                 Ok(())
             }
-            Self::Unencodable { index, pid, message } => {
-                write!(f, "the result of task {index} (worker {pid}) cannot be sent: {message}")
+            Self::Unencodable {
+                index,
+                pid,
+                message,
+            } => {
+                write!(
+                    f,
+                    "the result of task {index} (worker {pid}) cannot be sent: {message}"
+                )
             }
             Self::InitializerPanicked { pid, message } => {
                 write!(f, "the initializer panicked in worker {pid}: {message}")

@@ -60,8 +60,12 @@ pub(crate) fn push_frame<R: Serialize>(
     message: &Message<R>,
 ) -> Result<(), String> {
     let bytes = postcard::to_allocvec(message).map_err(|error| error.to_string())?;
-    let len = u32::try_from(bytes.len())
-        .map_err(|_| format!("a result of {} bytes is over the 4 GiB frame limit", bytes.len()))?;
+    let len = u32::try_from(bytes.len()).map_err(|_| {
+        format!(
+            "a result of {} bytes is over the 4 GiB frame limit",
+            bytes.len()
+        )
+    })?;
     out.extend_from_slice(&len.to_le_bytes());
     out.extend_from_slice(&bytes);
     Ok(())
@@ -139,7 +143,10 @@ mod tests {
     fn frames_survive_being_cut_anywhere() {
         let mut wire = Vec::new();
         for index in 0..3 {
-            let message = Message::Done { index, value: vec![index as u8; 100_000] };
+            let message = Message::Done {
+                index,
+                value: vec![index as u8; 100_000],
+            };
             push_frame(&mut wire, &message).unwrap();
         }
         push_frame::<Vec<u8>>(&mut wire, &Message::Finished).unwrap();

@@ -56,7 +56,11 @@ impl Default for Pool {
 impl Pool {
     /// A pool of `processes` workers (0 counts as 1).
     pub fn new(processes: usize) -> Self {
-        Self { processes: processes.max(1), chunking: Chunking::Guided, initializer: None }
+        Self {
+            processes: processes.max(1),
+            chunking: Chunking::Guided,
+            initializer: None,
+        }
     }
 
     /// How many workers a call forks (fewer if there are fewer inputs).
@@ -95,7 +99,11 @@ impl Pool {
     /// # Errors
     /// [`PoolError::TaskPanicked`] names the input's index and the panic message;
     /// [`PoolError::WorkerDied`] the worker's pid, how it ended, and the task it was running.
-    pub fn map<T, R, F>(&self, f: F, inputs: impl IntoIterator<Item = T>) -> Result<Vec<R>, PoolError>
+    pub fn map<T, R, F>(
+        &self,
+        f: F,
+        inputs: impl IntoIterator<Item = T>,
+    ) -> Result<Vec<R>, PoolError>
     where
         F: Fn(T) -> R,
         R: Serialize + DeserializeOwned,
@@ -124,12 +132,20 @@ impl Pool {
     ///
     /// # Errors
     /// Making the workers can fail (`fork`, `pipe`, `mmap`).
-    pub fn imap<T, R, F>(&self, f: F, inputs: impl IntoIterator<Item = T>) -> Result<Imap<R>, PoolError>
+    pub fn imap<T, R, F>(
+        &self,
+        f: F,
+        inputs: impl IntoIterator<Item = T>,
+    ) -> Result<Imap<R>, PoolError>
     where
         F: Fn(T) -> R,
         R: Serialize + DeserializeOwned,
     {
-        Ok(Imap { run: self.start(f, inputs)?, next: 0, done: false })
+        Ok(Imap {
+            run: self.start(f, inputs)?,
+            next: 0,
+            done: false,
+        })
     }
 
     /// Forks the workers for one call.
@@ -193,7 +209,10 @@ pub struct Imap<R> {
 
 impl<R> std::fmt::Debug for Imap<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Imap").field("next", &self.next).field("done", &self.done).finish()
+        f.debug_struct("Imap")
+            .field("next", &self.next)
+            .field("done", &self.done)
+            .finish()
     }
 }
 
@@ -236,7 +255,11 @@ impl<R: DeserializeOwned> Iterator for Imap<R> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = if self.done { 0 } else { self.run.len() - self.next };
+        let left = if self.done {
+            0
+        } else {
+            self.run.len() - self.next
+        };
         (0, Some(left))
     }
 }

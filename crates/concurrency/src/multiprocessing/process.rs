@@ -110,9 +110,10 @@ pub(crate) fn try_wait(pid: Pid) -> Result<Option<ExitStatus>, Errno> {
 fn ended(status: WaitStatus) -> Option<ExitStatus> {
     match status {
         WaitStatus::Exited(_, code) => Some(ExitStatus::Exited(code)),
-        WaitStatus::Signaled(_, signal, core_dumped) => {
-            Some(ExitStatus::Signaled { signal, core_dumped })
-        }
+        WaitStatus::Signaled(_, signal, core_dumped) => Some(ExitStatus::Signaled {
+            signal,
+            core_dumped,
+        }),
         // Stopped, continued or still alive: not ended yet.
         _ => None,
     }

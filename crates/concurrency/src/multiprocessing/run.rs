@@ -42,7 +42,13 @@ pub(crate) struct Worker {
 
 impl Worker {
     pub(crate) fn new(pid: Pid, pipe: OwnedFd) -> Self {
-        Self { pid, pipe: Some(pipe), buffer: FrameBuffer::default(), finished: false, status: None }
+        Self {
+            pid,
+            pipe: Some(pipe),
+            buffer: FrameBuffer::default(),
+            finished: false,
+            status: None,
+        }
     }
 }
 
@@ -125,7 +131,12 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
             let timeout = PollTimeout::try_from(SWEEP).unwrap_or(PollTimeout::NONE);
             match poll(&mut fds, timeout) {
                 Ok(_) | Err(Errno::EINTR) => {}
-                Err(errno) => return Err(PoolError::Os { call: "poll", errno }),
+                Err(errno) => {
+                    return Err(PoolError::Os {
+                        call: "poll",
+                        errno,
+                    });
+                }
             }
             for (fd, i) in fds.iter().zip(owners) {
                 if fd.revents().is_some_and(|events| !events.is_empty()) {
@@ -164,14 +175,30 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
                 self.arrive(pid, index)?;
                 self.results[index] = Some(value);
             }
-            Message::Panicked { index, message, location } => {
+            Message::Panicked {
+                index,
+                message,
+                location,
+            } => {
                 self.arrive(pid, index)?;
-                let error = PoolError::TaskPanicked { index, pid, message, location };
+                let error = PoolError::TaskPanicked {
+                    index,
+                    pid,
+                    message,
+                    location,
+                };
                 self.errors.insert(index, error);
             }
             Message::Unencodable { index, message } => {
                 self.arrive(pid, index)?;
-                self.errors.insert(index, PoolError::Unencodable { index, pid, message });
+                self.errors.insert(
+                    index,
+                    PoolError::Unencodable {
+                        index,
+                        pid,
+                        message,
+                    },
+                );
             }
             Message::InitPanicked { message } => {
                 self.stop(PoolError::InitializerPanicked { pid, message });
@@ -205,7 +232,9 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
         worker.status = Some(status);
         worker.pipe = None;
         if !worker.finished {
-            let task = self.slots.slots()[1 + i].load(Ordering::Relaxed).checked_sub(1);
+            let task = self.slots.slots()[1 + i]
+                .load(Ordering::Relaxed)
+                .checked_sub(1);
             let pid = worker.pid;
             self.stop(PoolError::WorkerDied { pid, status, task });
         }
@@ -245,11 +274,18 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
     /// file.
     fn read_worker_without_reaping(&mut self, i: usize) -> Result<(), PoolError> {
         let worker = &mut self.workers[i];
-        let Some(pipe) = &worker.pipe else { return Ok(()) };
-        let n = worker.buffer.read_from(pipe).map_err(PoolError::os("read"))?;
+        let Some(pipe) = &worker.pipe else {
+            return Ok(());
+        };
+        let n = worker
+            .buffer
+            .read_from(pipe)
+            .map_err(PoolError::os("read"))?;
         let pid = worker.pid;
-        let messages =
-            worker.buffer.frames::<R>().map_err(|message| PoolError::Protocol { pid, message })?;
+        let messages = worker
+            .buffer
+            .frames::<R>()
+            .map_err(|message| PoolError::Protocol { pid, message })?;
         if n == 0 {
             worker.pipe = None;
         }

@@ -60,8 +60,8 @@ impl SharedSlots {
     /// Maps `len` atomics, all zero.
     pub(crate) fn new(len: usize) -> nix::Result<Self> {
         let len = len.max(1);
-        let bytes = NonZeroUsize::new(len * size_of::<AtomicUsize>())
-            .ok_or(nix::errno::Errno::EINVAL)?;
+        let bytes =
+            NonZeroUsize::new(len * size_of::<AtomicUsize>()).ok_or(nix::errno::Errno::EINVAL)?;
         // SAFETY: an anonymous mapping at an address the kernel picks aliases no Rust object;
         // the kernel zero-fills it, and all-zero bytes are a valid `AtomicUsize`. Page
         // alignment satisfies `AtomicUsize`'s alignment.
@@ -73,7 +73,10 @@ impl SharedSlots {
                 MapFlags::MAP_SHARED,
             )
         }?;
-        Ok(Self { ptr: ptr.cast(), len })
+        Ok(Self {
+            ptr: ptr.cast(),
+            len,
+        })
     }
 
     /// The atomics, as a slice.

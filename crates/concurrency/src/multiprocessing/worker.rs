@@ -56,8 +56,7 @@ pub(crate) fn claim(
                     return None;
                 }
                 let end = start + guided_chunk(len - start, processes);
-                match next.compare_exchange_weak(start, end, Ordering::Relaxed, Ordering::Relaxed)
-                {
+                match next.compare_exchange_weak(start, end, Ordering::Relaxed, Ordering::Relaxed) {
                     Ok(_) => return Some(start..end),
                     Err(now) => start = now,
                 }
@@ -123,13 +122,15 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
         sent
     };
     let mut out = Vec::new();
-    if let Some(initializer) = job.initializer {
-        if let Err(payload) = catch_unwind(AssertUnwindSafe(initializer)) {
-            let message = Message::<R>::InitPanicked { message: panic_message(&*payload) };
-            let _ = push_frame(&mut out, &message);
-            let _ = send(&mut out);
-            return 1;
-        }
+    if let Some(initializer) = job.initializer
+        && let Err(payload) = catch_unwind(AssertUnwindSafe(initializer))
+    {
+        let message = Message::<R>::InitPanicked {
+            message: panic_message(&*payload),
+        };
+        let _ = push_frame(&mut out, &message);
+        let _ = send(&mut out);
+        return 1;
     }
     let (next, current) = (&job.slots[0], &job.slots[1 + job.worker]);
     let len = job.inputs.len();
