@@ -171,6 +171,38 @@ mod tests {
     }
 
     #[test]
+    fn one_warning_per_step_with_n_as_a_field() {
+        use std::sync::{Arc, Mutex};
+
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&seen);
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || Capture(Arc::clone(&sink)))
+            .with_ansi(false)
+            .without_time()
+            .finish();
+        tracing::subscriber::with_default(subscriber, || factorial(3)).unwrap();
+        let logged = String::from_utf8(seen.lock().unwrap().clone()).unwrap();
+        assert_eq!(
+            logged,
+            " WARN recursion::factorial: n=3\n WARN recursion::factorial: n=2\n \
+             WARN recursion::factorial: n=1\n"
+        );
+    }
+
+    struct Capture(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Capture {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
     fn u128_holds_up_to_34_factorial() {
         assert_eq!(
             factorial(34),

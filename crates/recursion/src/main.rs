@@ -1,9 +1,9 @@
 //! The `recursion` demo: `cargo xtask demo recursion [SECTION]`.
 
-mod costs;
-mod data;
-mod factorials;
-mod limits;
+mod demo_costs;
+mod demo_data;
+mod demo_factorial;
+mod demo_limits;
 mod logging;
 
 use demo::{Demo, Section};
@@ -12,47 +12,47 @@ const SECTIONS: &[Section] = &[
     Section {
         name: "factorial",
         title: "The notes' factorial(3), with one warning per recursive step",
-        run: factorials::notes_example,
+        run: demo_factorial::notes_example,
     },
     Section {
         name: "factorial-overflow",
         title: "Large factorials: an error at the type's limit, not a wrong number",
-        run: factorials::overflow,
+        run: demo_factorial::overflow,
     },
     Section {
         name: "recursion-limit",
         title: "Python's RecursionError at a depth limit, as a value",
-        run: limits::recursion_limit,
+        run: demo_limits::recursion_limit,
     },
     Section {
         name: "stack-overflow",
         title: "No limit but the stack: a real overflow kills a child process",
-        run: limits::stack_overflow,
+        run: demo_limits::stack_overflow,
     },
     Section {
         name: "bigger-stack",
         title: "A thread with a bigger stack recurses deeper",
-        run: limits::bigger_stack,
+        run: demo_limits::bigger_stack,
     },
     Section {
         name: "recursive-data",
         title: "A tree whose branches are trees: an enum with a Box",
-        run: data::recursive_data,
+        run: demo_data::recursive_data,
     },
     Section {
         name: "directory-walk",
         title: "A recursive walk over a real directory tree",
-        run: data::directory_walk,
+        run: demo_data::directory_walk,
     },
     Section {
         name: "fibonacci",
         title: "The cost of naive recursion, counted in calls, and memoisation",
-        run: costs::fibonacci,
+        run: demo_costs::fibonacci,
     },
     Section {
         name: "explicit-stack",
         title: "Recursion rewritten as a loop with an explicit stack",
-        run: costs::explicit_stack,
+        run: demo_costs::explicit_stack,
     },
 ];
 

@@ -102,6 +102,10 @@ pub fn child_main() -> Option<ExitCode> {
             return Some(ExitCode::from(2));
         }
     };
+    if let Err(error) = prepare_to_die() {
+        eprintln!("error: cannot set the overflow child's resource limits: {error}");
+        return Some(ExitCode::FAILURE);
+    }
     println!("{CHILD_HELLO}");
     let deepest = match mode {
         ChildMode::MainThread => dive_reporting(),
@@ -125,6 +129,29 @@ pub fn child_main() -> Option<ExitCode> {
     eprintln!("error: the dive ended at depth {deepest} without overflowing the stack");
     Some(ExitCode::FAILURE)
 }
+
+/// Limits the child so that its death is quick and clean: no core file for the abort, and
+/// a finite main-thread stack even under `ulimit -s unlimited` (where the kernel would let
+/// the stack grow through gigabytes of memory first). Safe calls to `setrlimit`, on this
+/// process only.
+fn prepare_to_die() -> nix::Result<()> {
+    use nix::sys::resource::{Resource, getrlimit, setrlimit};
+
+    let (_, core_hard) = getrlimit(Resource::RLIMIT_CORE)?;
+    setrlimit(Resource::RLIMIT_CORE, 0, core_hard)?;
+    let (stack_soft, stack_hard) = getrlimit(Resource::RLIMIT_STACK)?;
+    if stack_soft == nix::libc::RLIM_INFINITY {
+        setrlimit(
+            Resource::RLIMIT_STACK,
+            FALLBACK_STACK.min(stack_hard),
+            stack_hard,
+        )?;
+    }
+    Ok(())
+}
+
+/// The main-thread stack the child gives itself when its limit is `unlimited`: Linux's usual.
+const FALLBACK_STACK: u64 = 8 << 20;
 
 /// Dives without end, printing every [`REPORT_EVERY`]th depth on its own line.
 fn dive_reporting() -> u64 {
