@@ -23,7 +23,7 @@
 //! // error[E0560]: struct `PrintOptions<'_>` has no field named `seperator`
 //! ```
 
-use std::fmt::{self, Display, Write};
+use std::fmt::{Display, Write};
 
 /// The keyword arguments of Python's `print`, with its defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,10 +62,10 @@ pub fn print_line(objects: &[&dyn Display], options: &PrintOptions<'_>) -> Strin
 }
 
 fn write_display(line: &mut String, object: &dyn Display) {
-    // Writing to a `String` cannot fail: its `fmt::Write` impl always returns `Ok`, and a
-    // `Display` impl that returns `Err` on its own is a bug in that impl (see `std::fmt`).
-    let written: fmt::Result = write!(line, "{object}");
-    debug_assert!(written.is_ok(), "a Display impl reported an error");
+    // Writing to a `String` cannot fail: its `fmt::Write` impl always returns `Ok`, so an
+    // error can only come from a `Display` impl that breaks its contract (see `std::fmt`);
+    // `ToString::to_string` panics in that case too, with the same message.
+    write!(line, "{object}").expect("a Display implementation returned an error unexpectedly");
 }
 
 #[cfg(test)]

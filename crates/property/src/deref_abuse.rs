@@ -16,7 +16,7 @@
 
 use std::ops::{Deref, DerefMut};
 
-use crate::ValueError;
+use crate::{NonNegative, ValueError};
 
 /// **What not to do**: a "non-negative" integer whose `DerefMut` lets anyone break that.
 ///
@@ -32,12 +32,10 @@ use crate::ValueError;
 pub struct DerefNonNegative(i64);
 
 impl DerefNonNegative {
-    /// Checks `value >= 0`, as `NonNegative::try_from` does.
+    /// Checks `value >= 0`, with `NonNegative::try_from`'s check and message.
     pub fn new(value: i64) -> Result<Self, ValueError> {
-        if value < 0 {
-            return Err(ValueError::new("Must be >= 0"));
-        }
-        Ok(DerefNonNegative(value))
+        let checked = NonNegative::try_from(value)?;
+        Ok(DerefNonNegative(checked.get()))
     }
 
     /// Whether the value is still what `new` checked: not after a write through `DerefMut`.
