@@ -5,7 +5,7 @@
 //! for smart pointers (C-DEREF), for two reasons this module shows:
 //!
 //! - `DerefMut` hands out `&mut` to the inside, so every write skips the newtype's check:
-//!   [`DerefNonNegative`] promises what [`NonNegative`](crate::NonNegative) does and cannot
+//!   [`DerefNonNegative`] promises what [`NonNegative`] does and cannot
 //!   keep it.
 //! - Every method of the target appears on the wrapper, so its API is whatever `i64` has
 //!   (`is_negative`, `wrapping_sub`, ...), and method lookup silently picks the target's
