@@ -1,10 +1,15 @@
 //! The `platform` demo: `cargo xtask demo platform [SECTION]`.
+//!
+//! Run with `PLATFORM_EXIT_CHILD` set, the binary is instead the child of the `exit` section.
 
-use demo::{Demo, Section};
+mod sections;
 
 fn main() -> std::process::ExitCode {
-    demo::main(&Demo {
+    if let Some(code) = platform::exit::run_child_if_asked() {
+        return code;
+    }
+    demo::main(&demo::Demo {
         topic: "platform",
-        sections: &[],
+        sections: sections::SECTIONS,
     })
 }

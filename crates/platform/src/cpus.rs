@@ -1,0 +1,155 @@
+//! How many CPUs? Four answers, and the one a pool should use.
+//!
+//! - `os.cpu_count()`: every CPU the system has online. CPython asks
+//!   `sysconf(_SC_NPROCESSORS_ONLN)`; so does [`online`].
+//! - `len(os.sched_getaffinity(0))` (and `os.process_cpu_count()` since Python 3.13): the CPUs
+//!   this process is *allowed* to run on, which `taskset`, a container or a job scheduler
+//!   may restrict; [`affinity`] reads the same mask with nix's `sched_getaffinity`.
+//! - `num_cpus::get()` and `std::thread::available_parallelism()`: the affinity mask, further
+//!   reduced by a cgroup CPU quota (a container limited to 1.5 CPUs gets 2).
+//! - `num_cpus::get_physical()`: physical cores, hyper-threads not counted.
+//!
+//! A pool should be sized by what the process may use: `available_parallelism()` (or
+//! `num_cpus::get()`). `multiprocessing.Pool()` used `os.cpu_count()` until Python 3.13,
+//! which over-subscribes a process restricted to fewer CPUs.
+//!
+//! The affinity mask belongs to a *thread* (`sched_getaffinity(0)` asks about the calling
+//! one), so [`pinned_to_one_cpu`] can show the difference live: pinned, a thread still sees
+//! every CPU online but may use one.
+
+use nix::sched::{CpuSet, sched_getaffinity, sched_setaffinity};
+use nix::unistd::{Pid, SysconfVar, sysconf};
+
+/// Every count, read at one moment from the calling thread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CpuCounts {
+    /// `sysconf(_SC_NPROCESSORS_ONLN)`: Python's `os.cpu_count()`.
+    pub online: usize,
+    /// CPUs in the calling thread's affinity mask: `len(os.sched_getaffinity(0))`.
+    pub affinity: usize,
+    /// `num_cpus::get()`: affinity, then any cgroup quota.
+    pub num_cpus: usize,
+    /// `std::thread::available_parallelism()`: the standard library's answer, same idea.
+    pub available_parallelism: usize,
+    /// `num_cpus::get_physical()`: physical cores.
+    pub physical: usize,
+}
+
+/// Why a count could not be read.
+#[derive(Debug)]
+pub struct CpuError(String);
+
+impl std::fmt::Display for CpuError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CpuError {}
+
+/// `os.cpu_count()`: the CPUs online in the whole system.
+pub fn online() -> Result<usize, CpuError> {
+    match sysconf(SysconfVar::_NPROCESSORS_ONLN) {
+        Ok(Some(n)) if n > 0 => usize::try_from(n).map_err(|e| CpuError(e.to_string())),
+        Ok(_) => Err(CpuError(
+            "sysconf(_SC_NPROCESSORS_ONLN) gave no count".into(),
+        )),
+        Err(errno) => Err(CpuError(format!("sysconf(_SC_NPROCESSORS_ONLN): {errno}"))),
+    }
+}
+
+/// `len(os.sched_getaffinity(0))`: the CPUs the calling thread may run on.
+pub fn affinity() -> Result<usize, CpuError> {
+    let set = sched_getaffinity(Pid::from_raw(0))
+        .map_err(|errno| CpuError(format!("sched_getaffinity: {errno}")))?;
+    Ok((0..CpuSet::count())
+        .filter(|&cpu| set.is_set(cpu).unwrap_or(false))
+        .count())
+}
+
+impl CpuCounts {
+    /// Reads every count from the calling thread.
+    ///
+    /// ```
+    /// let counts = platform::cpus::CpuCounts::read()?;
+    /// assert!(counts.affinity <= counts.online);
+    /// assert!(counts.num_cpus <= counts.affinity);
+    /// # Ok::<(), platform::cpus::CpuError>(())
+    /// ```
+    pub fn read() -> Result<CpuCounts, CpuError> {
+        Ok(CpuCounts {
+            online: online()?,
+            affinity: affinity()?,
+            num_cpus: num_cpus::get(),
+            available_parallelism: std::thread::available_parallelism()
+                .map_err(|e| CpuError(format!("available_parallelism: {e}")))?
+                .get(),
+            physical: num_cpus::get_physical(),
+        })
+    }
+
+    /// The size a worker pool should have: what this thread may actually use.
+    pub fn pool_size(&self) -> usize {
+        self.available_parallelism
+    }
+}
+
+/// Reads the counts in a new thread pinned to the first CPU of this thread's mask, as
+/// `taskset -c 0` would do to a whole process.
+///
+/// ```
+/// let pinned = platform::cpus::pinned_to_one_cpu()?;
+/// assert_eq!((pinned.affinity, pinned.num_cpus, pinned.pool_size()), (1, 1, 1));
+/// # Ok::<(), platform::cpus::CpuError>(())
+/// ```
+pub fn pinned_to_one_cpu() -> Result<CpuCounts, CpuError> {
+    let mask = sched_getaffinity(Pid::from_raw(0))
+        .map_err(|errno| CpuError(format!("sched_getaffinity: {errno}")))?;
+    let first = (0..CpuSet::count())
+        .find(|&cpu| mask.is_set(cpu).unwrap_or(false))
+        .ok_or_else(|| CpuError("the affinity mask is empty".into()))?;
+    std::thread::spawn(move || {
+        let mut one = CpuSet::new();
+        one.set(first)
+            .map_err(|errno| CpuError(format!("CpuSet::set({first}): {errno}")))?;
+        sched_setaffinity(Pid::from_raw(0), &one)
+            .map_err(|errno| CpuError(format!("sched_setaffinity: {errno}")))?;
+        CpuCounts::read()
+    })
+    .join()
+    .map_err(|_| CpuError("the pinned thread panicked".into()))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_counts_nest() {
+        let counts = CpuCounts::read().unwrap();
+        assert!(counts.online >= 1);
+        assert!(counts.affinity <= counts.online);
+        assert!(counts.available_parallelism <= counts.affinity);
+        assert!(counts.physical >= 1);
+        assert_eq!(counts.pool_size(), counts.available_parallelism);
+    }
+
+    #[test]
+    fn pinning_changes_what_the_thread_may_use_but_not_what_is_online() {
+        let before = CpuCounts::read().unwrap();
+        let pinned = pinned_to_one_cpu().unwrap();
+        assert_eq!(pinned.online, before.online);
+        assert_eq!((pinned.affinity, pinned.num_cpus), (1, 1));
+        // The pin stayed in its thread.
+        assert_eq!(CpuCounts::read().unwrap().affinity, before.affinity);
+    }
+
+    #[test]
+    fn they_agree_with_the_real_python() {
+        let code = "import os; print(os.cpu_count(), len(os.sched_getaffinity(0)))";
+        if let Some(real) = crate::python::run(code) {
+            let counts = CpuCounts::read().unwrap();
+            assert_eq!(real, format!("{} {}", counts.online, counts.affinity));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! `sys.exit(3)` vs `std::process::exit(3)`: same status, different unwinding.
+//!
+//! Python's `sys.exit` raises `SystemExit`: `finally` blocks and `with` exits run on the way
+//! out. `std::process::exit` ends the process *now*: no destructor (`Drop`) runs, buffered
+//! output not yet flushed is lost. The Rust counterpart of raising `SystemExit` is to return
+//! from `main` with an `ExitCode` (or an `Err`), letting every value drop on the way.
+//!
+//! The demo shows both for real by running itself as a child process: the child, seeing
+//! [`CHILD_ENV`], holds a [`Guard`] whose `Drop` prints a line, then leaves one way or the
+//! other, and the parent reports the status and whether the line appeared.
+
+use std::path::Path;
+use std::process::{Command, ExitCode};
+
+/// The environment variable that turns the demo binary into the exit demo's child.
+pub const CHILD_ENV: &str = "PLATFORM_EXIT_CHILD";
+
+/// What the [`Guard`] prints when it is dropped (the `finally:` block).
+pub const DROPPED: &str = "guard dropped";
+
+/// The status both ways of exiting use.
+pub const STATUS: u8 = 3;
+
+/// How the child leaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Way {
+    /// `std::process::exit(3)`: immediate.
+    ProcessExit,
+    /// `return ExitCode::from(3)` from `main`: values drop first.
+    ReturnExitCode,
+}
+
+impl Way {
+    /// The value of [`CHILD_ENV`] that selects this way.
+    pub fn env_value(self) -> &'static str {
+        match self {
+            Way::ProcessExit => "process-exit",
+            Way::ReturnExitCode => "return-exit-code",
+        }
+    }
+
+    /// The Rust code this way runs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Way::ProcessExit => "std::process::exit(3)",
+            Way::ReturnExitCode => "return ExitCode::from(3)",
+        }
+    }
+}
+
+/// A value with a destructor, like the `finally:` block around a `sys.exit()`.
+#[derive(Debug)]
+pub struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        println!("{DROPPED}");
+    }
+}
+
+/// In the child, leaves the way [`CHILD_ENV`] says; elsewhere returns `None` at once.
+/// The demo's `main` calls this first and returns the `ExitCode` it gets.
+pub fn run_child_if_asked() -> Option<ExitCode> {
+    let way = std::env::var(CHILD_ENV).ok()?;
+    let _guard = Guard;
+    if way == Way::ProcessExit.env_value() {
+        std::process::exit(i32::from(STATUS));
+    }
+    Some(ExitCode::from(STATUS))
+    // `_guard` drops here, after the ExitCode is made and before main returns it.
+}
+
+/// What the parent saw of a child.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// The exit status, `None` if the child died by a signal.
+    pub status: Option<i32>,
+    /// Whether the guard's `Drop` ran (its line reached stdout).
+    pub dropped: bool,
+}
+
+/// Runs `exe` (a binary whose `main` calls [`run_child_if_asked`]) as a child leaving `way`.
+pub fn run_child(exe: &Path, way: Way) -> std::io::Result<Outcome> {
+    let output = Command::new(exe).env(CHILD_ENV, way.env_value()).output()?;
+    Ok(Outcome {
+        status: output.status.code(),
+        dropped: String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .any(|l| l == DROPPED),
+    })
+}

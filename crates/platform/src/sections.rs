@@ -1,0 +1,149 @@
+//! The demo's sections: `sys.platform` first (the notes' example), then the rest of `sys`.
+
+use demo::Section;
+use platform::build_time::{AFFINITY_SOURCE, Facts};
+use platform::cpus::{CpuCounts, pinned_to_one_cpu};
+use platform::exit::{Way, run_child};
+use platform::{attributes, search_path, sys_platform};
+
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "sys-platform",
+        title: "sys.platform, read from the running system",
+        run: platform_name,
+    },
+    Section {
+        name: "sys-path",
+        title: "sys.path has no counterpart: crates are found at build time",
+        run: sys_path,
+    },
+    Section {
+        name: "table",
+        title: "sys, os and platform attributes beside their Rust counterparts",
+        run: table,
+    },
+    Section {
+        name: "cfg-vs-runtime",
+        title: "Compile-time platform knowledge (#[cfg], cfg!, consts) vs run time (uname)",
+        run: cfg_vs_runtime,
+    },
+    Section {
+        name: "cpu-count",
+        title: "os.cpu_count() vs num_cpus vs the affinity mask: what a pool should use",
+        run: cpu_count,
+    },
+    Section {
+        name: "exit",
+        title: "sys.exit unwinds, std::process::exit does not",
+        run: exit,
+    },
+];
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+fn platform_name() -> demo::Result {
+    println!("std::env::consts::OS = {:?}", std::env::consts::OS);
+    println!("sys.platform = '{}'", sys_platform::sys_platform()?);
+    Ok(())
+}
+
+fn sys_path() -> demo::Result {
+    let deps = search_path::build_time_dependencies();
+    println!("crates this binary was built with (its Cargo.toml, embedded by include_str!):");
+    println!("  {}", deps.join(", "));
+    println!("PATH, searched at run time for programs, first match wins:");
+    println!("  {} directories", search_path::path_entries().len());
+    match search_path::which("sh") {
+        Some(path) => println!("  \"sh\" resolves to {}", path.display()),
+        None => println!("  \"sh\" is in none of them"),
+    }
+    Ok(())
+}
+
+fn table() -> demo::Result {
+    let mut rows = attributes::table()?;
+    let outcome = run_child(&std::env::current_exe()?, Way::ProcessExit)?;
+    rows.push(attributes::exit_row(&outcome));
+    for line in attributes::render(&rows) {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+fn cfg_vs_runtime() -> demo::Result {
+    let facts = Facts::read()?;
+    println!("build time, constants of the target:");
+    println!("  std::env::consts::OS     = {:?}", facts.os);
+    println!("  std::env::consts::FAMILY = {:?}", facts.family);
+    println!("  std::env::consts::ARCH   = {:?}", facts.arch);
+    println!("  cfg!(unix)               = {}", facts.unix);
+    println!(
+        "  cfg!(target_pointer_width = \"64\") = {}",
+        facts.pointer_64
+    );
+    println!("  #[cfg] chose: {AFFINITY_SOURCE}");
+    println!("run time, asked of the kernel (uname):");
+    println!("  sysname = {:?}", facts.kernel);
+    println!("  release = {:?}", facts.release);
+    println!("  machine = {:?}", facts.machine);
+    println!(
+        "the target's ARCH is the running machine's: {}",
+        yes_no(facts.arch_matches_machine())
+    );
+    Ok(())
+}
+
+fn cpu_count() -> demo::Result {
+    let counts = CpuCounts::read()?;
+    let rows = [
+        (
+            "os.cpu_count()",
+            "sysconf(_SC_NPROCESSORS_ONLN)",
+            counts.online,
+        ),
+        (
+            "len(os.sched_getaffinity(0))",
+            "nix sched_getaffinity",
+            counts.affinity,
+        ),
+        ("", "num_cpus::get()", counts.num_cpus),
+        (
+            "",
+            "thread::available_parallelism()",
+            counts.available_parallelism,
+        ),
+        ("", "num_cpus::get_physical()", counts.physical),
+    ];
+    for (python, rust, n) in rows {
+        println!("{python:28}  {rust:31}  {n}");
+    }
+    println!(
+        "a pool should use available_parallelism(): {}",
+        counts.pool_size()
+    );
+    let pinned = pinned_to_one_cpu()?;
+    println!("in a thread pinned to one CPU (as taskset -c 0 does to a process):");
+    println!("  os.cpu_count() analog: {}", pinned.online);
+    println!("  affinity mask:         {}", pinned.affinity);
+    println!("  num_cpus::get():       {}", pinned.num_cpus);
+    println!("  pool size:             {}", pinned.pool_size());
+    Ok(())
+}
+
+fn exit() -> demo::Result {
+    let exe = std::env::current_exe()?;
+    for way in [Way::ProcessExit, Way::ReturnExitCode] {
+        let outcome = run_child(&exe, way)?;
+        let status = outcome
+            .status
+            .map_or_else(|| "killed by a signal".to_owned(), |code| code.to_string());
+        println!(
+            "{:26}  status {status}, Drop ran: {}",
+            way.code(),
+            yes_no(outcome.dropped)
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,46 @@
+//! Runs the demo binary as the exit child both ways and checks status and `Drop`.
+
+use platform::exit::{Outcome, Way, run_child};
+use std::path::Path;
+
+fn run(way: Way) -> Outcome {
+    run_child(Path::new(env!("CARGO_BIN_EXE_platform")), way).expect("the demo binary runs")
+}
+
+#[test]
+fn process_exit_skips_destructors() {
+    assert_eq!(
+        run(Way::ProcessExit),
+        Outcome {
+            status: Some(3),
+            dropped: false
+        }
+    );
+}
+
+#[test]
+fn returning_an_exit_code_runs_them() {
+    assert_eq!(
+        run(Way::ReturnExitCode),
+        Outcome {
+            status: Some(3),
+            dropped: true
+        }
+    );
+}
+
+#[test]
+fn python_sys_exit_runs_finally_blocks() {
+    let code = "import sys\ntry:\n    sys.exit(3)\nfinally:\n    print('guard dropped')";
+    let Ok(output) = std::process::Command::new("python3")
+        .args(["-c", code])
+        .output()
+    else {
+        return; // no python3 on this machine
+    };
+    assert_eq!(output.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "guard dropped"
+    );
+}
