@@ -183,16 +183,13 @@ pub(crate) fn singleton() -> demo::Result {
     let cache = meta.create("Cache", &[], Namespace::new())?;
     let (first, second) = (config.call()?, config.call()?);
     println!("first, second = Config(), Config()");
-    println!("first is second:      {}", py_bool(first.is(&second)));
+    println!("first is second:   {}", py_bool(first.is(&second)));
     first.setattr("debug", 1);
     println!(
         "first.debug = 1; second.debug -> {}",
         second.getattr("debug")?
     );
-    println!(
-        "Config() is Cache():  {}",
-        py_bool(first.is(&cache.call()?))
-    );
+    println!("first is Cache(): {}", py_bool(first.is(&cache.call()?)));
     Ok(())
 }
 

@@ -176,6 +176,10 @@ mod tests {
         let a = class("A", &[])?;
         let error = class("B", &[&a, &a]).unwrap_err();
         assert_eq!(error.message(), "duplicate base class A");
+        // CPython names the first base that appears again later, not the first repeat.
+        let b = class("B", &[])?;
+        let error = class("Z", &[&a, &b, &b, &a]).unwrap_err();
+        assert_eq!(error.message(), "duplicate base class A");
         Ok(())
     }
 
