@@ -203,9 +203,9 @@ mod tests {
     use std::sync::atomic::AtomicUsize;
     use std::time::Instant;
 
-    #[test]
-    fn never_two_holders_at_once() {
-        let gil = Gil::new(Duration::from_micros(200));
+    /// Four threads hold the lock in turn for 60 ms each, doing IO (with the lock released)
+    /// one step in `io_every` (never, if 0). Returns the most holders ever seen at once.
+    fn most_holders_at_once(gil: &Gil, io_every: u32) -> usize {
         let inside = AtomicUsize::new(0);
         let most = AtomicUsize::new(0);
         thread::scope(|s| {
@@ -219,16 +219,30 @@ mod tests {
                         std::hint::spin_loop();
                         inside.fetch_sub(1, Ordering::SeqCst);
                         guard.between_bytecodes();
+                        if io_every > 0 && fastrand::u32(..io_every) == 0 {
+                            guard.allow_threads(|| thread::sleep(Duration::from_micros(50)));
+                        }
                     }
-                    drop(guard);
                 });
             }
         });
-        assert_eq!(most.load(Ordering::SeqCst), 1);
+        most.load(Ordering::SeqCst)
+    }
+
+    #[test]
+    fn never_two_holders_at_once() {
+        let gil = Gil::new(Duration::from_micros(200));
+        assert_eq!(most_holders_at_once(&gil, 0), 1);
         assert!(
             gil.forced_switches() > 0,
-            "four threads for 60 ms each never switched"
+            "four busy threads never switched"
         );
+    }
+
+    #[test]
+    fn never_two_holders_at_once_with_io_in_between() {
+        let gil = Gil::new(Duration::from_micros(200));
+        assert_eq!(most_holders_at_once(&gil, 256), 1);
     }
 
     #[test]
