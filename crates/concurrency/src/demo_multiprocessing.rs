@@ -1,5 +1,198 @@
 //! The multiprocessing sections of the concurrency demo.
 
-use demo::Section;
+use std::thread;
+use std::time::{Duration, Instant, SystemTime};
 
-pub(crate) const SECTIONS: &[Section] = &[];
+use concurrency::multiprocessing::{Pool, Process};
+use demo::Section;
+use nix::errno::Errno;
+use nix::sys::signal::{Signal, kill};
+use nix::sys::wait::{WaitPidFlag, waitpid};
+use nix::unistd::{Pid, getpid};
+
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "process-memory",
+        title: "A forked child changes a variable; the parent never sees it",
+        run: process_memory,
+    },
+    Section {
+        name: "pool-map",
+        title: "Pool.map of a CPU-bound function: results in order, faster than serial",
+        run: pool_map,
+    },
+    Section {
+        name: "imap-order",
+        title: "imap yields results in input order, whichever worker finished first",
+        run: imap_order,
+    },
+    Section {
+        name: "task-panic",
+        title: "A task that panics: an error naming the input, the worker and the message",
+        run: task_panic,
+    },
+    Section {
+        name: "worker-death",
+        title: "A worker killed, aborted or exiting: the map fails fast instead of hanging",
+        run: worker_death,
+    },
+];
+
+fn ms(duration: Duration) -> String {
+    format!("{:.0} ms", duration.as_secs_f64() * 1e3)
+}
+
+/// Whether this process has any child left, zombie or alive: the pool must reap them all.
+fn children_left() -> &'static str {
+    match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
+        Err(Errno::ECHILD) => "none",
+        _ => "some",
+    }
+}
+
+/// The notes' claim "a process has its independent memory space", as a forked child.
+fn process_memory() -> demo::Result {
+    let mut counter = 0;
+    println!("parent: counter = {counter}, forking");
+    // The demo has one thread, so `println!` in the child cannot meet a lock held by another.
+    let child = Process::start(|| {
+        counter += 1;
+        println!("child (pid {}): counter = {counter}", std::process::id());
+    })?;
+    let pid = child.pid();
+    let status = child.join()?;
+    println!("parent (pid {}): counter = {counter}", std::process::id());
+    let code = status
+        .code()
+        .map_or("unknown".to_owned(), |code| code.to_string());
+    println!("child {pid} {status} (Python's exitcode: {code})");
+    Ok(())
+}
+
+/// Counts the primes below `n` by trial division: plain CPU work, no memory traffic.
+fn count_primes(n: u64) -> u64 {
+    let is_prime = |k: u64| k >= 2 && (2..).take_while(|d| d * d <= k).all(|d| k % d != 0);
+    (0..n).filter(|&k| is_prime(k)).count() as u64
+}
+
+fn pool_map() -> demo::Result {
+    const N: u64 = 150_000;
+    let inputs = [N; 4];
+    println!("task: count_primes({N}), 4 times");
+    let clock = Instant::now();
+    let serial: Vec<u64> = inputs.iter().map(|&n| count_primes(n)).collect();
+    let serial_time = clock.elapsed();
+    println!("serial:           {serial:?} in {}", ms(serial_time));
+    let pool = Pool::default();
+    let clock = Instant::now();
+    let parallel = pool.map(count_primes, inputs)?;
+    let pool_time = clock.elapsed();
+    println!(
+        "Pool({}).map:      {parallel:?} in {} (fork and reaping included)",
+        pool.processes(),
+        ms(pool_time)
+    );
+    println!(
+        "same results, same order: {}",
+        if parallel == serial { "yes" } else { "no" }
+    );
+    println!(
+        "speedup: {:.2}x with {} workers",
+        serial_time.as_secs_f64() / pool_time.as_secs_f64(),
+        pool.processes()
+    );
+    println!("children left: {}", children_left());
+    Ok(())
+}
+
+fn micros_since_epoch() -> u128 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros())
+}
+
+fn imap_order() -> demo::Result {
+    // Task 0 sleeps long; the other worker does tasks 1 to 3 meanwhile.
+    let sleeps = [400, 50, 50, 50];
+    println!("tasks sleep {sleeps:?} ms; Pool(2).imap with chunksize 1");
+    let pool = Pool::new(2).chunksize(1);
+    let results = pool.imap(
+        |(index, sleep): (usize, u64)| {
+            thread::sleep(Duration::from_millis(sleep));
+            (index, std::process::id(), micros_since_epoch())
+        },
+        sleeps.into_iter().enumerate(),
+    )?;
+    let mut finished = Vec::new();
+    for result in results {
+        let (index, pid, at) = result?;
+        println!("yielded task {index} (ran in worker {pid})");
+        finished.push(at);
+    }
+    let later_first = finished[1..].iter().all(|&at| at < finished[0]);
+    println!(
+        "tasks 1 to 3 finished before task 0: {}",
+        if later_first { "yes" } else { "no" }
+    );
+    println!("children left: {}", children_left());
+    Ok(())
+}
+
+fn task_panic() -> demo::Result {
+    let check = |x: u32| {
+        if x == 5 {
+            panic!("input {x} is not allowed");
+        }
+        x * 10
+    };
+    println!("Pool(2).map(check, 0..8), where check(5) panics:");
+    match Pool::new(2).map(check, 0..8) {
+        Ok(results) => println!("  no error?! {results:?}"),
+        Err(error) => println!("  error: {error}"),
+    }
+    println!("Pool(2).imap(check, 0..8) yields the error in its place and goes on:");
+    for (x, result) in (0..).zip(Pool::new(2).chunksize(1).imap(check, 0..8)?) {
+        match result {
+            Ok(value) => println!("  {x} -> {value}"),
+            Err(error) => println!("  {x} -> error: {error}"),
+        }
+    }
+    println!("children left: {}", children_left());
+    Ok(())
+}
+
+fn worker_death() -> demo::Result {
+    let deaths: [(&str, fn()); 3] = [
+        ("sends SIGKILL to its own worker", || {
+            let _ = kill(getpid(), Signal::SIGKILL);
+        }),
+        ("calls std::process::abort()", || std::process::abort()),
+        ("calls std::process::exit(3)", || std::process::exit(3)),
+    ];
+    for (what, die) in deaths {
+        println!("task 2 {what}; tasks 3 to 9 would sleep 1 s each:");
+        let clock = Instant::now();
+        let outcome = Pool::new(2).chunksize(1).map(
+            |x: u32| {
+                if x == 2 {
+                    die();
+                }
+                if x > 2 {
+                    thread::sleep(Duration::from_secs(1));
+                }
+                x
+            },
+            0..10,
+        );
+        match outcome {
+            Ok(results) => println!("  no error?! {results:?}"),
+            Err(error) => println!("  error: {error}"),
+        }
+        println!(
+            "  map returned after {} (serially: 7 s)",
+            ms(clock.elapsed())
+        );
+    }
+    println!("children left: {}", children_left());
+    Ok(())
+}
