@@ -1,6 +1,6 @@
 //! Sections on metaclasses: the hooks, inheritance and conflicts, and the three real uses.
 
-use metaclass::uses::abc::abc;
+use metaclass::uses::abc::shapes;
 use metaclass::uses::registry::PluginRegistry;
 use metaclass::uses::singleton::Singleton;
 use metaclass::{
@@ -136,25 +136,7 @@ pub(crate) fn plugin_registry() -> demo::Result {
 
 /// `ABCMeta`: abstract methods are computed at class creation and checked at instantiation.
 pub(crate) fn abstract_methods() -> demo::Result {
-    let shape = Class::new(
-        "Shape",
-        &[abc()],
-        Namespace::new()
-            .with_method(Function::abstract_method("area"))
-            .with_method(Function::abstract_method("perimeter")),
-    )?;
-    let perimeter = Function::new("perimeter", |_| Value::Int(4));
-    let square = Class::new(
-        "Square",
-        &[shape.clone()],
-        Namespace::new().with_method(perimeter),
-    )?;
-    let area = Function::new("area", |_| Value::Int(1));
-    let unit = Class::new(
-        "Unit",
-        &[square.clone()],
-        Namespace::new().with_method(area),
-    )?;
+    let [shape, square, unit] = shapes()?;
     println!("type(Shape) = {}", shape.metaclass());
     for class in [&shape, &square, &unit] {
         let names = class.abstract_methods();

@@ -10,8 +10,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use metaclass::uses::abc::abc;
-use metaclass::{Class, ClassRef, Function, Meta, Namespace, Plain, TypeError};
+use metaclass::{Class, ClassRef, Meta, Namespace, Plain, TypeError};
 
 /// Runs `python3 -c script` with `input` on stdin; `None` (after saying why) if there is no
 /// `python3` to run.
@@ -198,23 +197,7 @@ for cls in (Shape, Square, Unit):
 
 #[test]
 fn abstract_instantiation_is_refused_in_cpython_words() -> Result<(), TypeError> {
-    let meta = metaclass::uses::abc::abc_meta();
-    let shape = meta.create(
-        "Shape",
-        &[abc()],
-        Namespace::new()
-            .with_method(Function::abstract_method("area"))
-            .with_method(Function::abstract_method("perimeter")),
-    )?;
-    let four = Function::new("perimeter", |_| 4.into());
-    let square = Class::new(
-        "Square",
-        &[shape.clone()],
-        Namespace::new().with_method(four),
-    )?;
-    let one = Function::new("area", |_| 1.into());
-    let unit = Class::new("Unit", &[square.clone()], Namespace::new().with_method(one))?;
-    let ours: Vec<String> = [shape, square, unit]
+    let ours: Vec<String> = metaclass::uses::abc::shapes()?
         .iter()
         .map(|class| match class.call() {
             Ok(_) => format!("ok {}", class.name()),

@@ -13,15 +13,17 @@
 //! Blob()            # TypeError: Can't instantiate abstract class Blob with abstract method area
 //! ```
 //!
+//! [`shapes`] builds the demo's example, with two abstract methods and a grandchild.
+//!
 //! `ABCMeta.__new__` computes `__abstractmethods__`: the names marked abstract in the class
 //! body, plus the abstract names of every base that the new class still resolves to an
 //! abstract function. `object.__new__` refuses a class whose set is not empty
 //! ([`Instance::new`](crate::Instance::new)).
 
-use crate::model::class::ClassRef;
+use crate::model::class::{Class, ClassRef};
 use crate::model::error::TypeError;
 use crate::model::meta::{Meta, Metaclass};
-use crate::model::value::Namespace;
+use crate::model::value::{Function, Namespace, Value};
 
 /// The hooks of `ABCMeta`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -64,6 +66,31 @@ pub fn abstract_methods_of(class: &ClassRef) -> Vec<String> {
         }
     }
     names
+}
+
+/// The module's example, `Shape`, `Square(Shape)` and `Unit(Square)`, as the demo shows it
+/// and as the CPython comparison test builds it in `python3` too.
+pub fn shapes() -> Result<[ClassRef; 3], TypeError> {
+    let shape = Class::new(
+        "Shape",
+        &[abc()],
+        Namespace::new()
+            .with_method(Function::abstract_method("area"))
+            .with_method(Function::abstract_method("perimeter")),
+    )?;
+    let perimeter = Function::new("perimeter", |_| Value::Int(4));
+    let square = Class::new(
+        "Square",
+        &[shape.clone()],
+        Namespace::new().with_method(perimeter),
+    )?;
+    let area = Function::new("area", |_| Value::Int(1));
+    let unit = Class::new(
+        "Unit",
+        &[square.clone()],
+        Namespace::new().with_method(area),
+    )?;
+    Ok([shape, square, unit])
 }
 
 impl Metaclass for AbcMeta {
