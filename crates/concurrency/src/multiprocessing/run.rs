@@ -256,7 +256,10 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
             else {
                 continue;
             };
-            // It is gone, so whatever it wrote is in the pipe: drain it without blocking.
+            // Reaped: record it now, so that nothing signals or waits on a pid that is no
+            // longer ours. It is gone, so whatever it wrote is in the pipe: drain it without
+            // blocking.
+            self.workers[i].status = Some(status);
             while let Some(pipe) = &self.workers[i].pipe {
                 let mut fd = [PollFd::new(pipe.as_fd(), PollFlags::POLLIN)];
                 match poll(&mut fd, PollTimeout::ZERO) {

@@ -5,11 +5,15 @@
 
 use std::io::Write as _;
 use std::num::NonZeroUsize;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::ptr::NonNull;
 use std::sync::atomic::AtomicUsize;
 
 use nix::sys::mman::{MapFlags, ProtFlags, mmap_anonymous, munmap};
 use nix::unistd::{ForkResult, Pid};
+
+/// The exit status of a child whose closure let a panic escape (the callers catch their own).
+const ESCAPED_PANIC: i32 = 102;
 
 /// Where a call to [`fork_with`] returns: only ever in the parent.
 ///
@@ -30,7 +34,9 @@ pub(crate) fn fork_with(child: impl FnOnce() -> i32) -> nix::Result<Pid> {
     match unsafe { nix::unistd::fork() }? {
         ForkResult::Parent { child } => Ok(child),
         ForkResult::Child => {
-            let code = child();
+            // A panic must not unwind out of here: the child would go on running the
+            // parent's code from the caller of `fork` (a test harness, a second `map`...).
+            let code = catch_unwind(AssertUnwindSafe(child)).unwrap_or(ESCAPED_PANIC);
             exit_now(code)
         }
     }

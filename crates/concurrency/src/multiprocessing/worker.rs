@@ -98,7 +98,7 @@ pub(crate) struct Job<'a, T, F> {
     pub(crate) f: &'a F,
     /// The inputs; a worker takes each one it claims (its own copy of the vector).
     pub(crate) inputs: &'a mut [Option<T>],
-    /// Slot 0: the next unclaimed input; slot `1 + worker`: 1 + the task it is running.
+    /// Slot 0: the next unclaimed input; slot `1 + worker`: 1 + the task it is running, or 0.
     pub(crate) slots: &'a [AtomicUsize],
     /// This worker's number.
     pub(crate) worker: usize,
@@ -149,6 +149,7 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
                     location: PANIC_LOCATION.with(|slot| slot.borrow_mut().take()),
                 },
             };
+            current.store(0, Ordering::Relaxed);
             if let Err(message) = push_frame(&mut out, &message) {
                 let _ = push_frame(&mut out, &Message::<R>::Unencodable { index, message });
             }
@@ -161,7 +162,6 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
             return 2;
         }
     }
-    current.store(0, Ordering::Relaxed);
     let _ = push_frame(&mut out, &Message::<R>::Finished);
     if send(&mut out).is_err() { 2 } else { 0 }
 }
