@@ -1,8 +1,9 @@
 //! `sys.exit(3)` vs `std::process::exit(3)`: same status, different unwinding.
 //!
 //! Python's `sys.exit` raises `SystemExit`: `finally` blocks and `with` exits run on the way
-//! out. `std::process::exit` ends the process *now*: no destructor (`Drop`) runs, buffered
-//! output not yet flushed is lost. The Rust counterpart of raising `SystemExit` is to return
+//! out. `std::process::exit` ends the process *now*: no destructor (`Drop`) runs, so a
+//! `BufWriter` of yours is not flushed and a temporary file is not removed (the standard
+//! library's own `stdout` is flushed). The Rust counterpart of raising `SystemExit` is to return
 //! from `main` with an `ExitCode` (or an `Err`), letting every value drop on the way.
 //!
 //! The demo shows both for real by running itself as a child process: the child, seeing

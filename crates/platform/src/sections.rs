@@ -75,19 +75,19 @@ fn table() -> demo::Result {
 fn cfg_vs_runtime() -> demo::Result {
     let facts = Facts::read()?;
     println!("build time, constants of the target:");
-    println!("  std::env::consts::OS     = {:?}", facts.os);
-    println!("  std::env::consts::FAMILY = {:?}", facts.family);
-    println!("  std::env::consts::ARCH   = {:?}", facts.arch);
-    println!("  cfg!(unix)               = {}", facts.unix);
+    println!("  std::env::consts::OS              = {:?}", facts.os);
+    println!("  std::env::consts::FAMILY          = {:?}", facts.family);
+    println!("  std::env::consts::ARCH            = {:?}", facts.arch);
+    println!("  cfg!(unix)                        = {}", facts.unix);
     println!(
         "  cfg!(target_pointer_width = \"64\") = {}",
         facts.pointer_64
     );
     println!("  #[cfg] chose: {AFFINITY_SOURCE}");
     println!("run time, asked of the kernel (uname):");
-    println!("  sysname = {:?}", facts.kernel);
-    println!("  release = {:?}", facts.release);
-    println!("  machine = {:?}", facts.machine);
+    println!("  uname().sysname() = {:?}", facts.kernel);
+    println!("  uname().release() = {:?}", facts.release);
+    println!("  uname().machine() = {:?}", facts.machine);
     println!(
         "the target's ARCH is the running machine's: {}",
         yes_no(facts.arch_matches_machine())
@@ -125,10 +125,10 @@ fn cpu_count() -> demo::Result {
     );
     let pinned = pinned_to_one_cpu()?;
     println!("in a thread pinned to one CPU (as taskset -c 0 does to a process):");
-    println!("  os.cpu_count() analog: {}", pinned.online);
-    println!("  affinity mask:         {}", pinned.affinity);
-    println!("  num_cpus::get():       {}", pinned.num_cpus);
-    println!("  pool size:             {}", pinned.pool_size());
+    println!("  affinity mask:               {}", pinned.affinity);
+    println!("  pool size:                   {}", pinned.pool_size());
+    println!("  os.cpu_count() analog:       {}", pinned.online);
+    println!("  num_cpus::get() (may cache): {}", pinned.num_cpus);
     Ok(())
 }
 
