@@ -4,9 +4,14 @@ use std::process::Command;
 
 /// The snippet's stdout, trimmed; `None` when `python3` is missing (the caller skips).
 ///
-/// A `python3` that exists but fails is a test failure, not a skip: it panics with stderr.
+/// Status 127 also counts as missing: it is what a version-manager shim (pyenv) exits with
+/// when no interpreter is selected. A `python3` that runs and fails is a test failure, not
+/// a skip: it panics with its stderr.
 pub(crate) fn run(code: &str) -> Option<String> {
     let output = Command::new("python3").arg("-c").arg(code).output().ok()?;
+    if output.status.code() == Some(127) {
+        return None;
+    }
     assert!(
         output.status.success(),
         "python3 failed on {code:?}: {}",

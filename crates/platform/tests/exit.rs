@@ -38,6 +38,9 @@ fn python_sys_exit_runs_finally_blocks() {
     else {
         return; // no python3 on this machine
     };
+    if output.status.code() == Some(127) {
+        return; // a shim with no interpreter behind it
+    }
     assert_eq!(output.status.code(), Some(3));
     assert_eq!(
         String::from_utf8_lossy(&output.stdout).trim(),
