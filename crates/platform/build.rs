@@ -1,6 +1,8 @@
 //! Records the compiler's version for `sys.version`'s row: Rust has no run-time version
 //! string, so the nearest honest answer is "the rustc that built this binary".
 
+#![forbid(unsafe_code)]
+
 use std::process::Command;
 
 fn main() {

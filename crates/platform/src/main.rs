@@ -1,6 +1,7 @@
 //! The `platform` demo: `cargo xtask demo platform [SECTION]`.
 //!
 //! Run with `PLATFORM_EXIT_CHILD` set, the binary is instead the child of the `exit` section.
+#![forbid(unsafe_code)]
 
 mod sections;
 

@@ -1,6 +1,7 @@
 //! The `typing` demo: `cargo xtask demo typing [SECTION]`.
 //!
 //! Conversions first (the notes' claim and its details), then dynamic typing inside Rust.
+#![forbid(unsafe_code)]
 
 mod show_conversions;
 mod show_dynamic;
