@@ -44,6 +44,10 @@ const CHECKS: &[(&str, Check)] = &[
         "a_death_is_seen_while_another_thread_forks_too",
         death_beside_another_pool,
     ),
+    (
+        "a_death_is_seen_while_a_grandchild_holds_the_pipe",
+        death_beside_grandchild,
+    ),
     ("initializer_runs_once_per_worker", initializer_runs),
     ("a_panicking_initializer_is_an_error", initializer_panics),
     ("dropping_imap_midway_kills_and_reaps", drop_mid_imap),
@@ -351,6 +355,36 @@ fn death_beside_another_pool() {
     worker_killed();
     stop.store(true, Ordering::Relaxed);
     busy.join().unwrap();
+}
+
+fn death_beside_grandchild() {
+    // The worker forks a grandchild that inherits its pipe and outlives it by seconds: no end
+    // of file comes while it lives, so only the `waitpid` sweep can see the worker's death.
+    for round in 0..3 {
+        let clock = Instant::now();
+        let error = Pool::new(2)
+            .map(
+                |x: u32| {
+                    if x == 1 {
+                        let grandchild = Process::start(|| thread::sleep(Duration::from_secs(3)));
+                        std::mem::forget(grandchild);
+                        let _ = kill(getpid(), Signal::SIGKILL);
+                    }
+                    x
+                },
+                0..4,
+            )
+            .unwrap_err();
+        assert!(
+            matches!(error, PoolError::WorkerDied { task: Some(1), .. }),
+            "round {round}: {error}"
+        );
+        assert!(
+            clock.elapsed() < Duration::from_secs(2),
+            "took {:?}",
+            clock.elapsed()
+        );
+    }
 }
 
 thread_local! {

@@ -77,8 +77,14 @@ thread_local! {
 /// in a worker, a panic is recorded and reported to the parent as a value instead of being
 /// printed, like CPython re-raises a worker's exception in the caller. Everywhere else the
 /// previous hook runs as before.
+///
+/// Skipped on a thread that is panicking (a `map` in a destructor during unwinding), where
+/// `take_hook` itself would panic; workers forked then print their panics as usual.
 pub(crate) fn install_panic_hook() {
     static ONCE: Once = Once::new();
+    if std::thread::panicking() {
+        return;
+    }
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
