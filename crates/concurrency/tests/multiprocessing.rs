@@ -64,23 +64,66 @@ const CHECKS: &[(&str, Check)] = &[
 /// How long one check may take before it counts as a hang.
 const HANG: Duration = Duration::from_secs(60);
 
+/// The command line, read as libtest would: name filters, `--exact`, `--skip NAME`,
+/// `--list`, `--ignored` (there are none); other options and their values are ignored.
+#[derive(Default)]
+struct Args {
+    filters: Vec<String>,
+    skip: Vec<String>,
+    exact: bool,
+    list: bool,
+    ignored: bool,
+}
+
+impl Args {
+    fn parse() -> Self {
+        let mut args = Self::default();
+        let mut words = std::env::args().skip(1);
+        while let Some(word) = words.next() {
+            match word.as_str() {
+                "--list" => args.list = true,
+                "--exact" => args.exact = true,
+                "--ignored" => args.ignored = true,
+                "--skip" => args.skip.extend(words.next()),
+                "--test-threads" | "--color" | "--format" | "--logfile" | "--shuffle-seed"
+                | "-Z" => {
+                    words.next();
+                }
+                option if option.starts_with('-') => {}
+                filter => args.filters.push(filter.to_owned()),
+            }
+        }
+        args
+    }
+
+    fn selects(&self, name: &str) -> bool {
+        let matches = |pattern: &String| {
+            if self.exact {
+                name == pattern
+            } else {
+                name.contains(pattern.as_str())
+            }
+        };
+        !self.ignored
+            && (self.filters.is_empty() || self.filters.iter().any(matches))
+            && !self.skip.iter().any(matches)
+    }
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|arg| arg == "--list") {
-        for (name, _) in CHECKS {
+    let args = Args::parse();
+    let selected = CHECKS.iter().filter(|(name, _)| args.selects(name));
+    if args.list {
+        for (name, _) in selected {
             println!("{name}: test");
         }
         return;
     }
     quiet_expected_panics();
-    let filters: Vec<&String> = args.iter().filter(|arg| !arg.starts_with('-')).collect();
     let (started, watched) = mpsc::channel::<&'static str>();
     thread::spawn(move || watchdog(&watched));
     let mut ran = 0;
-    for (name, check) in CHECKS {
-        if !filters.is_empty() && !filters.iter().any(|filter| name.contains(filter.as_str())) {
-            continue;
-        }
+    for (name, check) in selected {
         print!("test {name} ... ");
         let _ = std::io::Write::flush(&mut std::io::stdout());
         let _ = started.send(name);
