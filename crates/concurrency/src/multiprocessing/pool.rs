@@ -5,8 +5,9 @@
 //! closure (it need not even be `Send`), and only results cross back, as postcard frames. A
 //! long-lived pool, like CPython's, must instead ship every task to workers forked earlier,
 //! which can then run only code they were forked with. The price is a fork per worker per
-//! call, about 1 to 2 ms: worth paying for tasks that run longer than that, which is when a
-//! process pool is the right tool anyway.
+//! call, from a fraction of a millisecond to a few, growing with the parent's memory map:
+//! worth paying for tasks that run longer than that, which is when a process pool is the
+//! right tool anyway.
 #![forbid(unsafe_code)]
 
 use std::sync::Arc;
