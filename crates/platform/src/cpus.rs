@@ -19,8 +19,77 @@
 //! one), so [`pinned_to_one_cpu`] can show the difference live: pinned, a thread still sees
 //! every CPU online but may use one.
 
-use nix::sched::{CpuSet, sched_getaffinity, sched_setaffinity};
-use nix::unistd::{Pid, SysconfVar, sysconf};
+/// Counts and pins through the Linux affinity calls; chosen by `#[cfg]` at build time.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+mod mask {
+    use super::CpuError;
+    use nix::sched::{CpuSet, sched_getaffinity, sched_setaffinity};
+    use nix::unistd::{Pid, SysconfVar, sysconf};
+
+    pub(super) fn online() -> Result<usize, CpuError> {
+        match sysconf(SysconfVar::_NPROCESSORS_ONLN) {
+            Ok(Some(n)) if n > 0 => usize::try_from(n).map_err(|e| CpuError(e.to_string())),
+            Ok(_) => Err(CpuError(
+                "sysconf(_SC_NPROCESSORS_ONLN) gave no count".into(),
+            )),
+            Err(errno) => Err(CpuError(format!("sysconf(_SC_NPROCESSORS_ONLN): {errno}"))),
+        }
+    }
+
+    /// The CPUs in the calling thread's mask (`Pid` 0 means the calling thread).
+    fn cpus() -> Result<Vec<usize>, CpuError> {
+        let set = sched_getaffinity(Pid::from_raw(0))
+            .map_err(|errno| CpuError(format!("sched_getaffinity: {errno}")))?;
+        Ok((0..CpuSet::count())
+            .filter(|&cpu| set.is_set(cpu).unwrap_or(false))
+            .collect())
+    }
+
+    pub(super) fn count() -> Result<usize, CpuError> {
+        cpus().map(|cpus| cpus.len())
+    }
+
+    pub(super) fn first() -> Result<usize, CpuError> {
+        cpus()?
+            .first()
+            .copied()
+            .ok_or_else(|| CpuError("the affinity mask is empty".into()))
+    }
+
+    pub(super) fn pin_calling_thread(cpu: usize) -> Result<(), CpuError> {
+        let mut one = CpuSet::new();
+        one.set(cpu)
+            .map_err(|errno| CpuError(format!("CpuSet::set({cpu}): {errno}")))?;
+        sched_setaffinity(Pid::from_raw(0), &one)
+            .map_err(|errno| CpuError(format!("sched_setaffinity: {errno}")))
+    }
+}
+
+/// Elsewhere (macOS, the BSDs) there is no per-thread mask to read or set through nix.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+mod mask {
+    use super::CpuError;
+
+    /// `num_cpus` reads the system's count where there is no mask to subtract.
+    pub(super) fn online() -> Result<usize, CpuError> {
+        Ok(num_cpus::get())
+    }
+
+    /// No mask: every CPU online may be used.
+    pub(super) fn count() -> Result<usize, CpuError> {
+        online()
+    }
+
+    pub(super) fn first() -> Result<usize, CpuError> {
+        Err(CpuError(
+            "this target has no per-thread affinity mask".into(),
+        ))
+    }
+
+    pub(super) fn pin_calling_thread(_cpu: usize) -> Result<(), CpuError> {
+        first().map(drop)
+    }
+}
 
 /// Every count, read at one moment from the calling thread.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,22 +120,12 @@ impl std::error::Error for CpuError {}
 
 /// `os.cpu_count()`: the CPUs online in the whole system.
 pub fn online() -> Result<usize, CpuError> {
-    match sysconf(SysconfVar::_NPROCESSORS_ONLN) {
-        Ok(Some(n)) if n > 0 => usize::try_from(n).map_err(|e| CpuError(e.to_string())),
-        Ok(_) => Err(CpuError(
-            "sysconf(_SC_NPROCESSORS_ONLN) gave no count".into(),
-        )),
-        Err(errno) => Err(CpuError(format!("sysconf(_SC_NPROCESSORS_ONLN): {errno}"))),
-    }
+    mask::online()
 }
 
 /// `len(os.sched_getaffinity(0))`: the CPUs the calling thread may run on.
 pub fn affinity() -> Result<usize, CpuError> {
-    let set = sched_getaffinity(Pid::from_raw(0))
-        .map_err(|errno| CpuError(format!("sched_getaffinity: {errno}")))?;
-    Ok((0..CpuSet::count())
-        .filter(|&cpu| set.is_set(cpu).unwrap_or(false))
-        .count())
+    mask::count()
 }
 
 impl CpuCounts {
@@ -97,25 +156,19 @@ impl CpuCounts {
 }
 
 /// Reads the counts in a new thread pinned to the first CPU of this thread's mask, as
-/// `taskset -c 0` would do to a whole process.
+/// `taskset -c 0` would do to a whole process. Linux and Android only: elsewhere an error.
 ///
 /// ```
+/// # if cfg!(target_os = "linux") {
 /// let pinned = platform::cpus::pinned_to_one_cpu()?;
 /// assert_eq!((pinned.affinity, pinned.pool_size()), (1, 1));
+/// # }
 /// # Ok::<(), platform::cpus::CpuError>(())
 /// ```
 pub fn pinned_to_one_cpu() -> Result<CpuCounts, CpuError> {
-    let mask = sched_getaffinity(Pid::from_raw(0))
-        .map_err(|errno| CpuError(format!("sched_getaffinity: {errno}")))?;
-    let first = (0..CpuSet::count())
-        .find(|&cpu| mask.is_set(cpu).unwrap_or(false))
-        .ok_or_else(|| CpuError("the affinity mask is empty".into()))?;
+    let first = mask::first()?;
     std::thread::spawn(move || {
-        let mut one = CpuSet::new();
-        one.set(first)
-            .map_err(|errno| CpuError(format!("CpuSet::set({first}): {errno}")))?;
-        sched_setaffinity(Pid::from_raw(0), &one)
-            .map_err(|errno| CpuError(format!("sched_setaffinity: {errno}")))?;
+        mask::pin_calling_thread(first)?;
         CpuCounts::read()
     })
     .join()
@@ -137,6 +190,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(any(target_os = "linux", target_os = "android"))]
     fn pinning_changes_what_the_thread_may_use_but_not_what_is_online() {
         let before = CpuCounts::read().unwrap();
         let pinned = pinned_to_one_cpu().unwrap();
@@ -149,6 +203,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(target_os = "linux")]
     fn they_agree_with_the_real_python() {
         let code = "import os; print(os.cpu_count(), len(os.sched_getaffinity(0)))";
         if let Some(real) = crate::python::run(code) {

@@ -22,7 +22,8 @@
 //!   and its live value.
 //! - [`search_path`]: why there is no `sys.path`, and the nearest useful things.
 //! - [`build_time`]: compile-time (`#[cfg]`, `cfg!`, `consts`) vs run-time (`uname`) facts.
-//! - [`cpus`]: `os.cpu_count()` vs `num_cpus` vs the affinity mask, and which a pool wants.
+//! - [`cpus`]: `os.cpu_count()` vs `num_cpus` vs the affinity mask, and which a pool wants
+//!   (the mask is read and set on Linux and Android; `#[cfg]` picks a fallback elsewhere).
 //! - [`exit`]: `sys.exit` (an exception that unwinds) vs `std::process::exit` (it does not).
 #![forbid(unsafe_code)]
 
