@@ -65,7 +65,7 @@ mod mask {
     }
 }
 
-/// Elsewhere (macOS, the BSDs) there is no per-thread mask to read or set through nix.
+/// Elsewhere: macOS has no affinity mask, and FreeBSD's `cpuset` is not wired up here.
 #[cfg(not(any(target_os = "linux", target_os = "android")))]
 mod mask {
     use super::CpuError;
