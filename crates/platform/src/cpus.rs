@@ -82,7 +82,7 @@ mod mask {
 
     pub(super) fn first() -> Result<usize, CpuError> {
         Err(CpuError(
-            "this target has no per-thread affinity mask".into(),
+            "this crate reads no affinity mask on this target".into(),
         ))
     }
 
