@@ -6,6 +6,7 @@ use std::time::{Duration, Instant, SystemTime};
 use concurrency::multiprocessing::{Pool, Process};
 use demo::Section;
 use nix::errno::Errno;
+use nix::sys::resource::{Resource, setrlimit};
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitPidFlag, waitpid};
 use nix::unistd::{Pid, getpid};
@@ -171,7 +172,11 @@ fn worker_death() -> demo::Result {
         ("sends SIGKILL to its own worker", || {
             let _ = kill(getpid(), Signal::SIGKILL);
         }),
-        ("calls std::process::abort()", || std::process::abort()),
+        ("calls std::process::abort()", || {
+            // No core file in the working directory, whatever the machine's limit.
+            let _ = setrlimit(Resource::RLIMIT_CORE, 0, 0);
+            std::process::abort()
+        }),
         ("calls std::process::exit(3)", || std::process::exit(3)),
     ];
     for (what, die) in deaths {

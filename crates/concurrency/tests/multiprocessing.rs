@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use concurrency::multiprocessing::{ExitStatus, PANIC_EXIT_STATUS, Pool, PoolError, Process};
 use nix::errno::Errno;
+use nix::sys::resource::{Resource, setrlimit};
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitPidFlag, waitpid};
 use nix::unistd::{Pid, getpid};
@@ -351,7 +352,11 @@ fn worker_killed() {
 
 fn worker_aborts() {
     worker_dies(
-        || std::process::abort(),
+        || {
+            // No core file in the working directory, whatever the machine's limit.
+            let _ = setrlimit(Resource::RLIMIT_CORE, 0, 0);
+            std::process::abort()
+        },
         |status| {
             matches!(
                 status,

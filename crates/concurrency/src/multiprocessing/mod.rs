@@ -59,6 +59,21 @@
 //!     if message == "no threes"));
 //! ```
 //!
+//! ```
+//! use concurrency::multiprocessing::{ExitStatus, Pool, PoolError};
+//! use nix::sys::signal::Signal;
+//!
+//! let abort = || {
+//! #   // No core file in the working directory, whatever the machine's limit.
+//! #   let _ = nix::sys::resource::setrlimit(nix::sys::resource::Resource::RLIMIT_CORE, 0, 0);
+//!     std::process::abort()
+//! };
+//! let error = Pool::new(2).map(|x: u8| if x == 1 { abort() } else { x }, 0..4).unwrap_err();
+//! let PoolError::WorkerDied { status, task, .. } = error else { panic!("{error}") };
+//! assert!(matches!(status, ExitStatus::Signaled { signal: Signal::SIGABRT, .. }));
+//! assert_eq!(task, Some(1));
+//! ```
+//!
 //! Every worker is reaped before a call returns, or when an [`Imap`] is dropped (also by a
 //! panic unwinding through the caller): no zombies, no open pipes.
 //!

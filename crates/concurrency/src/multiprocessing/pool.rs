@@ -87,6 +87,20 @@ impl Pool {
     /// `initializer=`. State it sets up (a `thread_local!`, a `static`) lives in that worker.
     ///
     /// If it panics, the call fails with [`PoolError::InitializerPanicked`].
+    ///
+    /// ```
+    /// use std::cell::Cell;
+    /// use concurrency::multiprocessing::Pool;
+    ///
+    /// thread_local! {
+    ///     static CONNECTED: Cell<bool> = const { Cell::new(false) };
+    /// }
+    /// let pool = Pool::new(2).initializer(|| CONNECTED.with(|c| c.set(true)));
+    /// let seen = pool.map(|_: u8| CONNECTED.with(Cell::get), 0..4)?;
+    /// assert_eq!(seen, [true; 4]);
+    /// assert!(!CONNECTED.with(Cell::get)); // the parent never ran it
+    /// # Ok::<(), concurrency::multiprocessing::PoolError>(())
+    /// ```
     pub fn initializer(mut self, initializer: impl Fn() + Send + Sync + 'static) -> Self {
         self.initializer = Some(Arc::new(initializer));
         self
