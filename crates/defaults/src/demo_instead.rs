@@ -1,5 +1,6 @@
 //! What Rust programmers use instead of default arguments, one section each.
 
+use demo::show;
 use std::time::Duration;
 
 use defaults::builder::RetryPolicy;

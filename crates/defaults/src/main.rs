@@ -1,13 +1,7 @@
 //! The `defaults` demo: `cargo xtask demo defaults [SECTION]`.
 //!
 //! The notes' `func1`/`func2` come first, then what Rust uses instead of default arguments.
-
-/// Prints an expression as written and the `Debug` of its value, like a REPL line.
-macro_rules! show {
-    ($e:expr) => {
-        println!("{} => {:?}", stringify!($e), $e)
-    };
-}
+#![forbid(unsafe_code)]
 
 mod demo_instead;
 mod demo_notes;

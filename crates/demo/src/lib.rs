@@ -34,6 +34,24 @@
 
 use std::process::ExitCode;
 
+/// Prints an expression as written and the `Debug` of its value, like a REPL line:
+/// `demo::show!(1 + 1)` prints `1 + 1 => 2`.
+#[macro_export]
+macro_rules! show {
+    ($e:expr) => {
+        println!("{} => {:?}", stringify!($e), $e)
+    };
+}
+
+/// Prints a statement as written, then runs it: `demo::run!(a.x += 1)` prints `a.x += 1;`.
+#[macro_export]
+macro_rules! run {
+    ($($statement:tt)*) => {
+        println!("{};", stringify!($($statement)*));
+        $($statement)*;
+    };
+}
+
 /// What a section returns: `Err` ends the demo with status 1 and the error printed.
 pub type Result = std::result::Result<(), Box<dyn std::error::Error>>;
 

@@ -2,7 +2,7 @@
 //!
 //! The first half runs Python's class model (classes from (name, bases, namespace), C3,
 //! metaclasses); the second shows what Rust does for the same jobs at compile time.
-
+#![forbid(unsafe_code)]
 // `&[base.clone()]` reads as Python's `(base,)`; `std::slice::from_ref(&base)` does not.
 #![allow(clippy::cloned_ref_to_slice_refs)]
 

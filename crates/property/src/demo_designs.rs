@@ -1,5 +1,6 @@
 //! The Rust designs that replace `@property`, one section each.
 
+use demo::{run, show};
 use property::cached::Dataset;
 use property::deref_abuse::DerefNonNegative;
 use property::designs::{Plain, Typed};

@@ -1,5 +1,6 @@
 //! The notes' own example, class `A`, and what its `_x` means in Rust.
 
+use demo::{run, show};
 use property::A;
 use property::privacy::mangle;
 

@@ -1,21 +1,7 @@
 //! The `property` demo: `cargo xtask demo property [SECTION]`.
 //!
 //! The notes' class `A` comes first, then the Rust designs that replace `@property`.
-
-/// Prints an expression as written and the `Debug` of its value, like a REPL line.
-macro_rules! show {
-    ($e:expr) => {
-        println!("{} => {:?}", stringify!($e), $e)
-    };
-}
-
-/// Prints a statement as written, then runs it.
-macro_rules! run {
-    ($($statement:tt)*) => {
-        println!("{};", stringify!($($statement)*));
-        $($statement)*;
-    };
-}
+#![forbid(unsafe_code)]
 
 mod demo_designs;
 mod demo_notes;

@@ -1,6 +1,6 @@
 //! Sections on dynamic typing inside Rust: `dyn Any`, trait objects, generics with bounds.
 
-use demo::Section;
+use demo::{Section, show};
 use std::any::{Any, type_name_of_val};
 use std::mem::size_of;
 use typing::any::{describe, isinstance, python_list, take};
@@ -23,13 +23,6 @@ pub(crate) const SECTIONS: &[Section] = &[
         run: generic_bounds,
     },
 ];
-
-/// Prints an expression's own text and its value's `Debug` form.
-macro_rules! show {
-    ($code:expr) => {
-        println!("{} = {:?}", stringify!($code), $code)
-    };
-}
 
 fn any_downcast() -> demo::Result {
     let list: Vec<Box<dyn Any>> = python_list();
