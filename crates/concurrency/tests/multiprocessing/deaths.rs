@@ -1,0 +1,181 @@
+//! A panicking task or a dying worker gives the error that says so, and the map fails fast.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use concurrency::multiprocessing::{ExitStatus, Pool, PoolError, Process};
+use nix::sys::resource::{Resource, setrlimit};
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::getpid;
+
+pub(crate) fn task_panic() {
+    for round in 0..20 {
+        let bad = round % 7;
+        let error = Pool::new(2)
+            .map(
+                |x: usize| {
+                    if x == bad {
+                        panic!("input {x} is bad");
+                    }
+                    // The others take long: failing fast must not wait for them.
+                    thread::sleep(Duration::from_millis(if x < bad { 0 } else { 20 }));
+                    x
+                },
+                0..40,
+            )
+            .unwrap_err();
+        match error {
+            PoolError::TaskPanicked {
+                index,
+                message,
+                location,
+                ..
+            } => {
+                assert_eq!(index, bad);
+                assert_eq!(message, format!("input {bad} is bad"));
+                assert!(location.is_some_and(|l| l.contains("tests/multiprocessing/deaths.rs")));
+            }
+            other => panic!("round {round}: {other}"),
+        }
+    }
+}
+
+/// Maps with a task that ends its worker with `die`, and checks the error and fail-fast.
+pub(crate) fn worker_dies(die: fn(), expect: impl Fn(ExitStatus) -> bool, rounds: usize) {
+    for round in 0..rounds {
+        let clock = Instant::now();
+        let error = Pool::new(3)
+            .chunksize(1)
+            .map(
+                |x: usize| {
+                    if x == 5 {
+                        die();
+                    }
+                    // Slow tasks: the map must not wait for them all.
+                    thread::sleep(Duration::from_millis(200));
+                    x
+                },
+                0..100,
+            )
+            .unwrap_err();
+        match &error {
+            PoolError::WorkerDied { pid, status, task } => {
+                assert!(expect(*status), "round {round}: {error}");
+                assert_eq!(*task, Some(5), "round {round}: {error}");
+                assert_ne!(*pid, getpid());
+            }
+            other => panic!("round {round}: {other}"),
+        }
+        // 100 tasks of 200 ms on 3 workers would take over 6 s.
+        assert!(
+            clock.elapsed() < Duration::from_secs(5),
+            "no fail-fast: {:?}",
+            clock.elapsed()
+        );
+    }
+}
+
+pub(crate) fn worker_killed() {
+    worker_dies(
+        || {
+            let _ = kill(getpid(), Signal::SIGKILL);
+        },
+        |status| {
+            matches!(
+                status,
+                ExitStatus::Signaled {
+                    signal: Signal::SIGKILL,
+                    ..
+                }
+            )
+        },
+        8,
+    );
+}
+
+pub(crate) fn worker_aborts() {
+    worker_dies(
+        || {
+            // No core file in the working directory, whatever the machine's limit.
+            let _ = setrlimit(Resource::RLIMIT_CORE, 0, 0);
+            std::process::abort()
+        },
+        |status| {
+            matches!(
+                status,
+                ExitStatus::Signaled {
+                    signal: Signal::SIGABRT,
+                    ..
+                }
+            )
+        },
+        4,
+    );
+}
+
+pub(crate) fn worker_exits() {
+    worker_dies(
+        || std::process::exit(3),
+        |status| status == ExitStatus::Exited(3),
+        4,
+    );
+}
+
+pub(crate) fn death_beside_another_pool() {
+    // Another thread's pool forks while ours runs, so its workers hold copies of our pipes
+    // and end of file comes late: the parent must still see the death, by reaping.
+    let stop = Arc::new(AtomicBool::new(false));
+    let busy = {
+        let stop = Arc::clone(&stop);
+        thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                let got = Pool::new(2)
+                    .chunksize(1)
+                    .map(
+                        |x: u32| {
+                            thread::sleep(Duration::from_millis(30));
+                            x + 1
+                        },
+                        0..10,
+                    )
+                    .unwrap();
+                assert_eq!(got, (1..11).collect::<Vec<_>>());
+            }
+        })
+    };
+    worker_killed();
+    stop.store(true, Ordering::Relaxed);
+    busy.join().unwrap();
+}
+
+pub(crate) fn death_beside_grandchild() {
+    // The worker forks a grandchild that inherits its pipe and outlives it by seconds: no end
+    // of file comes while it lives, so only the `waitpid` sweep can see the worker's death.
+    for round in 0..3 {
+        let clock = Instant::now();
+        let error = Pool::new(2)
+            .map(
+                |x: u32| {
+                    if x == 1 {
+                        let grandchild = Process::start(|| thread::sleep(Duration::from_secs(3)));
+                        std::mem::forget(grandchild);
+                        let _ = kill(getpid(), Signal::SIGKILL);
+                    }
+                    x
+                },
+                0..4,
+            )
+            .unwrap_err();
+        assert!(
+            matches!(error, PoolError::WorkerDied { task: Some(1), .. }),
+            "round {round}: {error}"
+        );
+        assert!(
+            clock.elapsed() < Duration::from_secs(2),
+            "took {:?}",
+            clock.elapsed()
+        );
+    }
+}

@@ -1,0 +1,115 @@
+//! No child outlives its handle, and no lock held by a parent thread deadlocks a child.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+use concurrency::multiprocessing::{ExitStatus, PANIC_EXIT_STATUS, Pool, PoolError, Process};
+
+use crate::assert_no_children;
+
+pub(crate) fn drop_mid_imap() {
+    for round in 0..10 {
+        let mut results = Pool::new(2)
+            .chunksize(1)
+            .imap(
+                |x: u64| {
+                    thread::sleep(Duration::from_millis(if x == 0 { 0 } else { 10_000 }));
+                    x
+                },
+                0..20,
+            )
+            .unwrap();
+        assert_eq!(results.next(), Some(Ok(0)), "round {round}");
+        drop(results);
+        assert_no_children("drop_mid_imap");
+    }
+}
+
+pub(crate) fn caller_panics() {
+    for _ in 0..10 {
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            let results = Pool::new(2)
+                .chunksize(1)
+                .imap(|x: u64| x * 2, 0..1000)
+                .unwrap();
+            for result in results {
+                if result.unwrap() == 10 {
+                    panic!("the caller gives up");
+                }
+            }
+        }));
+        assert!(outcome.is_err());
+        assert_no_children("caller_panics");
+    }
+}
+
+pub(crate) fn multithreaded_parent() {
+    // Threads that hold locks most of the time: a mutex, the stdout lock, malloc.
+    let stop = Arc::new(AtomicBool::new(false));
+    let lock = Arc::new(Mutex::new(0u64));
+    let mut threads = Vec::new();
+    for kind in 0..3 {
+        let (stop, lock) = (Arc::clone(&stop), Arc::clone(&lock));
+        threads.push(thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                match kind {
+                    0 => {
+                        let mut guard = lock.lock().unwrap();
+                        *guard += 1;
+                        thread::sleep(Duration::from_micros(200));
+                    }
+                    1 => {
+                        let _stdout = std::io::stdout().lock();
+                        let _stderr = std::io::stderr().lock();
+                        thread::sleep(Duration::from_micros(200));
+                    }
+                    _ => drop(std::hint::black_box(vec![0u8; 4096])),
+                }
+            }
+        }));
+    }
+    for _ in 0..40 {
+        let got = Pool::new(2).map(|x: u32| vec![x; 100], 0..64).unwrap();
+        assert!(
+            got.iter()
+                .zip(0..)
+                .all(|(v, x)| v.len() == 100 && v[0] == x)
+        );
+        let error = Pool::new(2).map(|x: u32| if x == 3 { panic!("boom") } else { x }, 0..8);
+        assert!(matches!(
+            error,
+            Err(PoolError::TaskPanicked { index: 3, .. })
+        ));
+    }
+    stop.store(true, Ordering::Relaxed);
+    for thread in threads {
+        thread.join().unwrap();
+    }
+}
+
+pub(crate) fn process_memory() {
+    for _ in 0..10 {
+        let mut counter = 0;
+        let child = Process::start(|| counter += 1).unwrap();
+        assert_eq!(child.join().unwrap(), ExitStatus::Exited(0));
+        assert_eq!(counter, 0);
+        let child = Process::start(|| panic!("in the child")).unwrap();
+        let status = child.join().unwrap();
+        assert_eq!(status, ExitStatus::Exited(PANIC_EXIT_STATUS));
+        let child = Process::start(|| thread::sleep(Duration::from_secs(30))).unwrap();
+        child.kill().unwrap();
+        let status = child.join().unwrap();
+        assert_eq!(status.code(), Some(-9));
+    }
+}
+
+pub(crate) fn process_drop() {
+    for _ in 0..10 {
+        let child = Process::start(|| thread::sleep(Duration::from_secs(30))).unwrap();
+        drop(child);
+        assert_no_children("process_drop");
+    }
+}
