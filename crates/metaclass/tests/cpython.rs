@@ -7,45 +7,7 @@
 // `&[base.clone()]` reads as Python's `(base,)`; `std::slice::from_ref(&base)` does not.
 #![allow(clippy::cloned_ref_to_slice_refs)]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use metaclass::{Class, ClassRef, Meta, Namespace, Plain, TypeError};
-
-/// Runs `python3 -c script` with `input` on stdin; `None` (after saying why) if there is no
-/// `python3` to run.
-fn python(script: &str, input: &str) -> Option<String> {
-    let child = Command::new("python3")
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(child) => child,
-        Err(error) => {
-            eprintln!(
-                "skipped: cannot run python3 ({error}); the comparison with CPython needs it"
-            );
-            return None;
-        }
-    };
-    let mut stdin = child.stdin.take().expect("stdin was piped");
-    // A writer thread, so that a large batch cannot fill both pipes and deadlock.
-    let input = input.to_string();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child.wait_with_output().expect("python3 ran");
-    writer
-        .join()
-        .expect("writer thread")
-        .expect("python3 read its input");
-    assert!(
-        output.status.success(),
-        "python3 failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    Some(String::from_utf8(output.stdout).expect("python3 printed UTF-8"))
-}
 
 /// Reads the batch: `reset` starts a hierarchy; `NAME META BASE...` defines a class, with
 /// `-` for no `metaclass=` keyword. Prints `ok METACLASS MRO...` or `error MESSAGE` per class.
@@ -141,7 +103,7 @@ fn random_hierarchies_match_cpython() -> Result<(), TypeError> {
             });
         }
     }
-    let Some(actual) = python(BUILD_CLASSES, &input) else {
+    let Some(actual) = python::run_with_input(BUILD_CLASSES, &input) else {
         return Ok(());
     };
     let actual: Vec<&str> = actual.lines().collect();
@@ -204,7 +166,7 @@ fn abstract_instantiation_is_refused_in_cpython_words() -> Result<(), TypeError>
             Err(error) => error.message().to_string(),
         })
         .collect();
-    let Some(theirs) = python(ABSTRACT, "") else {
+    let Some(theirs) = python::run_with_input(ABSTRACT, "") else {
         return Ok(());
     };
     assert_eq!(ours, theirs.lines().collect::<Vec<_>>());

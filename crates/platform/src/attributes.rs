@@ -191,7 +191,7 @@ mod tests {
     fn maxsize_byteorder_and_uname_agree_with_the_real_python() {
         let code = "import sys, os; u = os.uname(); print(sys.maxsize); print(sys.byteorder); \
                     print(', '.join(repr(f) for f in u).replace(\"'\", '\"'))";
-        let Some(real) = crate::python::run(code) else {
+        let Some(real) = python::run(code) else {
             return; // no python3 here
         };
         let rows = table().unwrap();

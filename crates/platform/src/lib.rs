@@ -33,6 +33,3 @@ pub mod cpus;
 pub mod exit;
 pub mod search_path;
 pub mod sys_platform;
-
-#[cfg(test)]
-mod python;

@@ -74,7 +74,7 @@ mod tests {
 
     #[test]
     fn it_agrees_with_the_real_python() {
-        if let Some(real) = crate::python::run("import sys; print(sys.platform)") {
+        if let Some(real) = python::run("import sys; print(sys.platform)") {
             assert_eq!(sys_platform().unwrap(), real);
         }
     }

@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn python_sum_of_strings_is_a_run_time_type_error() {
         let code = "try:\n    sum(['a', 'b'])\nexcept TypeError as e:\n    print(e)";
-        if let Some(real) = crate::python::run(code) {
+        if let Some(real) = python::run(code) {
             assert!(
                 real.starts_with("unsupported operand type(s) for +"),
                 "{real}"

@@ -46,6 +46,3 @@ pub mod convert;
 pub mod duck;
 pub mod model;
 pub mod parse;
-
-#[cfg(test)]
-mod python;

@@ -273,7 +273,7 @@ mod tests {
             let code = format!(
                 "try:\n    print(repr({a} + {b}))\nexcept Exception as e:\n    print(f'{{type(e).__name__}}: {{e}}')"
             );
-            let Some(real) = crate::python::run(&code) else {
+            let Some(real) = python::run(&code) else {
                 return; // no python3 on this machine: nothing to compare with
             };
             let modelled = match python_add(&a, &b) {

@@ -207,7 +207,7 @@ mod tests {
                 "try:\n    print(repr({conversion}({})))\nexcept Exception as e:\n    print(f'{{type(e).__name__}}: {{e}}')",
                 row.input
             );
-            let Some(real) = crate::python::run(&code) else {
+            let Some(real) = python::run(&code) else {
                 return; // no python3 here
             };
             assert_eq!(row.python, real, "{conversion}({})", row.input);
