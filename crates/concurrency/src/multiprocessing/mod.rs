@@ -28,7 +28,7 @@
 //! order as they come. The function and the inputs are not serialised: each call forks its
 //! workers after they exist, so the children simply have them (the `fork` start method's
 //! advantage over `spawn`, which pickles both). Only results cross back, over a pipe per
-//! worker, as postcard frames: any `Serialize + DeserializeOwned` type, of any size.
+//! worker, as postcard frames: any `Serialize + DeserializeOwned` type, up to 4 GiB a result.
 //!
 //! ```
 //! use concurrency::multiprocessing::Pool;
