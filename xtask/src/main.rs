@@ -46,6 +46,11 @@ enum Task {
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         libtest: Vec<String>,
     },
+    /// Measure speedups and overheads, beside the same measurements in CPython
+    Bench {
+        /// Only this topic's benches
+        topic: Option<String>,
+    },
     /// Rewrite documented outputs from the actual output (review with `git diff docs/`)
     Bless {
         /// Only this topic's blocks
@@ -70,6 +75,7 @@ fn main() -> ExitCode {
             check::run(&root, timeout, &check::arguments(args))
         }),
         Task::Bless { topic, timeout } => bless_pages(&root, topic.as_deref(), timeout),
+        Task::Bench { topic } => bench(&root, topic.as_deref()),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error}");
@@ -161,4 +167,23 @@ fn bless_pages(
             report.failed.join("\n")
         ))
     }
+}
+
+fn bench(root: &std::path::Path, topic: Option<&str>) -> Result<ExitCode, String> {
+    let chosen = match topic {
+        Some(name) => vec![topics::parse(name).map_err(|e| e.to_string())?],
+        None => topics::TOPICS.to_vec(),
+    };
+    let benched = xtask::bench::benched(root, &chosen);
+    if benched.is_empty() {
+        return Err(format!(
+            "no benches for {}: a topic's benches are crates/<topic>/benches/*.rs (and *.py)",
+            chosen.join(", ")
+        ));
+    }
+    for topic in benched {
+        println!("##### {topic} #####");
+        print!("{}", xtask::bench::run(root, topic)?);
+    }
+    Ok(ExitCode::SUCCESS)
 }
