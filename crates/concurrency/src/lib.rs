@@ -1,7 +1,32 @@
 //! Threads, processes, the GIL and `Pool`: concurrency and parallelism in Rust.
 //!
-//! The module layout mirrors Python's: [`threading`] for threads (and a modelled GIL),
-//! [`multiprocessing`] for real forked processes and a process `Pool`.
+//! The notes, in Python:
+//!
+//! > Concurrency is when two or more tasks can start, run, and complete in overlapping time
+//! > periods. [...] Parallelism is when two or more tasks run at the same time, e.g. on a
+//! > multicore processor. [...] The CPython implementation has a Global Interpreter Lock (GIL)
+//! > which allows only one thread to be active in the interpreter at once. [...] For parallel
+//! > execution of tasks use multiprocessing [...]. The Pool object [...] distributing the
+//! > input data across processes (data parallelism).
+//!
+//! In Rust the same OS threads run in parallel, because there is no interpreter lock: the
+//! compiler, not a global lock, keeps shared data safe, so threads are the answer to both
+//! IO-bound and CPU-bound work. The GIL is *modelled* here ([`threading::gil`]) to show what
+//! it does to Python programs, not because Rust needs one. Processes remain the tool for what
+//! threads cannot give, isolation: [`multiprocessing`] forks real ones, with a `Pool` that
+//! neither hangs nor loses a result when a worker dies.
+//!
+//! # Layout
+//!
+//! The modules mirror Python's:
+//!
+//! - [`threading`]: threads sharing memory, concurrency vs parallelism drawn from live runs,
+//!   the modelled GIL, IO-bound waits that overlap, and a data-parallel map over the cores.
+//! - [`multiprocessing`]: `Process` and `Pool` over `fork`, with results sent back over pipes
+//!   and every failure (a panicking task, a dying worker) reported as an error value.
+//!
+//! Only `multiprocessing` uses `unsafe`, around `fork` and the calls a forked child must make;
+//! every other module forbids it.
 
 pub mod multiprocessing;
 pub mod threading;

@@ -1,6 +1,7 @@
 //! The `concurrency` demo: `cargo xtask demo concurrency [SECTION]`.
 //!
 //! The threading sections come first, as in the notes, then the multiprocessing ones.
+#![forbid(unsafe_code)]
 
 mod demo_multiprocessing;
 mod demo_threading;

@@ -1,4 +1,5 @@
 //! The `recursion` demo: `cargo xtask demo recursion [SECTION]`.
+#![forbid(unsafe_code)]
 
 mod demo_costs;
 mod demo_data;
