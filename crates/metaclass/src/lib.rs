@@ -4,7 +4,7 @@
 //!
 //! > The class of a class. Class definitions create a class name, a class dictionary, and a
 //! > list of base classes. The metaclass is responsible for taking those three arguments and
-//! > creating the class. The[y] let you intercept the class statement and provide special
+//! > creating the class. The\[y\] let you intercept the class statement and provide special
 //! > behaviour each time a class is defined. [...] most users never need to.
 //! >
 //! > `MRO  dict  __mro__`
