@@ -90,8 +90,8 @@ impl<T> From<Vec<T>> for List<T> {
 }
 
 /// Prints like Python's `repr` where the elements' `Debug` does, as for integers: `[0, 1, 2]`
-/// (booleans and strings differ: `true` for `True`, `"a"` for `'a'`). So `{:?}` of a `Vec<List<i64>>` prints what Python's
-/// `print` of a list of lists does.
+/// (booleans and strings differ: `true` for `True`, `"a"` for `'a'`). So `{:?}` of a
+/// `Vec<List<i64>>` prints what Python's `print` of a list of lists does.
 impl<T: fmt::Debug> fmt::Debug for List<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&*self.0.borrow(), f)

@@ -14,8 +14,10 @@
 //!
 //! `PrintOptions::default()` runs on every call that asks for it, like `func2`'s `[]`; here
 //! it costs nothing, since it only copies two `&'static str`s. The defaults live in one place,
-//! the `Default` impl, and the caller's struct literal can only name fields that exist (a
-//! typo is a compile error, where Python's `**kwargs` raises `TypeError` at run time):
+//! the `Default` impl, and the caller's struct literal can only name fields that exist. A
+//! typo is a compile error, where Python raises `TypeError` when the call runs
+//! (`print(1, 2, seperator=", ")`: `'seperator' is an invalid keyword argument for print()`),
+//! and a Python function that takes `**kwargs` accepts the typo without a word:
 //!
 //! ```compile_fail,E0560
 //! use defaults::struct_update::PrintOptions;
