@@ -25,7 +25,8 @@ pub(crate) fn recursion_limit() -> demo::Result {
 /// A real overflow, in a child process; this process lives to report it.
 pub(crate) fn stack_overflow() -> demo::Result {
     let death = overflow_in_child(&std::env::current_exe()?, ChildMode::MainThread)?;
-    println!("child: unguarded recursion on its main thread");
+    let limit = death.stack_limit.map_or_else(|| "unknown".to_owned(), mib);
+    println!("child: unguarded recursion on its main thread, stack limit {limit}");
     report(&death)?;
     println!("child's stderr:");
     for line in death.stderr.lines().filter(|line| !line.is_empty()) {
@@ -45,7 +46,7 @@ pub(crate) fn bigger_stack() -> demo::Result {
     let mut depths = Vec::new();
     for stack_bytes in [small, big] {
         let death = overflow_in_child(&program, ChildMode::Thread { stack_bytes })?;
-        print!("{:>2} MiB stack: ", stack_bytes / MIB);
+        print!("{:>6} stack: ", mib(stack_bytes as u64));
         depths.push(report(&death)?);
     }
     let (small_depth, big_depth) = (depths[0], depths[1]);
@@ -68,11 +69,22 @@ pub(crate) fn bigger_stack() -> demo::Result {
     Ok(())
 }
 
+/// `8 MiB` for whole mebibytes, else the bytes.
+fn mib(bytes: u64) -> String {
+    let mib = MIB as u64;
+    if bytes.is_multiple_of(mib) {
+        format!("{} MiB", bytes / mib)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
 /// Prints how the child died and returns its depth; an error unless a signal killed it.
 ///
 /// The signal is printed as observed: `SIGABRT` when Rust's handler caught the fault on the
-/// stack's guard page (it prints its message, then aborts), `SIGSEGV` when the fault landed
-/// elsewhere and the default action killed the process without a word.
+/// stack's guard page (it prints its message, then aborts), which the child's fixed stack
+/// limit makes the rule; `SIGSEGV` if the fault ever landed elsewhere and the default action
+/// killed the process without a word.
 fn report(death: &Death) -> Result<u64, Box<dyn std::error::Error>> {
     let (Some(deepest), Some(_)) = (death.deepest, death.signal_name()) else {
         return Err(format!(

@@ -13,7 +13,7 @@ use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 
-use crate::overflow::{CHILD_ENV, CHILD_HELLO, ChildMode};
+use crate::overflow::{CHILD_ENV, CHILD_HELLO, ChildMode, REEXECUTED_ENV};
 
 /// How an overflow child ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,6 +23,9 @@ pub struct Death {
     /// The deepest depth the child reported before it died (a lower bound: it reports every
     /// [`REPORT_EVERY`](crate::overflow::REPORT_EVERY) calls).
     pub deepest: Option<u64>,
+    /// The child's main-thread stack limit in bytes, as it reported it (see
+    /// [`CHILD_STACK`](crate::overflow::CHILD_STACK)).
+    pub stack_limit: Option<u64>,
     /// Everything the child wrote to stderr.
     pub stderr: String,
 }
@@ -31,13 +34,19 @@ impl Death {
     /// Reads a child's death from its raw outputs.
     pub fn from_output(status: ExitStatus, stdout: &str, stderr: &str) -> Self {
         // Only whole lines count: a child can die halfway through writing one.
-        let deepest = stdout
-            .split_inclusive('\n')
-            .filter_map(|line| line.strip_suffix('\n')?.parse().ok())
-            .max();
+        let lines = || {
+            stdout
+                .split_inclusive('\n')
+                .filter_map(|l| l.strip_suffix('\n'))
+        };
+        let deepest = lines().filter_map(|line| line.parse().ok()).max();
+        let stack_limit = lines()
+            .next()
+            .and_then(|hello| hello.strip_prefix(CHILD_HELLO)?.trim().parse().ok());
         Death {
             status,
             deepest,
+            stack_limit,
             stderr: stderr.to_owned(),
         }
     }
@@ -76,12 +85,13 @@ impl fmt::Display for Death {
 pub fn overflow_in_child(program: &Path, mode: ChildMode) -> io::Result<Death> {
     let output = Command::new(program)
         .env(CHILD_ENV, mode.to_env_value())
+        .env_remove(REEXECUTED_ENV)
         .env_remove("RUST_BACKTRACE")
         .stdin(Stdio::null())
         .output()?;
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    if stdout.lines().next() != Some(CHILD_HELLO) {
+    if !stdout.starts_with(CHILD_HELLO) {
         return Err(io::Error::other(format!(
             "{} did not run as an overflow child (its main must call \
              recursion::overflow::child_main first); it {}",
@@ -101,10 +111,11 @@ mod tests {
         // A raw wait status of 6 is "killed by signal 6", SIGABRT on Linux.
         let death = Death::from_output(
             ExitStatus::from_raw(6),
-            "overflow child ready\n0\n256\n512\n76",
+            "overflow child ready, main-thread stack limit 8388608\n0\n256\n512\n76",
             "\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n",
         );
         assert_eq!(death.deepest, Some(512));
+        assert_eq!(death.stack_limit, Some(8 << 20));
         assert_eq!(death.signal_name(), Some("SIGABRT"));
         assert_eq!(death.to_string(), "killed by SIGABRT");
         assert_eq!(
@@ -118,7 +129,7 @@ mod tests {
         // A raw wait status of 256 is "exited with status 1".
         let death = Death::from_output(ExitStatus::from_raw(256), "", "error: nope\n");
         assert_eq!(death.to_string(), "exited with status 1");
-        assert_eq!(death.deepest, None);
+        assert_eq!((death.deepest, death.stack_limit), (None, None));
         assert_eq!(death.overflow_message(), None);
     }
 }

@@ -6,6 +6,14 @@
 //! process (see [`crate::isolate`]): its own executable, started again with [`CHILD_ENV`] set.
 //! The binary's `main` calls [`child_main`] before anything else, which turns it into that
 //! child when the variable says so and does nothing otherwise.
+//!
+//! The child always dives on a main-thread stack of [`CHILD_STACK`] bytes, whatever
+//! `ulimit -s` says, so that it dies the same way everywhere. The limit only takes effect at
+//! `exec`: the kernel lays out the main thread's stack, and Rust's runtime computes where that
+//! stack's guard page is, when a program starts. Under `ulimit -s unlimited` the runtime would
+//! put the guard far below where a later limit stops the stack, the fault would miss it, and
+//! the child would die by a silent `SIGSEGV` instead of Rust's message and `SIGABRT`. So a
+//! child whose limit is not [`CHILD_STACK`] sets it and executes itself again.
 
 use std::hint::black_box;
 use std::io::Write;
@@ -17,8 +25,17 @@ pub const CHILD_ENV: &str = "RECURSION_OVERFLOW_CHILD";
 /// The child prints its depth every this many calls, so the parent knows how deep it got.
 pub const REPORT_EVERY: u64 = 256;
 
-/// The first line a child prints: proof to the parent that the binary honoured [`CHILD_ENV`].
-pub const CHILD_HELLO: &str = "overflow child ready";
+/// The start of the first line a child prints: proof to the parent that the binary honoured
+/// [`CHILD_ENV`]. The line goes on with the child's main-thread stack limit in bytes.
+pub const CHILD_HELLO: &str = "overflow child ready, main-thread stack limit";
+
+/// The main-thread stack limit (`RLIMIT_STACK`) every overflow child runs with: Linux's usual
+/// 8 MiB, or the hard limit if that is lower.
+pub const CHILD_STACK: u64 = 8 << 20;
+
+/// Set in a child that has already re-executed itself with [`CHILD_STACK`], so that it never
+/// does so twice.
+pub(crate) const REEXECUTED_ENV: &str = "RECURSION_OVERFLOW_CHILD_REEXECUTED";
 
 /// Recurses from `depth` to `target`, one real stack frame per call, calling `report` with
 /// every depth on the way down; returns the deepest depth reached.
@@ -102,11 +119,14 @@ pub fn child_main() -> Option<ExitCode> {
             return Some(ExitCode::from(2));
         }
     };
-    if let Err(error) = prepare_to_die() {
-        eprintln!("error: cannot set the overflow child's resource limits: {error}");
-        return Some(ExitCode::FAILURE);
-    }
-    println!("{CHILD_HELLO}");
+    let stack_limit = match prepare_to_die() {
+        Ok(limit) => limit,
+        Err(message) => {
+            eprintln!("error: cannot prepare the overflow child: {message}");
+            return Some(ExitCode::FAILURE);
+        }
+    };
+    println!("{CHILD_HELLO} {stack_limit}");
     let deepest = match mode {
         ChildMode::MainThread => dive_reporting(),
         ChildMode::Thread { stack_bytes } => {
@@ -130,28 +150,39 @@ pub fn child_main() -> Option<ExitCode> {
     Some(ExitCode::FAILURE)
 }
 
-/// Limits the child so that its death is quick and clean: no core file for the abort, and
-/// a finite main-thread stack even under `ulimit -s unlimited` (where the kernel would let
-/// the stack grow through gigabytes of memory first). Safe calls to `setrlimit`, on this
-/// process only.
-fn prepare_to_die() -> nix::Result<()> {
+/// Limits the child so that its death is quick, clean and the same everywhere: no core file
+/// for the abort, and a main-thread stack of [`CHILD_STACK`] bytes, set before an `exec` of
+/// this same program because only a fresh start honours it (see the module docs). Returns the
+/// stack limit in force. Safe calls to `setrlimit` and `exec`, on this process only.
+fn prepare_to_die() -> Result<u64, String> {
     use nix::sys::resource::{Resource, getrlimit, setrlimit};
+    use std::os::unix::process::CommandExt;
 
-    let (_, core_hard) = getrlimit(Resource::RLIMIT_CORE)?;
-    setrlimit(Resource::RLIMIT_CORE, 0, core_hard)?;
-    let (stack_soft, stack_hard) = getrlimit(Resource::RLIMIT_STACK)?;
-    if stack_soft == nix::libc::RLIM_INFINITY {
-        setrlimit(
-            Resource::RLIMIT_STACK,
-            FALLBACK_STACK.min(stack_hard),
-            stack_hard,
-        )?;
+    let limits = |what| move |error| format!("{what}: {error}");
+    let (_, core_hard) =
+        getrlimit(Resource::RLIMIT_CORE).map_err(limits("getrlimit(RLIMIT_CORE)"))?;
+    setrlimit(Resource::RLIMIT_CORE, 0, core_hard).map_err(limits("setrlimit(RLIMIT_CORE)"))?;
+    let (soft, hard) =
+        getrlimit(Resource::RLIMIT_STACK).map_err(limits("getrlimit(RLIMIT_STACK)"))?;
+    let wanted = CHILD_STACK.min(hard);
+    if soft == wanted {
+        return Ok(soft);
     }
-    Ok(())
+    if std::env::var_os(REEXECUTED_ENV).is_some() {
+        return Err(format!(
+            "the stack limit is {soft} bytes after re-executing with {wanted}; \
+             is something resetting RLIMIT_STACK at exec?"
+        ));
+    }
+    setrlimit(Resource::RLIMIT_STACK, wanted, hard).map_err(limits("setrlimit(RLIMIT_STACK)"))?;
+    let program = std::env::current_exe()
+        .map_err(|error| format!("cannot find this program to re-execute it: {error}"))?;
+    // `exec` only returns if it failed; on success this process becomes the new child.
+    let error = std::process::Command::new(&program)
+        .env(REEXECUTED_ENV, "1")
+        .exec();
+    Err(format!("cannot re-execute {}: {error}", program.display()))
 }
-
-/// The main-thread stack the child gives itself when its limit is `unlimited`: Linux's usual.
-const FALLBACK_STACK: u64 = 8 << 20;
 
 /// Dives without end, printing every [`REPORT_EVERY`]th depth on its own line.
 fn dive_reporting() -> u64 {

@@ -3,38 +3,70 @@
 use std::path::Path;
 use std::process::Command;
 
-use recursion::isolate::overflow_in_child;
-use recursion::overflow::{CHILD_ENV, ChildMode};
+use nix::sys::resource::{Resource, getrlimit};
+use recursion::isolate::{Death, overflow_in_child};
+use recursion::overflow::{CHILD_ENV, CHILD_STACK, ChildMode};
 
 const DEMO: &str = env!("CARGO_BIN_EXE_recursion");
+
+/// The stack limit every overflow child should report: 8 MiB, unless the hard limit is lower.
+fn expected_child_stack() -> u64 {
+    let (_, hard) = getrlimit(Resource::RLIMIT_STACK).unwrap();
+    CHILD_STACK.min(hard)
+}
+
+/// Rust's handler caught the overflow on the guard page: its message, then SIGABRT.
+fn assert_rust_reported_the_overflow(death: &Death, thread: &str) {
+    assert_eq!(
+        death.signal_name(),
+        Some("SIGABRT"),
+        "{death}; stderr:\n{}",
+        death.stderr
+    );
+    let message = death.overflow_message().unwrap_or_default();
+    assert!(
+        message.starts_with(&format!("thread '{thread}'")),
+        "{message:?}"
+    );
+}
 
 #[test]
 fn the_child_overflows_its_main_stack_and_the_parent_reports_it() {
     let death = overflow_in_child(Path::new(DEMO), ChildMode::MainThread).unwrap();
-    assert!(death.status.code().is_none(), "killed by a signal: {death}");
-    assert!(
-        matches!(death.signal_name(), Some("SIGABRT" | "SIGSEGV")),
-        "{death}"
-    );
+    assert_rust_reported_the_overflow(&death, "main");
+    assert_eq!(death.stack_limit, Some(expected_child_stack()));
     assert!(death.deepest.unwrap() > 1000);
-    // Rust's handler reports and aborts; a fault outside the guard page (as under
-    // `ulimit -s unlimited`) is a silent SIGSEGV instead.
-    if death.signal_name() == Some("SIGABRT") {
-        let message = death.overflow_message().unwrap();
-        assert!(message.starts_with("thread 'main'"), "{message}");
+}
+
+/// The environment the child must not depend on: with an unlimited stack, a child that kept
+/// it would die by a silent SIGSEGV (Rust's guard page would be in the wrong place).
+#[test]
+fn an_unlimited_stack_gives_the_same_death() {
+    let output = Command::new("sh")
+        .args([
+            "-c",
+            "ulimit -s unlimited 2>/dev/null || exit 77; exec \"$0\"",
+            DEMO,
+        ])
+        .env(CHILD_ENV, ChildMode::MainThread.to_env_value())
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap();
+    if output.status.code() == Some(77) {
+        eprintln!("skipped: the hard stack limit here does not allow `ulimit -s unlimited`");
+        return;
     }
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    let death = Death::from_output(output.status, &text(&output.stdout), &text(&output.stderr));
+    assert_rust_reported_the_overflow(&death, "main");
+    assert_eq!(death.stack_limit, Some(CHILD_STACK));
 }
 
 #[test]
 fn a_thread_with_a_bigger_stack_goes_deeper() {
     let depth = |stack_bytes| {
         let death = overflow_in_child(Path::new(DEMO), ChildMode::Thread { stack_bytes }).unwrap();
-        assert!(
-            death
-                .overflow_message()
-                .unwrap()
-                .starts_with("thread 'deep'")
-        );
+        assert_rust_reported_the_overflow(&death, "deep");
         death.deepest.unwrap()
     };
     let (small, big) = (depth(1 << 20), depth(8 << 20));
