@@ -45,7 +45,9 @@ pub(crate) fn claim(
 ) -> Option<Range<usize>> {
     match chunking {
         Chunking::Fixed(size) => {
-            let size = size.max(1);
+            // No bigger than the input: every worker's last claim adds `size` to the counter
+            // once more, and a few huge chunks would wrap it round to inputs already taken.
+            let size = size.clamp(1, len.max(1));
             let start = next.fetch_add(size, Ordering::Relaxed);
             (start < len).then(|| start..(start + size).min(len))
         }
@@ -204,6 +206,16 @@ mod tests {
                 seen.extend(range);
             }
             assert_eq!(seen, (0..1000).collect::<Vec<_>>(), "{chunking:?}");
+        }
+    }
+
+    #[test]
+    fn huge_chunks_never_wrap_the_counter() {
+        let next = AtomicUsize::new(0);
+        let huge = Chunking::Fixed(1 << (usize::BITS - 1));
+        assert_eq!(claim(&next, 10, 2, huge), Some(0..10));
+        for _ in 0..4 {
+            assert_eq!(claim(&next, 10, 2, huge), None);
         }
     }
 

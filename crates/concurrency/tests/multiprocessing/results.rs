@@ -115,6 +115,14 @@ pub(crate) fn edge_cases() {
     assert_eq!(pool.map(|x: u8| x, Vec::new()).unwrap(), Vec::<u8>::new());
     assert_eq!(pool.imap(|x: u8| x, Vec::new()).unwrap().count(), 0);
     assert_eq!(pool.map(|x: u8| x + 1, [1]).unwrap(), [2]);
+    // A chunk bigger than the input is the whole input, however big: the shared counter
+    // must not wrap around and hand out inputs a second time.
+    for chunksize in [usize::MAX, 1 << (usize::BITS - 1), usize::MAX / 3 + 1] {
+        for _ in 0..20 {
+            let got = Pool::new(3).chunksize(chunksize).map(|x: u32| x, 0..10);
+            assert_eq!(got, Ok((0..10).collect()), "chunksize {chunksize}");
+        }
+    }
     // Any serde type comes back, and the function need not be Send: it never leaves.
     let shared = std::rc::Rc::new(String::from("rc"));
     let got = Pool::new(2)
