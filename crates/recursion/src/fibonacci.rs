@@ -40,8 +40,9 @@ fn naive_counting(n: u32, calls: &mut u64) -> u64 {
 
 /// fib(n) with a cache of the values already computed: 2n - 1 calls (one for n = 0).
 ///
-/// Values past fib(93) do not fit in a `u64`; asking for them panics in debug builds, like
-/// any overflowing addition.
+/// Values past fib(93) do not fit in a `u64`; asking for them panics in debug builds and
+/// wraps around silently in release builds, like any overflowing `+` (section 2's lesson:
+/// a `checked_add` would turn that into an error).
 ///
 /// ```
 /// use recursion::fibonacci::{memoised, Counted};
