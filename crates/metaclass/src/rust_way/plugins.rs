@@ -86,9 +86,15 @@ impl Registry {
 
     /// Adds a plugin under `name`; a name registered twice is refused, so a typo in one
     /// registration cannot silently replace another plugin.
-    pub fn register(&mut self, name: &str, plugin: Box<dyn Exporter>) -> Result<(), String> {
+    pub fn register(
+        &mut self,
+        name: &str,
+        plugin: Box<dyn Exporter>,
+    ) -> Result<(), AlreadyRegistered> {
         if self.plugins.iter().any(|(known, _)| known == name) {
-            return Err(format!("plugin {name:?} is already registered"));
+            return Err(AlreadyRegistered {
+                name: name.to_string(),
+            });
         }
         self.plugins.push((name.to_string(), plugin));
         Ok(())
@@ -107,6 +113,25 @@ impl Registry {
             .map(|(_, plugin)| &**plugin)
     }
 }
+
+/// Why [`Registry::register`] refused a plugin: its name is taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlreadyRegistered {
+    /// The name asked for.
+    pub name: String,
+}
+
+impl std::fmt::Display for AlreadyRegistered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "plugin {:?} is already registered; register this one under another name",
+            self.name
+        )
+    }
+}
+
+impl std::error::Error for AlreadyRegistered {}
 
 #[cfg(test)]
 mod tests {
@@ -127,7 +152,12 @@ mod tests {
     fn the_explicit_registry_refuses_a_name_twice() {
         let mut registry = Registry::new();
         assert_eq!(registry.register("json", Box::new(Json)), Ok(()));
-        assert!(registry.register("json", Box::new(Csv)).is_err());
+        assert_eq!(
+            registry.register("json", Box::new(Csv)),
+            Err(AlreadyRegistered {
+                name: "json".to_string()
+            })
+        );
         assert_eq!(registry.names(), ["json"]);
         assert_eq!(
             registry.get("json").map(|p| p.export(&[("a", 1)])),
