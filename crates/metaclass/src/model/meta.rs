@@ -74,6 +74,10 @@ impl Meta {
 
     /// `class Name(*bases): ...` for a metaclass: a subclass of `bases` (of `type` if empty)
     /// running `hooks`. Its MRO is computed by C3 like any class's.
+    ///
+    /// The hooks are `hooks` alone: a Python metaclass inherits its bases' `__new__`, a
+    /// `Meta` does not. To extend a parent, hold it and call `parent.hooks()`, the model's
+    /// `super()`.
     pub fn new(
         name: &str,
         bases: &[Meta],
@@ -239,6 +243,28 @@ mod tests {
         assert!(meta.create("Good", &[], Namespace::new()).is_ok());
         let error = meta.create("bad", &[], Namespace::new()).unwrap_err();
         assert_eq!(error.message(), "class name \"bad\" must be capitalised");
+        Ok(())
+    }
+
+    /// `class Suffixed(Upper)` whose `__new__` calls `super().__new__` and then renames.
+    struct Suffixed(Meta);
+
+    impl Metaclass for Suffixed {
+        fn new_class(&self, def: ClassDef) -> Result<ClassDef, TypeError> {
+            let mut def = self.0.hooks().new_class(def)?;
+            def.name.push_str("Impl");
+            Ok(def)
+        }
+    }
+
+    #[test]
+    fn a_derived_metaclass_runs_its_parents_hooks_through_super() -> Result<(), TypeError> {
+        let upper = Meta::new("Upper", &[], Upper)?;
+        let suffixed = Meta::new("Suffixed", &[upper.clone()], Suffixed(upper.clone()))?;
+        let class = suffixed.create("Config", &[], Namespace::new().with("debug", 1))?;
+        assert_eq!(class.name(), "ConfigImpl");
+        assert_eq!(class.dict().keys().collect::<Vec<_>>(), ["DEBUG"]);
+        assert!(class.metaclass().is_subclass(&upper));
         Ok(())
     }
 
