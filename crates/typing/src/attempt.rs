@@ -86,11 +86,13 @@ macro_rules! attempt {
 
 /// Lays attempts out as aligned lines: `code  ->  outcome`.
 pub fn render(attempts: &[Attempt]) -> Vec<String> {
-    let width = attempts.iter().map(|a| a.code.len()).max().unwrap_or(0);
-    attempts
+    let outcomes: Vec<String> = attempts.iter().map(Attempt::outcome_text).collect();
+    let rows: Vec<[&str; 2]> = attempts
         .iter()
-        .map(|a| format!("{:width$}  ->  {}", a.code, a.outcome_text()))
-        .collect()
+        .zip(&outcomes)
+        .map(|(attempt, outcome)| [attempt.code.as_str(), outcome.as_str()])
+        .collect();
+    crate::table::columns(&rows, "  ->  ")
 }
 
 /// `core::num::error::ParseIntError` becomes `ParseIntError`; generic arguments are kept.

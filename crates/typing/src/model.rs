@@ -175,7 +175,8 @@ fn js_number_of(value: &Value) -> f64 {
         Value::Float(x) => *x,
         Value::Bool(b) => f64::from(u8::from(*b)),
         Value::None => 0.0,
-        // Only reached for non-strings: `javascript_add` concatenates when a string is seen.
+        // Not reached from `javascript_add`, which concatenates as soon as it sees a string;
+        // this is roughly JavaScript's `Number(s)` (which also makes "" 0), for completeness.
         Value::Str(s) => s.trim().parse().unwrap_or(f64::NAN),
     }
 }

@@ -114,6 +114,20 @@ pub fn bool_table() -> Vec<Comparison> {
         .collect()
 }
 
+/// Python's leniency, written out: trim the padding and drop the `_` separators yourself.
+///
+/// ```
+/// let attempts = typing::parse::explicit_leniency();
+/// let outcomes: Vec<String> = attempts.iter().map(|a| a.outcome_text()).collect();
+/// assert_eq!(outcomes, ["Ok(42)", "Ok(1000)"]);
+/// ```
+pub fn explicit_leniency() -> Vec<Attempt> {
+    vec![
+        crate::attempt!(" 42 ".trim().parse::<i64>()),
+        crate::attempt!("1_000".replace('_', "").parse::<i64>()),
+    ]
+}
+
 /// Floats: Rust's `parse::<f64>()` reads `nan`, `inf` and exponents, but not a decimal comma.
 pub fn float_attempts() -> Vec<Attempt> {
     vec![
@@ -127,23 +141,13 @@ pub fn float_attempts() -> Vec<Attempt> {
 
 /// Renders a comparison as aligned rows under a header.
 pub fn render(header: [&str; 3], rows: &[Comparison]) -> Vec<String> {
-    let cells: Vec<[&str; 3]> = rows
-        .iter()
-        .map(|r| [r.input.as_str(), r.rust.as_str(), r.python.as_str()])
+    let cells: Vec<[&str; 3]> = std::iter::once(header)
+        .chain(
+            rows.iter()
+                .map(|r| [r.input.as_str(), r.rust.as_str(), r.python.as_str()]),
+        )
         .collect();
-    let width = |i: usize| {
-        cells
-            .iter()
-            .map(|c| c[i].len())
-            .chain([header[i].len()])
-            .max()
-            .unwrap_or(0)
-    };
-    let (w0, w1) = (width(0), width(1));
-    std::iter::once(header)
-        .chain(cells.iter().copied())
-        .map(|[a, b, c]| format!("{a:w0$}  {b:w1$}  {c}").trim_end().to_owned())
-        .collect()
+    crate::table::columns(&cells, "  ")
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Sections on conversions: the notes' claim, strong vs weak, From/TryFrom, parse, `as`.
 
 use demo::Section;
-use typing::{attempt, casts, coercion, convert, model, parse};
+use typing::{attempt, casts, coercion, convert, model, parse, table};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
@@ -59,17 +59,12 @@ fn strong_vs_weak() -> demo::Result {
             ]
         })
         .collect();
-    let header = ["a + b", "Python (strong)", "JavaScript (weak)"].map(str::to_owned);
-    let width = |i: usize| {
-        rows.iter()
-            .chain([&header])
-            .map(|r| r[i].len())
-            .max()
-            .unwrap_or(0)
-    };
-    let (w0, w1) = (width(0), width(1));
-    for [a, b, c] in std::iter::once(&header).chain(&rows) {
-        println!("{a:w0$}  {b:w1$}  {c}");
+    let header = ["a + b", "Python (strong)", "JavaScript (weak)"];
+    let cells: Vec<[&str; 3]> = std::iter::once(header)
+        .chain(rows.iter().map(|row| row.each_ref().map(String::as_str)))
+        .collect();
+    for line in table::columns(&cells, "  ") {
+        println!("{line}");
     }
     Ok(())
 }
@@ -85,6 +80,8 @@ fn from_into() -> demo::Result {
 fn parse() -> demo::Result {
     let header = ["input", "Rust: input.parse::<i64>()", "Python: int(input)"];
     print_indented(&parse::render(header, &parse::int_table()));
+    println!("Python's leniency, written out in Rust:");
+    print_indented(&attempt::render(&parse::explicit_leniency()));
     println!();
     let header = [
         "input",
@@ -98,12 +95,21 @@ fn parse() -> demo::Result {
 }
 
 fn as_casts() -> demo::Result {
-    let examples = casts::examples();
-    let w0 = examples.iter().map(|c| c.code.len()).max().unwrap_or(0);
-    let w1 = examples.iter().map(|c| c.value.len()).max().unwrap_or(0);
-    for cast in &examples {
-        println!("  {:w0$}  = {:w1$}  {}", cast.code, cast.value, cast.loss);
-    }
+    let shown: Vec<[String; 3]> = casts::examples()
+        .into_iter()
+        .map(|cast| {
+            [
+                cast.code.to_owned(),
+                format!("= {}", cast.value),
+                cast.loss.to_string(),
+            ]
+        })
+        .collect();
+    let cells: Vec<[&str; 3]> = shown
+        .iter()
+        .map(|row| row.each_ref().map(String::as_str))
+        .collect();
+    print_indented(&table::columns(&cells, "  "));
     println!("The checked alternative refuses instead:");
     print_indented(&attempt::render(&[
         typing::attempt!(u8::try_from(300_i32)),
