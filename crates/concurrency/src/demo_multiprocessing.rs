@@ -4,12 +4,15 @@ use std::thread;
 use std::time::{Duration, Instant, SystemTime};
 
 use concurrency::multiprocessing::{Pool, Process};
+use concurrency::threading::cpu_bound::count_primes;
 use demo::Section;
 use nix::errno::Errno;
 use nix::sys::resource::{Resource, setrlimit};
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitPidFlag, waitpid};
 use nix::unistd::{Pid, getpid};
+
+use crate::report::{ms, yes_no};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
@@ -39,10 +42,6 @@ pub(crate) const SECTIONS: &[Section] = &[
     },
 ];
 
-fn ms(duration: Duration) -> String {
-    format!("{:.0} ms", duration.as_secs_f64() * 1e3)
-}
-
 /// Whether this process has any child left, zombie or alive: the pool must reap them all.
 fn children_left() -> &'static str {
     match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
@@ -70,17 +69,6 @@ fn process_memory() -> demo::Result {
     Ok(())
 }
 
-/// Counts the primes below `n` by trial division: plain CPU work, no memory traffic.
-fn count_primes(n: u64) -> u64 {
-    let is_prime = |k: u64| {
-        k >= 2
-            && (2..)
-                .take_while(|d| d * d <= k)
-                .all(|d| !k.is_multiple_of(d))
-    };
-    (0..n).filter(|&k| is_prime(k)).count() as u64
-}
-
 fn pool_map() -> demo::Result {
     const N: u64 = 150_000;
     let inputs = [N; 4];
@@ -98,10 +86,7 @@ fn pool_map() -> demo::Result {
         pool.processes(),
         ms(pool_time)
     );
-    println!(
-        "same results, same order: {}",
-        if parallel == serial { "yes" } else { "no" }
-    );
+    println!("same results, same order: {}", yes_no(parallel == serial));
     println!(
         "speedup: {:.2}x with {} workers",
         serial_time.as_secs_f64() / pool_time.as_secs_f64(),
@@ -138,7 +123,7 @@ fn imap_order() -> demo::Result {
     let later_first = finished[1..].iter().all(|&at| at < finished[0]);
     println!(
         "tasks 1 to 3 finished before task 0: {}",
-        if later_first { "yes" } else { "no" }
+        yes_no(later_first)
     );
     println!("children left: {}", children_left());
     Ok(())

@@ -17,6 +17,8 @@ use concurrency::threading::shared::{
 use concurrency::threading::timeline::{Run, record_workers, units_for};
 use demo::Section;
 
+use crate::report::{ms, yes_no};
+
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
         name: "threads-vs-sequential",
@@ -49,14 +51,6 @@ pub(crate) const SECTIONS: &[Section] = &[
         run: parallel_map_section,
     },
 ];
-
-fn ms(duration: Duration) -> String {
-    format!("{:.0} ms", duration.as_secs_f64() * 1e3)
-}
-
-fn yes_no(claim: bool) -> &'static str {
-    if claim { "yes" } else { "no" }
-}
 
 /// The notes' example: the same two CPU-bound tasks, sequentially and in two threads.
 fn threads_vs_sequential() -> demo::Result {

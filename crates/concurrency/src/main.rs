@@ -5,6 +5,7 @@
 
 mod demo_multiprocessing;
 mod demo_threading;
+mod report;
 
 use demo::{Demo, Section};
 
