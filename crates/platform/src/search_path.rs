@@ -12,6 +12,7 @@
 //! `std::process::Command::new("sh")` searches for programs, first match winning as in
 //! `sys.path`.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 /// This crate's manifest, embedded when the binary was compiled.
@@ -48,8 +49,9 @@ pub fn path_entries() -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
-/// Where a `PATH` search finds `program` (the first directory holding it), as
-/// `std::process::Command` would; `None` if no directory does.
+/// Where a `PATH` search finds `program` (the first directory holding an executable file of
+/// that name), as `std::process::Command` would; `None` if no directory does. Like
+/// `execvp`, it passes over a file without execute permission and keeps looking.
 ///
 /// ```
 /// if let Some(sh) = platform::search_path::which("sh") {
@@ -57,10 +59,20 @@ pub fn path_entries() -> Vec<PathBuf> {
 /// }
 /// ```
 pub fn which(program: &str) -> Option<PathBuf> {
-    path_entries()
-        .into_iter()
+    which_in(&std::env::var_os("PATH").unwrap_or_default(), program)
+}
+
+/// [`which`] over the directories of `path`, a `PATH`-style list.
+pub fn which_in(path: &OsStr, program: &str) -> Option<PathBuf> {
+    use std::os::unix::fs::PermissionsExt;
+
+    std::env::split_paths(path)
         .map(|dir| dir.join(program))
-        .find(|candidate| candidate.is_file())
+        .find(|candidate| {
+            // `metadata` follows links, as exec does: `/bin/sh` is often a link to `dash`.
+            std::fs::metadata(candidate)
+                .is_ok_and(|meta| meta.is_file() && meta.permissions().mode() & 0o111 != 0)
+        })
 }
 
 #[cfg(test)]
@@ -76,5 +88,24 @@ mod tests {
     fn which_finds_the_shell_on_unix() {
         assert!(which("sh").is_some());
         assert!(which("no-such-program-here").is_none());
+    }
+
+    #[test]
+    fn which_passes_over_a_file_that_is_not_executable() {
+        use std::os::unix::fs::PermissionsExt;
+
+        let name = "platform-which-test-program";
+        let base = std::env::temp_dir().join(format!("platform-which-{}", std::process::id()));
+        let (first, second) = (base.join("first"), base.join("second"));
+        let (plain, runnable) = (first.join(name), second.join(name));
+        for (dir, file, mode) in [(&first, &plain, 0o644), (&second, &runnable, 0o755)] {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(file, "#!/bin/sh\n").unwrap();
+            std::fs::set_permissions(file, std::fs::Permissions::from_mode(mode)).unwrap();
+        }
+        let found = std::env::join_paths([&first, &second]).unwrap();
+        let result = which_in(&found, name);
+        std::fs::remove_dir_all(&base).unwrap();
+        assert_eq!(result, Some(runnable));
     }
 }
