@@ -14,25 +14,34 @@
 //! Python's `sys.platform` is also decided when CPython is built; its `platform.uname()`,
 //! like nix's `uname()`, asks the running kernel.
 //!
-//! A function compiled out by `#[cfg]` does not exist, so calling it is a compile error
-//! (the condition `all(unix, windows)` is never true, on any target):
+//! Code under a false `#[cfg]` is not type-checked, or even name-resolved: this compiles on
+//! every target although `no_such_function` exists nowhere (the condition `all(unix, windows)`
+//! is never true):
+//!
+//! ```
+//! #[cfg(all(unix, windows))]
+//! fn never_compiled() {
+//!     no_such_function();
+//! }
+//! ```
+//!
+//! The dead branch of an `if cfg!(..)` is compiled like any other code, so the same call
+//! there is an error:
+//!
+//! ```compile_fail,E0425
+//! if cfg!(all(unix, windows)) {
+//!     no_such_function(); // cannot find function `no_such_function` in this scope
+//! }
+//! ```
+//!
+//! And a function compiled out by `#[cfg]` does not exist, so calling it from code that is
+//! compiled is an error too:
 //!
 //! ```compile_fail,E0425
 //! #[cfg(all(unix, windows))]
 //! fn never_compiled() {}
 //!
 //! never_compiled(); // cannot find function `never_compiled` in this scope
-//! ```
-//!
-//! With `cfg!` the dead branch must still compile, so the same call fails the same way:
-//!
-//! ```compile_fail,E0425
-//! #[cfg(all(unix, windows))]
-//! fn never_compiled() {}
-//!
-//! if cfg!(all(unix, windows)) {
-//!     never_compiled();
-//! }
 //! ```
 
 use nix::sys::utsname::uname;
