@@ -128,7 +128,11 @@ fn cpu_count() -> demo::Result {
         Ok(pinned) => {
             println!("  affinity mask:               {}", pinned.affinity);
             println!("  pool size:                   {}", pinned.pool_size());
-            println!("  os.cpu_count() analog:       {}", pinned.online);
+            println!(
+                "  os.cpu_count() analog:       {} (as unpinned: {})",
+                pinned.online,
+                yes_no(pinned.online == counts.online)
+            );
             println!("  num_cpus::get() (may cache): {}", pinned.num_cpus);
         }
         Err(error) => println!("  not possible here: {error}"),
