@@ -40,6 +40,19 @@ impl Way {
         }
     }
 
+    /// The way a [`CHILD_ENV`] value selects, if it names one.
+    ///
+    /// ```
+    /// use platform::exit::Way;
+    /// assert_eq!(Way::from_env_value("process-exit"), Some(Way::ProcessExit));
+    /// assert_eq!(Way::from_env_value("sideways"), None);
+    /// ```
+    pub fn from_env_value(value: &str) -> Option<Way> {
+        [Way::ProcessExit, Way::ReturnExitCode]
+            .into_iter()
+            .find(|way| way.env_value() == value)
+    }
+
     /// The Rust code this way runs.
     pub fn code(self) -> &'static str {
         match self {
@@ -60,11 +73,21 @@ impl Drop for Guard {
 }
 
 /// In the child, leaves the way [`CHILD_ENV`] says; elsewhere returns `None` at once.
-/// The demo's `main` calls this first and returns the `ExitCode` it gets.
+/// The demo's `main` calls this first and returns the `ExitCode` it gets (status 2, with a
+/// message, if the variable names no way).
 pub fn run_child_if_asked() -> Option<ExitCode> {
-    let way = std::env::var(CHILD_ENV).ok()?;
+    let value = std::env::var(CHILD_ENV).ok()?;
+    let Some(way) = Way::from_env_value(&value) else {
+        eprintln!(
+            "error: {CHILD_ENV}={value:?} names no way to exit; expected {:?} or {:?} \
+             (or unset it to run the demo)",
+            Way::ProcessExit.env_value(),
+            Way::ReturnExitCode.env_value()
+        );
+        return Some(ExitCode::from(2));
+    };
     let _guard = Guard;
-    if way == Way::ProcessExit.env_value() {
+    if way == Way::ProcessExit {
         std::process::exit(i32::from(STATUS));
     }
     Some(ExitCode::from(STATUS))

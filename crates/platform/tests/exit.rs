@@ -1,6 +1,6 @@
 //! Runs the demo binary as the exit child both ways and checks status and `Drop`.
 
-use platform::exit::{Outcome, Way, run_child};
+use platform::exit::{CHILD_ENV, Outcome, Way, run_child};
 use std::path::Path;
 
 fn run(way: Way) -> Outcome {
@@ -27,6 +27,18 @@ fn returning_an_exit_code_runs_them() {
             dropped: true
         }
     );
+}
+
+#[test]
+fn a_value_naming_no_way_is_a_usage_error_that_says_what_to_set() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_platform"))
+        .env(CHILD_ENV, "sideways")
+        .output()
+        .expect("the demo binary runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("\"process-exit\""), "{stderr}");
+    assert!(output.stdout.is_empty(), "no guard, no demo: {output:?}");
 }
 
 #[test]
