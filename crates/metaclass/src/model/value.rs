@@ -251,3 +251,26 @@ impl fmt::Display for Namespace {
         f.write_str("}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_namespace_keeps_insertion_order_as_a_dict_does() {
+        // d = {'x': 1, 'f': ...}; d['x'] = 3: 'x' keeps its place; del d['x'] removes it.
+        let f = Function::new("f", |_| Value::None);
+        let mut ns = Namespace::new().with("x", 1).with_method(f.clone());
+        ns.insert("x", 3);
+        assert_eq!(ns.keys().collect::<Vec<_>>(), ["x", "f"]);
+        assert_eq!(ns.to_string(), "{'x': 3, 'f': <function f>}");
+        assert_eq!(ns.get("f"), Some(&Value::Function(f.clone())));
+        // Functions compare by identity: the same name and body text is another function.
+        assert_ne!(
+            ns.get("f"),
+            Some(&Value::Function(Function::new("f", |_| Value::None)))
+        );
+        assert_eq!(ns.remove("x"), Some(Value::Int(3)));
+        assert_eq!((ns.len(), ns.contains("x")), (1, false));
+    }
+}
