@@ -6,9 +6,11 @@
 //!   this process is *allowed* to run on, which `taskset`, a container or a job scheduler
 //!   may restrict; [`affinity`] reads the same mask with nix's `sched_getaffinity`.
 //! - `num_cpus::get()` and `std::thread::available_parallelism()`: the affinity mask, further
-//!   reduced by a cgroup CPU quota (a container limited to 1.5 CPUs gets 2). One difference:
-//!   where there is a quota, `num_cpus` computes its answer once and caches it, so it no
-//!   longer follows later changes of the mask; the standard library asks again every call.
+//!   reduced by a cgroup CPU quota. Two differences: a fractional quota is rounded up by
+//!   `num_cpus` and down by the standard library (a container limited to 1.5 CPUs gets 2 and
+//!   1); and where there is a quota, `num_cpus` computes its answer once and caches it, so it
+//!   no longer follows later changes of the mask, while the standard library asks again at
+//!   every call.
 //! - `num_cpus::get_physical()`: physical cores, hyper-threads not counted.
 //!
 //! A pool should be sized by what the process may use: `available_parallelism()` (or
