@@ -92,6 +92,7 @@
 //! - `process`: [`Process`], one closure in one child, and [`ExitStatus`].
 //! - `pool`: [`Pool`] and [`Imap`], the public side of a map.
 //! - `run`: the parent side of a map: poll every pipe, reap, fail fast, kill on drop.
+//! - `outcomes`: each input's result or error, kept in input order, none lost or doubled.
 //! - `worker`: the child side: claim tasks, run them, send frames, the chunking rule.
 //! - `frame`: length-prefixed postcard frames over a pipe.
 //! - `error`: [`PoolError`].
@@ -99,6 +100,7 @@
 
 mod error;
 mod frame;
+mod outcomes;
 mod pool;
 mod process;
 mod run;

@@ -8,7 +8,6 @@
 //! because some other process forked by another thread holds a copy of the pipe.
 #![forbid(unsafe_code)]
 
-use std::collections::BTreeMap;
 use std::os::fd::{AsFd, OwnedFd};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -21,6 +20,7 @@ use serde::Deserialize;
 
 use super::error::{ExitStatus, PoolError};
 use super::frame::{FrameBuffer, Message};
+use super::outcomes::Outcomes;
 use super::process::{try_wait, wait};
 use super::sys::SharedSlots;
 
@@ -56,11 +56,7 @@ impl Worker {
 pub(crate) struct Run<R> {
     pub(crate) workers: Vec<Worker>,
     pub(crate) slots: SharedSlots,
-    results: Vec<Option<R>>,
-    /// Which inputs have had a result or an error.
-    arrived: Vec<bool>,
-    /// Per-task errors (panics), by input index.
-    errors: BTreeMap<usize, PoolError>,
+    outcomes: Outcomes<R>,
     /// An error that stops the run (a dead worker), not yet handed out.
     fatal: Option<PoolError>,
     last_sweep: Instant,
@@ -71,9 +67,7 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
         Self {
             workers: Vec::new(),
             slots,
-            results: std::iter::repeat_with(|| None).take(len).collect(),
-            arrived: vec![false; len],
-            errors: BTreeMap::new(),
+            outcomes: Outcomes::new(len),
             fatal: None,
             last_sweep: Instant::now(),
         }
@@ -81,7 +75,7 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
 
     /// The number of inputs.
     pub(crate) fn len(&self) -> usize {
-        self.results.len()
+        self.outcomes.len()
     }
 
     /// Whether the run can make no more progress: every worker reaped.
@@ -91,10 +85,7 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
 
     /// Takes the result or the error of the input at `index`, if it has come.
     pub(crate) fn take(&mut self, index: usize) -> Option<Result<R, PoolError>> {
-        if let Some(error) = self.errors.remove(&index) {
-            return Some(Err(error));
-        }
-        self.results[index].take().map(Ok)
+        self.outcomes.take(index)
     }
 
     /// The error that stopped the run, once.
@@ -109,7 +100,7 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
 
     /// The per-task error with the lowest index, if any.
     pub(crate) fn first_task_error(&mut self) -> Option<PoolError> {
-        self.errors.pop_first().map(|(_, error)| error)
+        self.outcomes.first_error()
     }
 
     /// Waits until some worker sends something or ends, and takes it in.
@@ -171,34 +162,27 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
     fn handle(&mut self, i: usize, message: Message<R>) -> Result<(), PoolError> {
         let pid = self.workers[i].pid;
         match message {
-            Message::Done { index, value } => {
-                self.arrive(pid, index)?;
-                self.results[index] = Some(value);
-            }
+            Message::Done { index, value } => self.outcomes.result(pid, index, value)?,
             Message::Panicked {
                 index,
                 message,
                 location,
             } => {
-                self.arrive(pid, index)?;
                 let error = PoolError::TaskPanicked {
                     index,
                     pid,
                     message,
                     location,
                 };
-                self.errors.insert(index, error);
+                self.outcomes.error(pid, index, error)?;
             }
             Message::Unencodable { index, message } => {
-                self.arrive(pid, index)?;
-                self.errors.insert(
+                let error = PoolError::Unencodable {
                     index,
-                    PoolError::Unencodable {
-                        index,
-                        pid,
-                        message,
-                    },
-                );
+                    pid,
+                    message,
+                };
+                self.outcomes.error(pid, index, error)?;
             }
             Message::InitPanicked { message } => {
                 self.stop(PoolError::InitializerPanicked { pid, message });
@@ -206,24 +190,6 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
             Message::Finished => self.workers[i].finished = true,
         }
         Ok(())
-    }
-
-    /// Checks that input `index` exists and had no result yet: none is lost or doubled.
-    fn arrive(&mut self, pid: Pid, index: usize) -> Result<(), PoolError> {
-        match self.arrived.get_mut(index) {
-            Some(arrived) if !*arrived => {
-                *arrived = true;
-                Ok(())
-            }
-            Some(_) => Err(PoolError::Protocol {
-                pid,
-                message: format!("a second result for input {index}"),
-            }),
-            None => Err(PoolError::Protocol {
-                pid,
-                message: format!("a result for input {index}, which does not exist"),
-            }),
-        }
     }
 
     /// Records that worker `i` ended; a worker that had not finished stops the run.
