@@ -1,10 +1,13 @@
 //! A plugin registry without metaclasses: `inventory` collects registrations made anywhere
-//! in the program at link time, and an explicit registry is a value you fill in `main`.
+//! in the linked program before `main` starts, and an explicit registry is a value you fill
+//! in `main`.
 //!
 //! In Python, defining `class Csv(Plugin)` registers it because `PluginMeta.__new__` runs.
 //! In Rust a definition runs nothing, so a registration is a separate, visible item:
-//! `inventory::submit!` next to the type (collected before `main`, no code runs at start-up
-//! in the order-dependent way a Python import does), or a call to `Registry::register`.
+//! `inventory::submit!` next to the type, or a call to `Registry::register`. A `submit!`
+//! holds a constant; the linker places a small constructor for it that adds it to the list
+//! before `main` (`.init_array` on Linux). No user code runs there, and every entry is in
+//! the list at once, so unlike Python imports nothing depends on the order.
 
 /// What every exporter plugin does: a trait is the interface the Python base class was.
 pub trait Exporter {
