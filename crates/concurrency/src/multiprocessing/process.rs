@@ -34,7 +34,8 @@ impl Process {
     /// mutate the caller's variables: the parent never sees the change. The child leaves with
     /// `_exit`, so destructors, `atexit` handlers and stdio flushes do not run there; use
     /// `println!` in it only if no other thread of the parent may be printing (see the module
-    /// docs on forking a multi-threaded process).
+    /// docs on forking a multi-threaded process). The same goes for a panic: unlike a pool
+    /// worker's, it is printed in the child, by the panic hook, through stderr's lock.
     ///
     /// # Errors
     /// `fork`'s error, e.g. `EAGAIN` when the process limit is reached.

@@ -23,14 +23,18 @@ pub(crate) fn fork_with(child: impl FnOnce() -> i32) -> nix::Result<Pid> {
     // twice. Best effort: a closed stdout is no reason not to fork.
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();
-    // SAFETY: `fork` is unsafe because, in a multi-threaded parent, the child holds a copy of
-    // every lock another thread held at that instant, and nobody will ever release it. The
-    // child side of this module takes no lock: it writes to its pipe with raw `write(2)`,
-    // reads an atomic in shared memory and leaves with `_exit` (below), never returning into
-    // the caller's stack and never running `atexit` handlers or stdio flushes. The closure is
-    // the caller's code and runs under the same rule, stated in the module docs (allocation is
-    // fine with glibc, whose malloc resets its locks in the child; `println!` from a parent
-    // with other threads printing is not).
+    // SAFETY: the hazard of `fork` in a multi-threaded parent is a child with one thread and a
+    // copy of memory that other threads may have been halfway through changing. Safe Rust lets
+    // them change shared data only under a lock (a `Mutex`, stdout's) or atomically, and a
+    // lock copied while held stays held in the child: that data can be waited for forever (a
+    // deadlock), not read half-written. The child runs the closure and leaves with `_exit`
+    // (below), never returning into the caller's stack, where a borrow or a thread scope would
+    // count on threads the child does not have, and never running `atexit` handlers or stdio
+    // flushes. The pool's own child side takes no lock: atomics on a shared page, raw
+    // `write(2)` on its pipe. (A panic reads the panic hook under std's lock, which a parent
+    // thread holds only while replacing the hook.) The closure is the caller's code, under the
+    // rule the module docs state: allocating is fine with glibc, whose malloc resets its locks
+    // in the child; `println!` while another thread prints is not.
     match unsafe { nix::unistd::fork() }? {
         ForkResult::Parent { child } => Ok(child),
         ForkResult::Child => {
