@@ -46,6 +46,15 @@ fn yes_no(b: bool) -> &'static str {
 fn platform_name() -> demo::Result {
     println!("std::env::consts::OS = {:?}", std::env::consts::OS);
     println!("sys.platform = '{}'", sys_platform::sys_platform()?);
+    println!("CPython's rule for other targets, from their OS constant and uname:");
+    for (os, sysname, release) in [
+        ("macos", "Darwin", "23.5.0"),
+        ("windows", "", ""),
+        ("freebsd", "FreeBSD", "14.1-RELEASE"),
+    ] {
+        let python = sys_platform::python_sys_platform(os, sysname, release);
+        println!("  python_sys_platform({os:?}, {sysname:?}, {release:?}) = '{python}'");
+    }
     Ok(())
 }
 
