@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use recursion::tree::Tree;
+use recursion::tree::{Node, Tree};
 use recursion::walk::{Kind, max_depth, walk};
 
 /// A search tree built by recursive insertion, drawn and measured by recursive functions.
@@ -26,8 +26,10 @@ pub(crate) fn recursive_data() -> demo::Result {
         sorted.depth()
     );
     println!(
-        "size_of::<Tree<i32>>() = {} bytes: a Box, with Empty as the null pointer",
-        std::mem::size_of::<Tree<i32>>()
+        "size_of::<Tree<i32>>() = {} bytes, size_of::<Box<Node<i32>>>() = {} bytes: \
+         Empty is the null pointer",
+        std::mem::size_of::<Tree<i32>>(),
+        std::mem::size_of::<Box<Node<i32>>>()
     );
     Ok(())
 }
