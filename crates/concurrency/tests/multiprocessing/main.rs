@@ -38,6 +38,10 @@ const CHECKS: &[(&str, Check)] = &[
     ),
     ("results_bigger_than_a_pipe_do_not_hang", big_results),
     (
+        "a_result_that_cannot_be_encoded_is_an_error_in_its_place",
+        unencodable_results,
+    ),
+    (
         "workers_that_write_before_the_parent_reads_do_not_hang",
         write_before_read,
     ),
@@ -94,6 +98,9 @@ impl Args {
                 "--exact" => args.exact = true,
                 "--ignored" => args.ignored = true,
                 "--skip" => args.skip.extend(words.next()),
+                option if option.starts_with("--skip=") => {
+                    args.skip.push(option["--skip=".len()..].to_owned());
+                }
                 "--test-threads" | "--color" | "--format" | "--logfile" | "--shuffle-seed"
                 | "-Z" => {
                     words.next();

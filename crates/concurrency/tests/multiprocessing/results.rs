@@ -130,3 +130,39 @@ pub(crate) fn edge_cases() {
         .unwrap();
     assert_eq!(got[2], ("rc".to_owned(), Some(2), vec![2, 2, 2]));
 }
+
+/// A result that cannot be encoded when it is odd: its `Serialize` fails.
+#[derive(Debug, PartialEq, serde::Deserialize)]
+struct EvenOnly(u32);
+
+impl serde::Serialize for EvenOnly {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_multiple_of(2) {
+            serializer.serialize_newtype_struct("EvenOnly", &self.0)
+        } else {
+            Err(serde::ser::Error::custom(format!("{} is odd", self.0)))
+        }
+    }
+}
+
+pub(crate) fn unencodable_results() {
+    for round in 0..5 {
+        let results: Vec<_> = Pool::new(2)
+            .imap(EvenOnly, 0..6)
+            .unwrap()
+            .zip(0..)
+            .collect();
+        assert_eq!(results.len(), 6, "round {round}");
+        for (result, x) in results {
+            match result {
+                Ok(value) => assert_eq!(value, EvenOnly(x)),
+                Err(PoolError::Unencodable { index, message, .. }) => {
+                    assert_eq!(index, x as usize);
+                    // postcard reports a custom error without its text.
+                    assert!(!message.is_empty());
+                }
+                Err(other) => panic!("round {round}, input {x}: {other}"),
+            }
+        }
+    }
+}
