@@ -24,7 +24,8 @@ use super::worker::{WorkerPanicked, join_all_scoped};
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if `f` panicked on some item; the worker is the chunk's index.
+/// [`WorkerPanicked`] if `f` panicked on some item; its `worker` is the thread's number `t`,
+/// the one that maps items `t, t + n, ...`.
 pub fn parallel_map<T, R, F>(items: &[T], f: F) -> Result<Vec<R>, WorkerPanicked>
 where
     T: Sync,
