@@ -164,28 +164,39 @@ fn worker_death() -> demo::Result {
         }),
         ("calls std::process::exit(3)", || std::process::exit(3)),
     ];
+    // Task DIES ends its worker; every later one sleeps, so only failing fast is quick.
+    const TASKS: u32 = 10;
+    const DIES: u32 = 2;
+    const SLEEP: Duration = Duration::from_secs(1);
+    let serially = SLEEP * (TASKS - DIES - 1);
     for (what, die) in deaths {
-        println!("task 2 {what}; tasks 3 to 9 would sleep 1 s each:");
+        println!(
+            "task {DIES} {what}; tasks {} to {} would sleep {} s each:",
+            DIES + 1,
+            TASKS - 1,
+            SLEEP.as_secs()
+        );
         let clock = Instant::now();
         let outcome = Pool::new(2).chunksize(1).map(
             |x: u32| {
-                if x == 2 {
+                if x == DIES {
                     die();
                 }
-                if x > 2 {
-                    thread::sleep(Duration::from_secs(1));
+                if x > DIES {
+                    thread::sleep(SLEEP);
                 }
                 x
             },
-            0..10,
+            0..TASKS,
         );
         match outcome {
             Ok(results) => println!("  no error?! {results:?}"),
             Err(error) => println!("  error: {error}"),
         }
         println!(
-            "  map returned after {} (serially: 7 s)",
-            ms(clock.elapsed())
+            "  map returned after {} (serially: {} s)",
+            ms(clock.elapsed()),
+            serially.as_secs()
         );
     }
     println!("children left: {}", children_left());
