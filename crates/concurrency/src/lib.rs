@@ -25,8 +25,9 @@
 //! - [`multiprocessing`]: `Process` and `Pool` over `fork`, with results sent back over pipes
 //!   and every failure (a panicking task, a dying worker) reported as an error value.
 //!
-//! Only `multiprocessing` uses `unsafe`, around `fork` and the calls a forked child must make;
-//! every other module forbids it.
+//! Only `multiprocessing` uses `unsafe`, all of it in one file: around `fork`, the `_exit` a
+//! forked child must leave by, and the `MAP_SHARED` page its workers claim tasks from; every
+//! other module forbids it.
 
 pub mod multiprocessing;
 pub mod threading;
