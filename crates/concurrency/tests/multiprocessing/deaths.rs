@@ -190,3 +190,27 @@ pub(crate) fn death_beside_grandchild() {
         );
     }
 }
+
+pub(crate) fn death_among_full_pipes() {
+    // Every result is 1 MiB, 16 times what a pipe holds, so the other workers are mostly
+    // blocked on full pipes when one dies: the parent must neither wait for them to drain
+    // nor leave them blocked.
+    for round in 0..5 {
+        let error = Pool::new(3)
+            .chunksize(1)
+            .map(
+                |x: u32| {
+                    if x == 7 {
+                        let _ = kill(getpid(), Signal::SIGKILL);
+                    }
+                    vec![x; 1 << 18]
+                },
+                0..30,
+            )
+            .unwrap_err();
+        assert!(
+            matches!(error, PoolError::WorkerDied { task: Some(7), .. }),
+            "round {round}: {error}"
+        );
+    }
+}

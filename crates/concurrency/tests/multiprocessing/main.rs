@@ -54,6 +54,10 @@ const CHECKS: &[(&str, Check)] = &[
     ("an_aborting_worker_fails_the_map_fast", worker_aborts),
     ("a_worker_that_exits_fails_the_map_fast", worker_exits),
     (
+        "a_death_among_workers_blocked_on_full_pipes_does_not_hang",
+        death_among_full_pipes,
+    ),
+    (
         "a_death_is_seen_while_another_thread_forks_too",
         death_beside_another_pool,
     ),
