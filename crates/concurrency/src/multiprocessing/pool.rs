@@ -69,7 +69,8 @@ impl Pool {
         self.processes
     }
 
-    /// Has each worker claim `chunksize` inputs at a time (0 counts as 1).
+    /// Has each worker claim `chunksize` inputs at a time (0 counts as 1, and a chunk larger
+    /// than the inputs is all of them).
     ///
     /// The default is *guided*: a claim takes a quarter of a fair share of the inputs still
     /// unclaimed, `ceil(remaining / (4 * processes))`. The first chunk is CPython's fixed
