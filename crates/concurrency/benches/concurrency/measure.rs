@@ -95,6 +95,6 @@ pub(crate) fn us(seconds: f64) -> f64 {
 }
 
 /// `Duration`s as the seconds the helpers above work in.
-pub(crate) fn secs(duration: Duration) -> f64 {
+fn secs(duration: Duration) -> f64 {
     duration.as_secs_f64()
 }
