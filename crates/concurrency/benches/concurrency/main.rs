@@ -30,7 +30,7 @@ fn main() -> measure::Outcome {
         measure::REPEATS_LONG
     );
     println!(
-        "CPU-bound task: count_primes({PRIMES_BELOW}) by trial division, the same code in both"
+        "CPU-bound task: count_primes({PRIMES_BELOW}) by trial division, the same algorithm in both"
     );
     println!(
         "pools: 2 forked workers, made and reaped inside each timing (Python: the fork start \
