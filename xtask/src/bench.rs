@@ -130,7 +130,7 @@ pub fn run(root: &Path, topic: &str) -> Result<String, String> {
     eprintln!("building and running the {topic} benches (optimised; this takes a while)...");
     let output = cargo()
         .current_dir(root)
-        .args(["bench", "--quiet", "--package", topic])
+        .args(["bench", "--quiet", "--package", topic, "--bench", "*"])
         .stderr(Stdio::inherit())
         .output()
         .map_err(|e| format!("could not run cargo bench: {e}"))?;

@@ -10,7 +10,7 @@
 //! - [`demos`]: builds the demo binaries with cargo and runs them.
 //! - [`check`]: turns every documented block into a libtest-mimic trial.
 //! - [`bless`]: rewrites documented blocks from the actual output.
-//! - [`bench`]: runs the benches and sets CPython's figures beside Rust's.
+//! - [`mod@bench`]: runs the benches and sets CPython's figures beside Rust's.
 #![forbid(unsafe_code)]
 
 pub mod bench;
