@@ -46,15 +46,7 @@ fn a_section_without_a_topic_is_refused() {
 fn list_names_every_topic_with_its_crate_and_page() {
     let (code, text) = xtask(&["list"]);
     assert_eq!(code, Some(0));
-    for topic in [
-        "metaclass",
-        "concurrency",
-        "defaults",
-        "property",
-        "recursion",
-        "typing",
-        "platform",
-    ] {
+    for topic in xtask::topics::TOPICS {
         assert!(
             text.contains(&format!("crate: crates/{topic}   page: docs/{topic}.md")),
             "{text}"
