@@ -39,7 +39,8 @@
 //!   - [`model::class`]: classes built from (name, bases, namespace); `__mro__`, lookup.
 //!   - [`model::c3`]: the C3 linearisation, step for step as CPython computes it.
 //!   - [`model::instance`]: instances; lookup goes instance dict, then the class MRO.
-//!   - [`model::meta`]: the [`Metaclass`] hooks, metaclass inheritance and conflicts.
+//!   - [`model::meta`]: the [`Metaclass`] hooks, and metaclasses as classes of the model.
+//!   - [`model::build`]: the class statement: which metaclass wins, and when its hooks run.
 //!   - [`model::error`]: `TypeError` and `AttributeError` with CPython's messages.
 //! - [`uses`]: the three real uses of metaclasses, on the model.
 //!   - [`uses::registry`]: subclasses register themselves (plugins).
@@ -63,8 +64,9 @@ pub mod model;
 pub mod rust_way;
 pub mod uses;
 
+pub use model::build::calculate_metaclass;
 pub use model::class::{Class, ClassRef, mro_repr};
 pub use model::error::{AttributeError, PyError, TypeError};
 pub use model::instance::{Found, Instance};
-pub use model::meta::{ClassDef, Meta, Metaclass, Plain, calculate_metaclass};
+pub use model::meta::{ClassDef, Meta, Metaclass, Plain};
 pub use model::value::{Function, Namespace, Value};

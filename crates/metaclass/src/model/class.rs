@@ -5,10 +5,11 @@ use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
+use super::build;
 use super::c3;
 use super::error::{AttributeError, TypeError};
 use super::instance::Instance;
-use super::meta::{self, Meta};
+use super::meta::Meta;
 use super::value::{Namespace, Value};
 
 /// A class: what a `class` statement (or `type(name, bases, dict)`) creates.
@@ -66,7 +67,7 @@ impl Class {
         bases: &[ClassRef],
         namespace: Namespace,
     ) -> Result<ClassRef, TypeError> {
-        meta::build_class(name, bases, namespace, None)
+        build::build_class(name, bases, namespace, None)
     }
 
     /// What `type.__new__` does once a metaclass has had its say: fill in `(object,)`, compute

@@ -7,6 +7,7 @@
 
 use std::rc::Rc;
 
+use super::build;
 use super::class::{Class, ClassRef};
 use super::error::TypeError;
 use super::instance::Instance;
@@ -28,7 +29,9 @@ pub struct ClassDef {
 /// also wants its parent metaclass's behaviour calls it, as Python code calls `super()`.
 pub trait Metaclass {
     /// `Meta.__new__` before `type.__new__`: sees `(name, bases, namespace)` and returns them,
-    /// changed or not, or refuses the class with a `TypeError`.
+    /// changed or not, or refuses the class with a `TypeError`. If the bases it returns call
+    /// for a more derived metaclass, that one's `new_class` runs next, on the changed
+    /// definition, and that one builds the class, as in CPython (see [`build`]).
     fn new_class(&self, def: ClassDef) -> Result<ClassDef, TypeError> {
         Ok(def)
     }
@@ -123,14 +126,15 @@ impl Meta {
     /// `class Name(*bases, metaclass=self): <namespace>`.
     ///
     /// The metaclass used is the most derived of `self` and the bases' metaclasses (a
-    /// `TypeError` if they are unrelated); its hooks run around `type.__new__`.
+    /// `TypeError` if they are unrelated); its hooks run around `type.__new__`, which hands the
+    /// class on to a more derived metaclass if the hook's bases call for one (see [`build`]).
     pub fn create(
         &self,
         name: &str,
         bases: &[ClassRef],
         namespace: Namespace,
     ) -> Result<ClassRef, TypeError> {
-        build_class(name, bases, namespace, Some(self))
+        build::build_class(name, bases, namespace, Some(self))
     }
 }
 
@@ -145,50 +149,6 @@ impl std::fmt::Debug for Meta {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.class)
     }
-}
-
-/// CPython's `_PyType_CalculateMetaclass`: start from the requested metaclass and replace it
-/// by any base's metaclass that is a subclass of it; a base's metaclass that is neither a
-/// subclass nor a superclass of the winner is a conflict.
-pub fn calculate_metaclass(requested: &Meta, bases: &[ClassRef]) -> Result<Meta, TypeError> {
-    let mut winner = requested.clone();
-    for base in bases {
-        let candidate = base.metaclass();
-        if winner.is_subclass(&candidate) {
-            continue;
-        }
-        if candidate.is_subclass(&winner) {
-            winner = candidate;
-            continue;
-        }
-        return Err(TypeError::new(
-            "metaclass conflict: the metaclass of a derived class must be a (non-strict) \
-             subclass of the metaclasses of all its bases",
-        ));
-    }
-    Ok(winner)
-}
-
-/// The class statement: pick the metaclass, let it see the definition, create the class
-/// (C3 and all), then let the metaclass see the class.
-pub(crate) fn build_class(
-    name: &str,
-    bases: &[ClassRef],
-    namespace: Namespace,
-    requested: Option<&Meta>,
-) -> Result<ClassRef, TypeError> {
-    let requested = requested.cloned().unwrap_or_else(Meta::type_);
-    let meta = calculate_metaclass(&requested, bases)?;
-    let def = meta.hooks.new_class(ClassDef {
-        name: name.to_string(),
-        bases: bases.to_vec(),
-        namespace,
-    })?;
-    // `type.__new__` checks again: the hook may have changed the bases.
-    let meta = calculate_metaclass(&meta, &def.bases)?;
-    let class = Class::allocate(&def.name, &def.bases, def.namespace, Some(meta.clone()))?;
-    meta.hooks.init_class(&class)?;
-    Ok(class)
 }
 
 #[cfg(test)]
@@ -265,38 +225,6 @@ mod tests {
         assert_eq!(class.name(), "ConfigImpl");
         assert_eq!(class.dict().keys().collect::<Vec<_>>(), ["DEBUG"]);
         assert!(class.metaclass().is_subclass(&upper));
-        Ok(())
-    }
-
-    #[test]
-    fn the_most_derived_metaclass_wins_and_unrelated_ones_conflict() -> Result<(), TypeError> {
-        let m1 = Meta::new("M1", &[], Plain)?;
-        let m2 = Meta::new("M2", &[m1.clone()], Plain)?;
-        let other = Meta::new("Other", &[], Plain)?;
-        assert_eq!(m2.class().mro_names(), ["M2", "M1", "type", "object"]);
-        let a = m1.create("A", &[], Namespace::new())?;
-        let b = m2.create("B", &[], Namespace::new())?;
-        assert_eq!(
-            Class::new("C", &[a.clone(), b.clone()], Namespace::new())?
-                .metaclass()
-                .name(),
-            "M2"
-        );
-        // An explicit metaclass loses to a more derived one among the bases.
-        assert_eq!(
-            m1.create("D", &[b], Namespace::new())?.metaclass().name(),
-            "M2"
-        );
-        let x = other.create("X", &[], Namespace::new())?;
-        let error = Class::new("E", &[a, x], Namespace::new()).unwrap_err();
-        assert!(
-            error.message().starts_with("metaclass conflict: "),
-            "{error}"
-        );
-        assert_eq!(
-            Class::new("F", &[], Namespace::new())?.metaclass().name(),
-            "type"
-        );
         Ok(())
     }
 }

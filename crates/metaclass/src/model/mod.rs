@@ -3,6 +3,7 @@
 //! This is a *model*: Python builds classes at run time, so the faithful translation is a
 //! small runtime object model, not Rust types.
 
+pub mod build;
 pub mod c3;
 pub mod class;
 pub mod error;

@@ -1,0 +1,263 @@
+//! The class statement: which metaclass builds the class, and in which order its hooks run.
+//!
+//! CPython picks the metaclass twice. `__build_class__` picks the most derived of the
+//! requested metaclass and the bases' ones and calls it; that metaclass's `__new__` may change
+//! the bases, so `type.__new__` picks again from the bases it is given. If that second choice
+//! is a more derived metaclass with a `__new__` of its own, `type.__new__` does not build the
+//! class itself but hands the changed `(name, bases, namespace)` to that `__new__`
+//! (`return winner->tp_new(winner, args, kwds)` in `typeobject.c`), which may change them
+//! again, and so on. `type.__call__` then runs the `__init__` of the class's own metaclass,
+//! the last winner. `build_class`, behind [`Meta::create`] and [`Class::new`], follows the same
+//! steps.
+
+use super::class::{Class, ClassRef};
+use super::error::TypeError;
+use super::meta::{ClassDef, Meta};
+use super::value::Namespace;
+
+/// CPython's `_PyType_CalculateMetaclass`: start from the requested metaclass and replace it
+/// by any base's metaclass that is a subclass of it; a base's metaclass that is neither a
+/// subclass nor a superclass of the winner is a conflict.
+pub fn calculate_metaclass(requested: &Meta, bases: &[ClassRef]) -> Result<Meta, TypeError> {
+    let mut winner = requested.clone();
+    for base in bases {
+        let candidate = base.metaclass();
+        if winner.is_subclass(&candidate) {
+            continue;
+        }
+        if candidate.is_subclass(&winner) {
+            winner = candidate;
+            continue;
+        }
+        return Err(TypeError::new(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) \
+             subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
+/// The class statement: pick the metaclass, let it see the definition, hand the definition on
+/// to a more derived metaclass if the bases it returned call for one, create the class (C3
+/// and all), then let the class's own metaclass see the class.
+///
+/// Three things Python can do fall outside the model and need no step here. A `Metaclass`
+/// does not inherit its parent's hooks, so a hand-over runs exactly the winner's
+/// `new_class` (which calls its parent's only if it is written to, as `super()` would): in
+/// Python a winner whose `tp_new` is `type_new` is not handed the definition, which in the
+/// model is the default `new_class` returning it unchanged, the same outcome. A Python
+/// `__new__` can return something that is not an instance of the metaclass called, and then
+/// `type.__call__` skips `__init__`; `new_class` returns a [`ClassDef`], and the class is
+/// always an instance of the last winner, a subclass of the first, so `init_class` always
+/// runs. And Python's `__init__` receives the `(name, bases, namespace)` of the original call,
+/// not the changed ones; `init_class` receives only the finished class.
+pub(crate) fn build_class(
+    name: &str,
+    bases: &[ClassRef],
+    namespace: Namespace,
+    requested: Option<&Meta>,
+) -> Result<ClassRef, TypeError> {
+    let requested = requested.cloned().unwrap_or_else(Meta::type_);
+    // `__build_class__`: the most derived of the requested metaclass and the bases' ones.
+    let mut meta = calculate_metaclass(&requested, bases)?;
+    let mut def = ClassDef {
+        name: name.to_string(),
+        bases: bases.to_vec(),
+        namespace,
+    };
+    loop {
+        def = meta.hooks().new_class(def)?;
+        // `type.__new__(meta, ...)` picks again from the bases the hook returned. A more
+        // derived winner takes the changed definition to its own `__new__`. Each turn moves
+        // to a strict subclass, so this ends unless hooks keep making new metaclasses (which
+        // in Python ends in a RecursionError).
+        let winner = calculate_metaclass(&meta, &def.bases)?;
+        if winner.is(&meta) {
+            break;
+        }
+        meta = winner;
+    }
+    let class = Class::allocate(&def.name, &def.bases, def.namespace, Some(meta.clone()))?;
+    // `type.__call__`: `type(cls).__init__`, the metaclass that built the class.
+    meta.hooks().init_class(&class)?;
+    Ok(class)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use super::*;
+    use crate::{Metaclass, Plain, Value};
+
+    type Log = Rc<RefCell<Vec<String>>>;
+
+    /// `class Base(type)` whose `__new__` appends the base named by the namespace's `add`
+    /// (only if missing, unless `always` is set), and `class Derived(Base)` whose hooks log and
+    /// then call `Base`'s, as `super()` does.
+    struct Logged {
+        name: &'static str,
+        parent: Option<Meta>,
+        log: Log,
+    }
+
+    impl Metaclass for Logged {
+        fn new_class(&self, mut def: ClassDef) -> Result<ClassDef, TypeError> {
+            let bases: Vec<&str> = def.bases.iter().map(ClassRef::name).collect();
+            self.log.borrow_mut().push(format!(
+                "{}.__new__ {} ({})",
+                self.name,
+                def.name,
+                bases.join(", ")
+            ));
+            if let Some(parent) = &self.parent {
+                return parent.hooks().new_class(def);
+            }
+            if let Some(Value::Class(extra)) = def.namespace.get("add").cloned()
+                && (def.namespace.contains("always") || !def.bases.contains(&extra))
+            {
+                def.bases.push(extra);
+            }
+            Ok(def)
+        }
+
+        fn init_class(&self, class: &ClassRef) -> Result<(), TypeError> {
+            self.log
+                .borrow_mut()
+                .push(format!("{}.__init__ {}", self.name, class.name()));
+            match &self.parent {
+                Some(parent) => parent.hooks().init_class(class),
+                None => Ok(()),
+            }
+        }
+    }
+
+    fn base_and_derived(log: &Log) -> Result<(Meta, Meta), TypeError> {
+        let base = Meta::new(
+            "Base",
+            &[],
+            Logged {
+                name: "Base",
+                parent: None,
+                log: log.clone(),
+            },
+        )?;
+        let derived = Meta::new(
+            "Derived",
+            &[base.clone()],
+            Logged {
+                name: "Derived",
+                parent: Some(base.clone()),
+                log: log.clone(),
+            },
+        )?;
+        Ok((base, derived))
+    }
+
+    #[test]
+    fn a_hook_that_adds_a_base_hands_the_class_to_the_more_derived_metaclass()
+    -> Result<(), TypeError> {
+        let log = Log::default();
+        let (base, derived) = base_and_derived(&log)?;
+        let mixin = derived.create("Mixin", &[], Namespace::new())?;
+        log.borrow_mut().clear();
+        let child = base.create(
+            "Child",
+            &[],
+            Namespace::new().with("add", Value::Class(mixin)),
+        )?;
+        assert_eq!(
+            *log.borrow(),
+            [
+                "Base.__new__ Child ()",
+                "Derived.__new__ Child (Mixin)",
+                "Base.__new__ Child (Mixin)",
+                "Derived.__init__ Child",
+                "Base.__init__ Child",
+            ]
+        );
+        assert!(child.metaclass().is(&derived));
+        assert_eq!(child.mro_names(), ["Child", "Mixin", "object"]);
+        Ok(())
+    }
+
+    #[test]
+    fn the_handed_over_definition_meets_the_hook_again() -> Result<(), TypeError> {
+        let log = Log::default();
+        let (base, derived) = base_and_derived(&log)?;
+        let mixin = derived.create("Mixin", &[], Namespace::new())?;
+        // `Base`'s hook runs twice (once for `Base`, once through `Derived`'s `super()`): a
+        // hook that adds the base both times lists it twice, in Python as here.
+        let twice = Namespace::new()
+            .with("add", Value::Class(mixin))
+            .with("always", 1);
+        let error = base.create("Twice", &[], twice).unwrap_err();
+        assert_eq!(error.message(), "duplicate base class Mixin");
+        // A base whose metaclass is unrelated is refused by the second choice.
+        let other = Meta::new("Other", &[], Plain)?;
+        let foreign = other.create("Foreign", &[], Namespace::new())?;
+        log.borrow_mut().clear();
+        let error = base
+            .create(
+                "Clash",
+                &[],
+                Namespace::new().with("add", Value::Class(foreign)),
+            )
+            .unwrap_err();
+        assert!(error.message().starts_with("metaclass conflict: "));
+        assert_eq!(*log.borrow(), ["Base.__new__ Clash ()"]);
+        Ok(())
+    }
+
+    #[test]
+    fn a_winner_without_hooks_of_its_own_changes_nothing() -> Result<(), TypeError> {
+        let log = Log::default();
+        let (base, _) = base_and_derived(&log)?;
+        // `class Quiet(Base)` with `type`'s hooks: in Python, `__new__ = type.__new__` and
+        // `__init__ = type.__init__` in its body.
+        let quiet = Meta::new("Quiet", &[base.clone()], Plain)?;
+        let mixin = quiet.create("Mixin", &[], Namespace::new())?;
+        log.borrow_mut().clear();
+        let child = base.create(
+            "Child",
+            &[],
+            Namespace::new().with("add", Value::Class(mixin)),
+        )?;
+        assert_eq!(*log.borrow(), ["Base.__new__ Child ()"]);
+        assert!(child.metaclass().is(&quiet));
+        Ok(())
+    }
+
+    #[test]
+    fn the_most_derived_metaclass_wins_and_unrelated_ones_conflict() -> Result<(), TypeError> {
+        let m1 = Meta::new("M1", &[], Plain)?;
+        let m2 = Meta::new("M2", &[m1.clone()], Plain)?;
+        let other = Meta::new("Other", &[], Plain)?;
+        assert_eq!(m2.class().mro_names(), ["M2", "M1", "type", "object"]);
+        let a = m1.create("A", &[], Namespace::new())?;
+        let b = m2.create("B", &[], Namespace::new())?;
+        assert_eq!(
+            Class::new("C", &[a.clone(), b.clone()], Namespace::new())?
+                .metaclass()
+                .name(),
+            "M2"
+        );
+        // An explicit metaclass loses to a more derived one among the bases.
+        assert_eq!(
+            m1.create("D", &[b], Namespace::new())?.metaclass().name(),
+            "M2"
+        );
+        let x = other.create("X", &[], Namespace::new())?;
+        let error = Class::new("E", &[a, x], Namespace::new()).unwrap_err();
+        assert!(
+            error.message().starts_with("metaclass conflict: "),
+            "{error}"
+        );
+        assert_eq!(
+            Class::new("F", &[], Namespace::new())?.metaclass().name(),
+            "type"
+        );
+        Ok(())
+    }
+}
