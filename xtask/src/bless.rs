@@ -4,7 +4,9 @@
 //! as they are, wildcards included, and the rest take the actual text. A demo that fails
 //! (wrong status, killed at the deadline) leaves its block alone and makes `bless` fail,
 //! since its output is not something to document. Blocks are rewritten from the bottom of the
-//! page up, so the line numbers of the ones above stay valid.
+//! page up, so the line numbers of the ones above stay valid, and nothing but their lines
+//! changes: a page keeps its line endings (CRLF included) and its last line's newline, or lack
+//! of one.
 
 use std::path::Path;
 use std::time::Duration;
@@ -36,7 +38,7 @@ pub fn bless(root: &Path, topic: Option<&str>, timeout: Duration) -> Result<Repo
     for (path, blocks) in pages {
         let text = std::fs::read_to_string(root.join(&path))
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        let mut lines = Lines::of(&text);
         let mut changed = false;
         for block in blocks.iter().rev().filter(|block| wanted(block.topic)) {
             let run = demos::run(
@@ -61,19 +63,70 @@ pub fn bless(root: &Path, topic: Option<&str>, timeout: Duration) -> Result<Repo
                 report.unchanged += 1;
                 continue;
             }
-            let start = block.expected_start;
-            lines.splice(start..start + block.expected.len(), blessed);
+            lines.replace(block.expected_start, block.expected.len(), blessed);
             report
                 .rewritten
                 .push(format!("{} ({})", block.location(), block.command()));
             changed = true;
         }
         if changed {
-            let mut text = lines.join("\n");
-            text.push('\n');
-            std::fs::write(root.join(&path), text)
+            std::fs::write(root.join(&path), lines.text())
                 .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
     }
     Ok(report)
+}
+
+/// A page's lines, each with its own ending, so that replacing some of them leaves the rest
+/// byte for byte. The lines are numbered as [`str::lines`] numbers them, like the parser.
+struct Lines {
+    lines: Vec<String>,
+    /// The ending for new lines: the page's first one, else `\n`.
+    newline: &'static str,
+}
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        Lines {
+            lines: text.split_inclusive('\n').map(String::from).collect(),
+            newline: match text.find('\n') {
+                Some(at) if text[..at].ends_with('\r') => "\r\n",
+                _ => "\n",
+            },
+        }
+    }
+
+    /// Replaces `len` lines from the 0-based line `start` with `new` ones. The replaced lines
+    /// are a block's output, so a line of the page (its closing fence) always follows them.
+    fn replace(&mut self, start: usize, len: usize, new: Vec<String>) {
+        let newline = self.newline;
+        let new = new.into_iter().map(|line| line + newline);
+        self.lines.splice(start..start + len, new);
+    }
+
+    fn text(&self) -> String {
+        self.lines.concat()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lines;
+
+    #[test]
+    fn only_the_replaced_lines_change() {
+        let mut page = Lines::of("a\n```console\n$ x\nold\n```\nlast, no newline");
+        page.replace(3, 1, vec!["new".into(), "two".into()]);
+        assert_eq!(
+            page.text(),
+            "a\n```console\n$ x\nnew\ntwo\n```\nlast, no newline"
+        );
+    }
+
+    #[test]
+    fn a_crlf_page_stays_crlf() {
+        let mut page = Lines::of("```console\r\n$ x\r\n```\r\n");
+        page.replace(2, 0, vec!["out".into()]);
+        assert_eq!(page.text(), "```console\r\n$ x\r\nout\r\n```\r\n");
+    }
 }
