@@ -12,6 +12,11 @@ pub const ANY_LINES: &str = "...";
 /// `[..]` inside a line: any text within that line.
 pub const ANY_TEXT: &str = "[..]";
 
+/// Whether an expected line is the `...` wildcard (trailing spaces ignored, as everywhere).
+fn is_any_lines(line: &str) -> bool {
+    line.trim_end() == ANY_LINES
+}
+
 /// Whether one actual line matches one expected line (trailing spaces ignored).
 pub fn line_matches(expected: &str, actual: &str) -> bool {
     let expected = expected.trim_end();
@@ -65,7 +70,7 @@ pub fn align(expected: &[String], actual: &[String]) -> (usize, Vec<Step>) {
         for j in (0..=m).rev() {
             cost[i][j] = if i == n {
                 (m - j, 0)
-            } else if expected[i] == ANY_LINES {
+            } else if is_any_lines(&expected[i]) {
                 let swallow = if j < m {
                     add(SWALLOW, cost[i][j + 1])
                 } else {
@@ -90,7 +95,7 @@ pub fn align(expected: &[String], actual: &[String]) -> (usize, Vec<Step>) {
         if i == n {
             steps.push(Step::Extra(j));
             j += 1;
-        } else if expected[i] == ANY_LINES {
+        } else if is_any_lines(&expected[i]) {
             if j < m && cost[i][j] == add(SWALLOW, cost[i][j + 1]) {
                 steps.push(Step::Elided(i, j));
                 j += 1;
@@ -204,6 +209,10 @@ mod tests {
         assert!(matches(&expected, &lines("start\na\nb\nc\nend")));
         assert!(!matches(&expected, &lines("start\na")));
         assert!(matches(&lines("..."), &[]));
+        assert!(
+            matches(&lines("start\n... \nend"), &lines("start\na\nend")),
+            "trailing spaces after `...` are ignored, as on every other line"
+        );
     }
 
     #[test]
