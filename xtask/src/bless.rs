@@ -63,7 +63,12 @@ pub fn bless(root: &Path, topic: Option<&str>, timeout: Duration) -> Result<Repo
                 report.unchanged += 1;
                 continue;
             }
-            lines.replace(block.expected_start, block.expected.len(), blessed);
+            lines.replace(
+                block.expected_start,
+                block.expected.len(),
+                blessed,
+                block.indent,
+            );
             report
                 .rewritten
                 .push(format!("{} ({})", block.location(), block.command()));
@@ -96,11 +101,15 @@ impl Lines {
         }
     }
 
-    /// Replaces `len` lines from the 0-based line `start` with `new` ones. The replaced lines
-    /// are a block's output, so a line of the page (its closing fence) always follows them.
-    fn replace(&mut self, start: usize, len: usize, new: Vec<String>) {
+    /// Replaces `len` lines from the 0-based line `start` with `new` ones, indented by
+    /// `indent` spaces as their fence is (empty lines stay empty). The replaced lines are a
+    /// block's output, so a line of the page (its closing fence) always follows them.
+    fn replace(&mut self, start: usize, len: usize, new: Vec<String>, indent: usize) {
         let newline = self.newline;
-        let new = new.into_iter().map(|line| line + newline);
+        let new = new.into_iter().map(|line| {
+            let indent = if line.is_empty() { 0 } else { indent };
+            format!("{:indent$}{line}{newline}", "")
+        });
         self.lines.splice(start..start + len, new);
     }
 
@@ -116,7 +125,7 @@ mod tests {
     #[test]
     fn only_the_replaced_lines_change() {
         let mut page = Lines::of("a\n```console\n$ x\nold\n```\nlast, no newline");
-        page.replace(3, 1, vec!["new".into(), "two".into()]);
+        page.replace(3, 1, vec!["new".into(), "two".into()], 0);
         assert_eq!(
             page.text(),
             "a\n```console\n$ x\nnew\ntwo\n```\nlast, no newline"
@@ -126,7 +135,17 @@ mod tests {
     #[test]
     fn a_crlf_page_stays_crlf() {
         let mut page = Lines::of("```console\r\n$ x\r\n```\r\n");
-        page.replace(2, 0, vec!["out".into()]);
+        page.replace(2, 0, vec!["out".into()], 0);
         assert_eq!(page.text(), "```console\r\n$ x\r\nout\r\n```\r\n");
+    }
+
+    #[test]
+    fn the_lines_of_an_indented_fence_are_indented_like_it() {
+        let mut page = Lines::of("- item\n\n  ```console\n  $ x\n  old\n  ```\n");
+        page.replace(4, 1, vec!["a".into(), String::new(), "b".into()], 2);
+        assert_eq!(
+            page.text(),
+            "- item\n\n  ```console\n  $ x\n  a\n\n  b\n  ```\n"
+        );
     }
 }

@@ -4,6 +4,11 @@
 //! a `$ ` command (continued by `> ` lines), an optional `? <status>` line, then the expected
 //! output. Fences of other languages are skipped, and a fence nested inside a longer one (an
 //! example of the format, say) is not a block.
+//!
+//! A fence may be indented, as it is inside a list item: its lines lose up to as many spaces as
+//! the opening fence has (CommonMark's rule), and `bless` gives them back. Unlike CommonMark,
+//! a fence indented four spaces or more still opens a block, because this reader does not
+//! track list items: a block in a nested list is checked rather than silently skipped.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -29,6 +34,9 @@ pub struct Block {
     pub expected: Vec<String>,
     /// The 0-based line of the page where `expected` starts; it runs to the closing fence.
     pub expected_start: usize,
+    /// The spaces the fence is indented by, which its lines in the page carry before the
+    /// text of `command` and `expected`.
+    pub indent: usize,
 }
 
 impl Block {
@@ -67,11 +75,12 @@ impl fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
-/// An open fence: its character, its length, the line it opened on, and whether it is a
-/// console block (and so collected).
+/// An open fence: its character, its length, its indentation, the line it opened on, and
+/// whether it is a console block (and so collected).
 struct Fence {
     marker: char,
     len: usize,
+    indent: usize,
     line: usize,
     console: bool,
 }
@@ -90,26 +99,34 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Block>, PageError> {
     for (index, line) in lines.iter().enumerate() {
         let fence = fence_of(line);
         match (&open, fence) {
-            (None, Some((marker, len, info))) => {
+            (None, Some((indent, marker, len, info))) => {
                 let console = info.split_whitespace().next() == Some("console");
                 open = Some(Fence {
                     marker,
                     len,
+                    indent,
                     line: index + 1,
                     console,
                 });
                 body.clear();
             }
-            (Some(current), Some((marker, len, info)))
-                if marker == current.marker && len >= current.len && info.is_empty() =>
+            (Some(current), Some((indent, marker, len, info)))
+                if marker == current.marker
+                    && len >= current.len
+                    && info.is_empty()
+                    && indent < current.indent + 4 =>
             {
                 if current.console {
-                    let body_lines: Vec<(usize, &str)> =
-                        body.iter().map(|&i| (i, lines[i])).collect();
-                    blocks.push(
-                        block(path, current.line, &body_lines, index)
-                            .map_err(|(line, message)| error(line, message))?,
-                    );
+                    let body_lines: Vec<(usize, &str)> = body
+                        .iter()
+                        .map(|&i| (i, unindent(lines[i], current.indent)))
+                        .collect();
+                    let block = block(path, current.line, &body_lines, index)
+                        .map_err(|(line, message)| error(line, message))?;
+                    blocks.push(Block {
+                        indent: current.indent,
+                        ..block
+                    });
                 }
                 open = None;
             }
@@ -131,15 +148,25 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Block>, PageError> {
     }
 }
 
-/// A fence line: its character, its length and its info string.
-fn fence_of(line: &str) -> Option<(char, usize, &str)> {
-    let trimmed = line.trim_start();
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
+/// A fence line: its indentation in spaces, its character, its length and its info string.
+fn fence_of(line: &str) -> Option<(usize, char, usize, &str)> {
+    let trimmed = line.trim_start_matches(' ');
     let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
     let len = trimmed.chars().take_while(|c| *c == marker).count();
-    (len >= 3).then(|| (marker, len, trimmed[len..].trim()))
+    (len >= 3).then(|| {
+        (
+            line.len() - trimmed.len(),
+            marker,
+            len,
+            trimmed[len..].trim(),
+        )
+    })
+}
+
+/// A line of a fence indented by `indent` spaces, without up to that many of its own.
+fn unindent(line: &str, indent: usize) -> &str {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    &line[spaces.min(indent)..]
 }
 
 /// Reads one console block's body; `close` is the 0-based line of its closing fence.
@@ -201,6 +228,7 @@ fn block(
         status,
         expected: rest.iter().map(|(_, l)| l.to_string()).collect(),
         expected_start: rest.first().map_or(close, |(i, _)| *i),
+        indent: 0,
     })
 }
 

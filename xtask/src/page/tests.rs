@@ -94,3 +94,26 @@ fn malformed_blocks_say_what_to_write() {
         assert!(error.message.contains(words), "{page}: {error}");
     }
 }
+
+#[test]
+fn an_indented_fence_loses_its_indentation_as_in_a_list_item() {
+    let page = "1. Run it:\n\n   ```console\n   $ cargo xtask demo typing a\n     two spaces kept\n  ```\n";
+    let block = parse_str(page).unwrap().remove(0);
+    assert_eq!((block.topic, block.section.as_str()), ("typing", "a"));
+    assert_eq!(block.expected, vec!["  two spaces kept"]);
+    assert_eq!((block.indent, block.expected_start), (3, 4));
+}
+
+#[test]
+fn a_fence_in_a_nested_list_is_checked_not_skipped() {
+    let page = "- a\n  - b\n\n    ```console\n    $ cargo xtask demo typing a\n    out\n    ```\n";
+    let blocks = parse_str(page).unwrap();
+    assert_eq!(blocks.len(), 1);
+    assert_eq!(blocks[0].expected, vec!["out"]);
+}
+
+#[test]
+fn a_fence_indented_four_more_than_its_opening_does_not_close_it() {
+    let page = "```console\n$ cargo xtask demo typing a\n    ```\n```\n";
+    assert_eq!(parse_str(page).unwrap()[0].expected, vec!["    ```"]);
+}
