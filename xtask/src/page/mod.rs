@@ -153,14 +153,11 @@ fn fence_of(line: &str) -> Option<(usize, char, usize, &str)> {
     let trimmed = line.trim_start_matches(' ');
     let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
     let len = trimmed.chars().take_while(|c| *c == marker).count();
-    (len >= 3).then(|| {
-        (
-            line.len() - trimmed.len(),
-            marker,
-            len,
-            trimmed[len..].trim(),
-        )
-    })
+    let info = trimmed[len..].trim();
+    // CommonMark: a backtick fence's info string has no backtick, so that a line opening
+    // with inline code (```` ```x``` ````) is text, not a fence.
+    let inline_code = marker == '`' && info.contains('`');
+    (len >= 3 && !inline_code).then(|| (line.len() - trimmed.len(), marker, len, info))
 }
 
 /// A line of a fence indented by `indent` spaces, without up to that many of its own.

@@ -117,3 +117,11 @@ fn a_fence_indented_four_more_than_its_opening_does_not_close_it() {
     let page = "```console\n$ cargo xtask demo typing a\n    ```\n```\n";
     assert_eq!(parse_str(page).unwrap()[0].expected, vec!["    ```"]);
 }
+
+#[test]
+fn a_line_opening_with_inline_code_is_not_a_fence() {
+    let page =
+        "```console``` tags a checked block.\n\n```console\n$ cargo xtask demo typing a\n```\n";
+    let blocks = parse_str(page).unwrap();
+    assert_eq!((blocks.len(), blocks[0].line), (1, 4));
+}
