@@ -63,6 +63,14 @@ enum Task {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if matches!(cli.task, Task::Check { .. } | Task::Bless { .. }) {
+        // Before any thread starts (see its docs): the demos run in process groups of their
+        // own, which Ctrl-C does not reach.
+        if let Err(error) = process::end_demos_on_interrupt() {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    }
     let root = workspace_root();
     let outcome = match cli.task {
         Task::Demo { topic, section } => demo(&root, topic.as_deref(), section.as_deref()),

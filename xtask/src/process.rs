@@ -5,16 +5,20 @@
 //! process group of its own: at the deadline the whole group is killed, and once the demo
 //! has exited, any process of its group still alive is reported and killed, so a demo can
 //! neither hang the check nor leave a child behind.
+//!
+//! A group of its own also means the terminal's Ctrl-C (sent to the foreground group) no
+//! longer reaches the demo: [`end_demos_on_interrupt`] makes an interrupted runner kill the
+//! demos it is running before it dies.
 
 use std::fmt;
 use std::io::Read;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Command, ExitStatus};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use nix::sys::signal::{Signal, killpg};
+use nix::sys::signal::{SigSet, Signal, killpg, raise};
 use nix::unistd::Pid;
 
 /// How long a demo may take before it is killed, unless told otherwise.
@@ -113,6 +117,54 @@ impl fmt::Display for Ending<'_> {
     }
 }
 
+/// The process groups of the demos running now, for [`end_demos_on_interrupt`].
+static RUNNING: Mutex<Vec<Pid>> = Mutex::new(Vec::new());
+
+/// The running groups; a poisoned lock still holds them (a panic elsewhere leaves them right).
+fn running() -> std::sync::MutexGuard<'static, Vec<Pid>> {
+    RUNNING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// A group in [`RUNNING`] until dropped, however [`run`] returns.
+struct Registered(Pid);
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        running().retain(|group| *group != self.0);
+    }
+}
+
+/// From now on, SIGINT, SIGTERM or SIGHUP kill the demos [`run`] is running, then end this
+/// process as the signal would have. Call it first thing in `main`, before any thread starts:
+/// it blocks the signals in the calling thread, whose mask every later thread inherits, and
+/// waits for them in a thread of its own. (Children start with an empty mask: std resets it.)
+pub fn end_demos_on_interrupt() -> Result<(), String> {
+    let mut signals = SigSet::empty();
+    for signal in [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP] {
+        signals.add(signal);
+    }
+    signals
+        .thread_block()
+        .map_err(|e| format!("cannot block SIGINT to end the demos on an interrupt: {e}"))?;
+    thread::spawn(move || {
+        let Ok(signal) = signals.wait() else {
+            return;
+        };
+        for group in running().iter() {
+            let _ = killpg(*group, Signal::SIGKILL);
+        }
+        // Die of the signal itself, as a shell expects of an interrupted program.
+        let mut this_one = SigSet::empty();
+        this_one.add(signal);
+        let _ = this_one.thread_unblock();
+        let _ = raise(signal);
+        std::process::exit(128 + signal as i32);
+    });
+    Ok(())
+}
+
 /// Runs `command` to completion or to the deadline, whichever comes first.
 pub fn run(mut command: Command, timeout: Duration) -> std::io::Result<Run> {
     let (mut reader, writer) = std::io::pipe()?;
@@ -121,11 +173,16 @@ pub fn run(mut command: Command, timeout: Duration) -> std::io::Result<Run> {
         .stdout(writer.try_clone()?)
         .stderr(writer)
         .process_group(0);
+    // Spawned and registered under the lock, so that an interrupt cannot fall between the two.
+    let mut running = running();
     let mut child = command.spawn()?;
+    let group = Pid::from_raw(child.id() as i32);
+    running.push(group);
+    drop(running);
+    let _registered = Registered(group);
     // The command holds the parent's copies of the pipe's write end: close them, or the
     // reader would never see end-of-file.
     drop(command);
-    let group = Pid::from_raw(child.id() as i32);
 
     let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {

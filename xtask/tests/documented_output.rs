@@ -4,6 +4,11 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Before any thread starts: an interrupted `cargo test` ends the demos it is running.
+    if let Err(error) = xtask::process::end_demos_on_interrupt() {
+        eprintln!("error: {error}");
+        return ExitCode::FAILURE;
+    }
     let root = xtask::workspace_root();
     let timeout = match xtask::process::timeout_from_env() {
         Ok(timeout) => timeout,
