@@ -166,7 +166,13 @@ pub fn end_demos_on_interrupt() -> Result<(), String> {
 }
 
 /// Runs `command` to completion or to the deadline, whichever comes first.
-pub fn run(mut command: Command, timeout: Duration) -> std::io::Result<Run> {
+pub fn run(command: Command, timeout: Duration) -> std::io::Result<Run> {
+    capture(command, timeout, Duration::from_secs(10))
+}
+
+/// [`run`], waiting up to `grace` after the end for a process that escaped the group (with
+/// `setsid`, say) to let go of the output pipe.
+fn capture(mut command: Command, timeout: Duration, grace: Duration) -> std::io::Result<Run> {
     let (mut reader, writer) = std::io::pipe()?;
     command
         .stdin(std::process::Stdio::null())
@@ -184,11 +190,16 @@ pub fn run(mut command: Command, timeout: Duration) -> std::io::Result<Run> {
     // reader would never see end-of-file.
     drop(command);
 
+    // The output comes in chunks as it is read, so that what was read is kept even if the
+    // pipe never reaches end-of-file.
     let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = reader.read_to_end(&mut bytes);
-        let _ = sender.send(bytes);
+        let mut chunk = [0; 8192];
+        while let Ok(read @ 1..) = reader.read(&mut chunk) {
+            if sender.send(chunk[..read].to_vec()).is_err() {
+                break;
+            }
+        }
     });
 
     let deadline = Instant::now() + timeout;
@@ -205,11 +216,21 @@ pub fn run(mut command: Command, timeout: Duration) -> std::io::Result<Run> {
     };
     // Whatever is left of the group outlived the demo: kill it, and say so.
     let left_behind = status.is_some() && killpg(group, Signal::SIGKILL).is_ok();
-    let bytes = receiver
-        .recv_timeout(Duration::from_secs(10))
-        .unwrap_or_else(|_| {
-            b"(the output pipe was held open by a process outside the demo's group)".to_vec()
-        });
+    let mut bytes = Vec::new();
+    let end_of_output = Instant::now() + grace;
+    loop {
+        let wait = end_of_output.saturating_duration_since(Instant::now());
+        match receiver.recv_timeout(wait) {
+            Ok(chunk) => bytes.extend(chunk),
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                bytes.extend(
+                    b"\n(the output pipe was held open by a process outside the demo's group)\n",
+                );
+                break;
+            }
+        }
+    }
     Ok(Run {
         output: String::from_utf8_lossy(&bytes).into_owned(),
         status,
@@ -285,6 +306,27 @@ mod tests {
         assert_eq!(run.code(), Some(0));
         assert!(run.left_behind);
         assert_eq!(run.output, "parent done\n");
+    }
+
+    #[test]
+    fn output_is_kept_when_an_escaped_process_holds_the_pipe_open() {
+        // `setsid` takes the sleep out of the demo's group, beyond the reach of killpg.
+        let run = capture(
+            sh("echo before; setsid sleep 5 & sleep 0.5; echo after"),
+            DEFAULT_TIMEOUT,
+            Duration::from_secs(1),
+        )
+        .unwrap();
+        assert_eq!(run.code(), Some(0));
+        assert!(
+            run.output.starts_with("before\nafter\n"),
+            "{:?}",
+            run.output
+        );
+        assert!(
+            run.output
+                .ends_with("held open by a process outside the demo's group)\n")
+        );
     }
 
     #[test]
