@@ -52,13 +52,20 @@ pub fn parse(output: &str) -> (Vec<Measurement>, Vec<String>) {
     (measurements, notes)
 }
 
-/// A figure with its unit, as the table shows it.
+/// A figure with its unit, as the table shows it: three significant figures or so.
 pub fn format_value(value: f64, unit: &str) -> String {
+    // The thresholds are where the rounded figure gains a digit: 99.96 shows as `100`,
+    // not `100.0`.
+    let decimals = if value >= 99.95 {
+        0
+    } else if value >= 9.995 {
+        1
+    } else {
+        2
+    };
     match unit {
         "x" => format!("{value:.2}x"),
-        _ if value >= 100.0 => format!("{value:.0} {unit}"),
-        _ if value >= 10.0 => format!("{value:.1} {unit}"),
-        _ => format!("{value:.2} {unit}"),
+        _ => format!("{value:.decimals$} {unit}"),
     }
 }
 
@@ -241,5 +248,8 @@ mod tests {
         assert_eq!(format_value(42.123, "us"), "42.1 us");
         assert_eq!(format_value(0.1912, "us"), "0.19 us");
         assert_eq!(format_value(1234.5, "ms"), "1234 ms");
+        assert_eq!(format_value(99.96, "us"), "100 us");
+        assert_eq!(format_value(9.996, "us"), "10.0 us");
+        assert_eq!(format_value(9.994, "us"), "9.99 us");
     }
 }
