@@ -189,6 +189,8 @@ fn block(
         .first()
         .and_then(|(i, l)| Some((i, l.strip_prefix("> ")?)))
     {
+        // A shell transcript ends a continued line with `\`; the check does not need it.
+        command.truncate(command.trim_end().trim_end_matches('\\').len());
         command.push(' ');
         command.push_str(continued);
         rest = &rest[1..];
@@ -233,6 +235,12 @@ type Command = (Vec<(String, String)>, &'static str, String);
 
 /// `[VAR=value ...] cargo xtask demo <topic> <section>`
 fn parse_command(command: &str) -> Result<Command, String> {
+    if command.contains(['"', '\'', '\\']) {
+        // A shell would remove them, the check would not: `RUST_LOG="off"` would differ.
+        return Err(format!(
+            "`{command}` quotes or escapes a word, which the check would keep: write it bare (`RUST_LOG=off`)"
+        ));
+    }
     let mut words = command.split_whitespace().peekable();
     let mut env = Vec::new();
     while let Some((key, value)) = words.peek().and_then(|word| word.split_once('=')) {

@@ -78,6 +78,11 @@ fn malformed_blocks_say_what_to_write() {
             "names no section",
         ),
         (
+            "```console\n$ RUST_LOG=\"off\" cargo xtask demo typing a\n```\n",
+            2,
+            "write it bare",
+        ),
+        (
             "```console\n$ cargo xtask demo typing a\n? one\n```\n",
             3,
             "not an exit status",
@@ -124,4 +129,14 @@ fn a_line_opening_with_inline_code_is_not_a_fence() {
         "```console``` tags a checked block.\n\n```console\n$ cargo xtask demo typing a\n```\n";
     let blocks = parse_str(page).unwrap();
     assert_eq!((blocks.len(), blocks[0].line), (1, 4));
+}
+
+#[test]
+fn a_command_continued_as_a_shell_shows_it_is_one_command() {
+    let page = "```console\n$ RUST_LOG=off cargo xtask demo \\\n> recursion factorial\n```\n";
+    let block = parse_str(page).unwrap().remove(0);
+    assert_eq!(
+        block.command(),
+        "RUST_LOG=off cargo xtask demo recursion factorial"
+    );
 }
