@@ -11,6 +11,7 @@
 use std::path::Path;
 use std::time::Duration;
 
+use crate::page::{self, Block};
 use crate::{check, demos, pattern, process};
 
 /// What `bless` did to the pages.
@@ -39,8 +40,12 @@ pub fn bless(root: &Path, topic: Option<&str>, timeout: Duration) -> Result<Repo
         let text = std::fs::read_to_string(root.join(&path))
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let mut lines = Lines::of(&text);
-        let mut changed = false;
-        for block in blocks.iter().rev().filter(|block| wanted(block.topic)) {
+        let mut after = blocks.clone();
+        let mut rewritten = Vec::new();
+        for (index, block) in blocks.iter().enumerate().rev() {
+            if !wanted(block.topic) {
+                continue;
+            }
             let run = demos::run(
                 root,
                 &binaries[block.topic],
@@ -66,20 +71,48 @@ pub fn bless(root: &Path, topic: Option<&str>, timeout: Duration) -> Result<Repo
             lines.replace(
                 block.expected_start,
                 block.expected.len(),
-                blessed,
+                blessed.clone(),
                 block.indent,
             );
-            report
-                .rewritten
-                .push(format!("{} ({})", block.location(), block.command()));
-            changed = true;
+            after[index].expected = blessed;
+            rewritten.push(format!("{} ({})", block.location(), block.command()));
         }
-        if changed {
-            std::fs::write(root.join(&path), lines.text())
-                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        if rewritten.is_empty() {
+            continue;
         }
+        let text = lines.text();
+        if let Err(problem) = reads_back(&path, &text, &after) {
+            report.failed.push(problem);
+            continue;
+        }
+        std::fs::write(root.join(&path), text)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        report.rewritten.extend(rewritten);
     }
     Ok(report)
+}
+
+/// Whether the blessed page reads back as the blocks meant: an output line that the parser
+/// takes for markup (a closing fence; `$ `, or `> ` and `? ` right under the command) would
+/// change the page's blocks instead of their output.
+fn reads_back(path: &Path, text: &str, meant: &[Block]) -> Result<(), String> {
+    let fields = |block: &Block| (block.command(), block.status, block.expected.clone());
+    let reread = page::parse(path, text).unwrap_or_default();
+    let first_wrong = meant
+        .iter()
+        .enumerate()
+        .find(|(index, block)| reread.get(*index).map(fields) != Some(fields(block)));
+    match first_wrong {
+        None if reread.len() == meant.len() => Ok(()),
+        _ => {
+            let place =
+                first_wrong.map_or(path.display().to_string(), |(_, block)| block.location());
+            Err(format!(
+                "{place}: the new output has a line the page would read as markup (a closing fence, or a `$ `, `> ` or `? ` line), so {} was left alone: document this output by hand",
+                path.display()
+            ))
+        }
+    }
 }
 
 /// A page's lines, each with its own ending, so that replacing some of them leaves the rest
@@ -120,7 +153,32 @@ impl Lines {
 
 #[cfg(test)]
 mod tests {
-    use super::Lines;
+    use super::*;
+
+    #[test]
+    fn output_that_would_read_as_markup_is_not_blessed() {
+        let path = Path::new("docs/typing.md");
+        let old = "```console\n$ cargo xtask demo typing a\nold\n```\n";
+        let mut meant = page::parse(path, old).unwrap();
+        for (output, reads_as_markup) in
+            [("new", false), ("```", true), ("? 1", true), ("$ ls", true)]
+        {
+            let mut page = Lines::of(old);
+            page.replace(2, 1, vec![output.into(), "end".into()], 0);
+            meant[0].expected = vec![output.into(), "end".into()];
+            let outcome = reads_back(path, &page.text(), &meant);
+            if reads_as_markup {
+                assert!(
+                    outcome
+                        .as_ref()
+                        .is_err_and(|e| e.starts_with("docs/typing.md:2: ")),
+                    "{output}: {outcome:?}"
+                );
+            } else {
+                assert_eq!(outcome, Ok(()));
+            }
+        }
+    }
 
     #[test]
     fn only_the_replaced_lines_change() {
