@@ -54,15 +54,15 @@ pub fn run_with_input(code: &str, input: &str) -> Option<String> {
         );
         return None;
     }
-    writer
-        .join()
-        .expect("the writer thread does not panic")
-        .expect("python3 read its input");
+    let written = writer.join().expect("the writer thread does not panic");
+    // The status first: a script that fails before reading its input also breaks the pipe,
+    // and its own error is the one worth reading.
     assert!(
         output.status.success(),
         "python3 failed on {code:?}: {}",
         String::from_utf8_lossy(&output.stderr)
     );
+    written.expect("python3 read its input");
     Some(String::from_utf8(output.stdout).expect("python3 printed UTF-8"))
 }
 
@@ -82,6 +82,20 @@ mod tests {
         {
             assert_eq!(out, "ABC\n");
         }
+    }
+
+    #[test]
+    fn a_script_failing_before_it_reads_its_input_reports_its_own_error() {
+        // Larger than a pipe's buffer, so the writer is still writing when python3 dies.
+        let input = "x".repeat(1 << 20);
+        let outcome = std::panic::catch_unwind(|| {
+            super::run_with_input("import sys; sys.exit('no input wanted')", &input)
+        });
+        let Err(panic) = outcome else {
+            return; // no python3 here: nothing to compare
+        };
+        let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(message.contains("no input wanted"), "{message}");
     }
 
     #[test]
