@@ -195,9 +195,17 @@ fn capture(mut command: Command, timeout: Duration, grace: Duration) -> std::io:
     let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {
         let mut chunk = [0; 8192];
-        while let Ok(read @ 1..) = reader.read(&mut chunk) {
-            if sender.send(chunk[..read].to_vec()).is_err() {
-                break;
+        loop {
+            match reader.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(read) => {
+                    if sender.send(chunk[..read].to_vec()).is_err() {
+                        break;
+                    }
+                }
+                // `read_to_end` retried these; a bare `read` must too.
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => break,
             }
         }
     });
