@@ -96,7 +96,7 @@ impl fmt::Display for Ending<'_> {
         match run.status {
             None => write!(
                 f,
-                "did not finish within {:.0?} and was killed (set a longer timeout with --timeout or {TIMEOUT_VAR})",
+                "did not finish within {:?} and was killed (set a longer timeout with --timeout or {TIMEOUT_VAR})",
                 timeout
             ),
             Some(status) => match (status.code(), status.signal()) {

@@ -55,7 +55,7 @@ fn a_hanging_process_is_killed_at_the_deadline_with_its_children() {
     assert!(
         Ending(&run, Duration::from_millis(300))
             .to_string()
-            .contains("did not finish within")
+            .contains("did not finish within 300ms")
     );
 }
 
@@ -86,6 +86,20 @@ fn output_is_kept_when_an_escaped_process_holds_the_pipe_open() {
     assert!(
         run.output
             .ends_with("held open by a process outside the demo's group)\n")
+    );
+}
+
+#[test]
+fn a_fractional_timeout_is_named_as_given() {
+    let killed = Run {
+        output: String::new(),
+        status: None,
+        left_behind: false,
+    };
+    let message = Ending(&killed, parse_seconds("1.5").unwrap()).to_string();
+    assert!(
+        message.starts_with("did not finish within 1.5s "),
+        "{message}"
     );
 }
 
