@@ -21,7 +21,7 @@ pub struct Report {
     pub rewritten: Vec<String>,
     /// Blocks already right.
     pub unchanged: usize,
-    /// Blocks whose demo failed, with why.
+    /// Blocks left alone, with why: their demo failed, or their output would read as markup.
     pub failed: Vec<String>,
 }
 

@@ -171,7 +171,7 @@ fn bless_pages(
         Ok(ExitCode::SUCCESS)
     } else {
         Err(format!(
-            "these demos failed, so their blocks were left alone:\n{}",
+            "these blocks were left alone:\n{}",
             report.failed.join("\n")
         ))
     }
