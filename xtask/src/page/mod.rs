@@ -7,8 +7,8 @@
 //!
 //! A fence may be indented, as it is inside a list item: its lines lose up to as many spaces as
 //! the opening fence has (CommonMark's rule), and `bless` gives them back. Unlike CommonMark,
-//! a fence indented four spaces or more still opens a block, because this reader does not
-//! track list items: a block in a nested list is checked rather than silently skipped.
+//! a console fence indented four spaces or more still opens a block, because this reader does
+//! not track list items: a block in a nested list is checked rather than silently skipped.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -99,7 +99,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Block>, PageError> {
     for (index, line) in lines.iter().enumerate() {
         let fence = fence_of(line);
         match (&open, fence) {
-            (None, Some((indent, marker, len, info))) => {
+            // Four spaces in, only a console fence opens: anything else there is left to
+            // CommonMark, which reads it as an indented code block's text.
+            (None, Some((indent, marker, len, info)))
+                if indent < 4 || info.split_whitespace().next() == Some("console") =>
+            {
                 let console = info.split_whitespace().next() == Some("console");
                 open = Some(Fence {
                     marker,
@@ -131,7 +135,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<Block>, PageError> {
                 open = None;
             }
             (Some(_), _) => body.push(index),
-            (None, None) => {}
+            (None, _) => {}
         }
     }
     match open {

@@ -140,3 +140,9 @@ fn a_command_continued_as_a_shell_shows_it_is_one_command() {
         "RUST_LOG=off cargo xtask demo recursion factorial"
     );
 }
+
+#[test]
+fn other_fences_four_spaces_in_are_an_indented_code_blocks_text() {
+    let page = "Write:\n\n    ```rust\n\n```console\n$ cargo xtask demo typing a\n```\n";
+    assert_eq!(parse_str(page).unwrap().len(), 1);
+}
