@@ -40,8 +40,9 @@ pub fn parse_seconds(value: &str) -> Result<Duration, String> {
     value
         .parse::<f64>()
         .ok()
-        .filter(|secs| secs.is_finite() && *secs > 0.0)
-        .map(Duration::from_secs_f64)
+        .filter(|secs| *secs > 0.0)
+        // Not `from_secs_f64`, which panics on a number too large for a Duration.
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
         .ok_or_else(|| format!("`{value}` is not a positive number of seconds"))
 }
 

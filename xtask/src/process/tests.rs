@@ -107,7 +107,7 @@ fn a_fractional_timeout_is_named_as_given() {
 fn timeouts_are_positive_seconds() {
     assert_eq!(parse_seconds("60"), Ok(Duration::from_secs(60)));
     assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
-    for bad in ["0", "-1", "soon", "inf", ""] {
+    for bad in ["0", "-1", "soon", "inf", "NaN", "1e30", ""] {
         assert!(parse_seconds(bad).is_err(), "{bad}");
     }
 }
