@@ -211,12 +211,13 @@ fn capture(mut command: Command, timeout: Duration, grace: Duration) -> std::io:
         }
     });
 
-    let deadline = Instant::now() + timeout;
+    // A timeout past the clock's range (`--timeout 1e19`) is no deadline at all.
+    let deadline = Instant::now().checked_add(timeout);
     let status = loop {
         if let Some(status) = child.try_wait()? {
             break Some(status);
         }
-        if Instant::now() >= deadline {
+        if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
             let _ = killpg(group, Signal::SIGKILL);
             child.wait()?;
             break None;

@@ -104,6 +104,12 @@ fn a_fractional_timeout_is_named_as_given() {
 }
 
 #[test]
+fn a_timeout_beyond_the_clock_is_no_deadline() {
+    let run = run(sh("echo ok"), parse_seconds("1e19").unwrap()).unwrap();
+    assert_eq!((run.code(), run.output.as_str()), (Some(0), "ok\n"));
+}
+
+#[test]
 fn timeouts_are_positive_seconds() {
     assert_eq!(parse_seconds("60"), Ok(Duration::from_secs(60)));
     assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
