@@ -4,12 +4,17 @@
 //! # Layout
 //!
 //! - [`topics`]: the seven topics, in the notes' order, and where each one's crate and page are.
-//! - [`page`]: reads a docs page into its console blocks, or says which line is malformed.
+//! - [`page`]: reads a docs page into its fenced blocks, or says which line is malformed; and
+//!   rewrites some of its lines.
+//! - [`kind`]: the kinds of checked block, one module each: console outputs, Python blocks,
+//!   excerpts of the Rust source.
 //! - [`pattern`]: matches output against a block's wildcards, diffs it, and blesses it.
-//! - [`process`]: runs a demo with a timeout, capturing what a terminal would show.
+//! - [`process`]: runs a demo (or a Python block) with a timeout, capturing what a terminal
+//!   would show.
 //! - [`demos`]: builds the demo binaries with cargo and runs them.
-//! - [`check`]: turns every documented block into a libtest-mimic trial.
-//! - [`bless`]: rewrites documented blocks from the actual output.
+//! - [`check`]: turns every checked block into a libtest-mimic trial, and counts them.
+//! - [`bless`]: rewrites checked blocks from what they are checked against.
+
 //! - [`mod@bench`]: runs the benches and sets CPython's figures beside Rust's.
 #![forbid(unsafe_code)]
 
@@ -17,6 +22,7 @@ pub mod bench;
 pub mod bless;
 pub mod check;
 pub mod demos;
+pub mod kind;
 pub mod page;
 pub mod pattern;
 pub mod process;

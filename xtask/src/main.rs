@@ -6,6 +6,7 @@
 //! command line.
 #![forbid(unsafe_code)]
 
+use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 use std::time::Duration;
 
@@ -42,6 +43,9 @@ enum Task {
         /// Kill a demo that runs longer than this many seconds [default: 60, or XTASK_DEMO_TIMEOUT]
         #[arg(long, value_parser = process::parse_seconds)]
         timeout: Option<Duration>,
+        /// The CPython for the Python blocks [default: XTASK_PYTHON, or python3]
+        #[arg(long)]
+        python: Option<PathBuf>,
         /// FILTER and libtest flags
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         libtest: Vec<String>,
@@ -58,6 +62,9 @@ enum Task {
         /// Kill a demo that runs longer than this many seconds [default: 60, or XTASK_DEMO_TIMEOUT]
         #[arg(long, value_parser = process::parse_seconds)]
         timeout: Option<Duration>,
+        /// The CPython for the Python blocks [default: XTASK_PYTHON, or python3]
+        #[arg(long)]
+        python: Option<PathBuf>,
     },
 }
 
@@ -78,11 +85,23 @@ fn main() -> ExitCode {
             list(&root);
             Ok(ExitCode::SUCCESS)
         }
-        Task::Check { timeout, libtest } => timeout_or_env(timeout).map(|timeout| {
+        Task::Check {
+            timeout,
+            python,
+            libtest,
+        } => timeout_or_env(timeout).map(|timeout| {
             let args = std::iter::once("cargo xtask check".to_string()).chain(libtest);
-            check::run(&root, timeout, &check::arguments(args))
+            let options = check::Options { timeout, python };
+            check::run(&root, &options, &check::arguments(args))
         }),
-        Task::Bless { topic, timeout } => bless_pages(&root, topic.as_deref(), timeout),
+        Task::Bless {
+            topic,
+            timeout,
+            python,
+        } => timeout_or_env(timeout).and_then(|timeout| {
+            let options = check::Options { timeout, python };
+            bless_pages(&root, topic.as_deref(), &options)
+        }),
         Task::Bench { topic } => bench(&root, topic.as_deref()),
     };
     outcome.unwrap_or_else(|error| {
@@ -152,15 +171,18 @@ fn list(root: &std::path::Path) {
 fn bless_pages(
     root: &std::path::Path,
     topic: Option<&str>,
-    timeout: Option<Duration>,
+    options: &check::Options,
 ) -> Result<ExitCode, String> {
     let topic = topic
         .map(topics::parse)
         .transpose()
         .map_err(|e| e.to_string())?;
-    let report = bless::bless(root, topic, timeout_or_env(timeout)?)?;
+    let report = bless::bless(root, topic, options)?;
     for block in &report.rewritten {
         println!("blessed {block}");
+    }
+    for block in &report.unrun {
+        println!("not run here, left as it is: {block}");
     }
     println!(
         "{} blocks rewritten, {} already right; review with `git diff docs/`",

@@ -1,5 +1,5 @@
 //! The documented outputs under `docs/`, checked as part of `cargo test`: the same trials as
-//! `cargo xtask check`, one per console block (see `docs/README.md`).
+//! `cargo xtask check`, one per checked block (see `docs/README.md`).
 
 use std::process::ExitCode;
 
@@ -17,5 +17,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    xtask::check::run(&root, timeout, &xtask::check::arguments(std::env::args()))
+    // The interpreter for the Python blocks is `XTASK_PYTHON`'s, or `python3`.
+    let options = xtask::check::Options {
+        timeout,
+        python: None,
+    };
+    xtask::check::run(&root, &options, &xtask::check::arguments(std::env::args()))
 }

@@ -134,3 +134,31 @@ fn unsafe_code_is_forbidden_outside_the_crates_that_fork() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A page gate (issue 11): every ```` ```rust ```` block on a page is an excerpt of the real
+/// source, never code typed by hand beside it.
+#[test]
+fn every_rust_block_on_a_page_is_an_excerpt() {
+    let root = xtask::workspace_root();
+    let mut problems = Vec::new();
+    for page in xtask::page::read_pages(&root).expect("docs/ is readable") {
+        let Ok(fences) = &page.fences else {
+            continue; // A malformed page fails its `<topic>::documented` trial.
+        };
+        for fence in fences.iter().filter(|fence| fence.is_rust()) {
+            let marked = fence
+                .comment
+                .as_deref()
+                .and_then(xtask::kind::excerpt::marker)
+                .is_some();
+            if !marked {
+                problems.push(format!("{}:{}", page.path.display(), fence.line));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "these ```rust blocks are not excerpts of the source:\n  {}\nmake each one an excerpt: put `// ANCHOR: <region>` and `// ANCHOR_END: <region>` around the code in its source file, write `<!-- excerpt: crates/<crate>/src/<file>.rs#<region> -->` on the line right above the fence, then `cargo xtask bless <topic>` (see docs/README.md, \"Rust code on a page\")",
+        problems.join("\n  ")
+    );
+}

@@ -1,81 +1,104 @@
-//! Turns every documented block into a libtest-mimic trial, for `cargo xtask check` and
-//! `cargo test` alike.
+//! Turns every checked block of the pages into a libtest-mimic trial, for `cargo xtask check`
+//! and `cargo test` alike, and counts what was checked.
 //!
-//! The trials, in the order they are listed:
+//! The trials, in the order they run, each labelled with its kind (`--list` shows it, and a
+//! filter may name it: `cargo xtask check '[python]'`):
 //!
-//! - `<topic>::documented`: the topic has its page, the page is well formed, every section of
-//!   the demo has a block and every block names a real section;
-//! - `<topic>::<section>`: one per block, the demo's output against the block. A block that sets
-//!   environment variables has them in its name (`recursion::factorial (RUST_LOG=off)`), and a
-//!   second block with the same name gets `#2`.
+//! - `[page] <topic>::documented`: the topic has its page, the page is well formed (for every
+//!   kind of block), every section of the demo has a console block and every block names a real
+//!   section;
+//! - `[console] <topic>::<section>`: a demo's output against its block ([`kind::console`]);
+//! - `[python] <topic>::python::<heading>`: a Python block run by CPython ([`kind::python`]);
+//! - `[excerpt] <topic>::excerpt::<file>#<region>`: a Rust block against its source
+//!   ([`kind::excerpt`]).
 //!
-//! Demos run one at a time unless `--test-threads` says otherwise: several of them measure
-//! time on purpose, and on a 2-core machine two demos at once would measure each other.
+//! Trials run one at a time unless `--test-threads` says otherwise: several demos measure
+//! time on purpose, and on a 2-core machine two demos at once would measure each other. The
+//! Python blocks, which measure nothing, run all at once ahead of their trials.
 
-use std::collections::{BTreeMap, HashMap};
+mod tally;
+
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Arguments, FormatSetting, Trial};
 
-use crate::page::{self, Block, PageError};
-use crate::{demos, pattern, process, topics};
+pub use self::tally::Tally;
+use crate::kind::console::{self, Console, Documented};
+use crate::kind::excerpt::Excerpt;
+use crate::kind::python::{self, Python};
+use crate::kind::{self, Record, found};
+use crate::page::{self, Page, PageError};
+use crate::{demos, topics};
 
-/// A page's path and its blocks, or why it could not be read as documented output.
-pub type Page = (PathBuf, Result<Vec<Block>, PageError>);
-
-/// Every page under `docs/` but the format's own `README.md`, with its blocks or its error.
-pub fn read_pages(root: &Path) -> Result<Vec<Page>, String> {
-    let docs = root.join("docs");
-    let entries =
-        std::fs::read_dir(&docs).map_err(|e| format!("cannot read {}: {e}", docs.display()))?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
-        .filter(|path| path.file_name().is_some_and(|name| name != "README.md"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| {
-            let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read {}: {e}", relative.display()))?;
-            let blocks = page::parse(&relative, &text);
-            Ok((relative, blocks))
-        })
-        .collect()
+/// What `check` is told besides libtest's flags.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The deadline of one demo or Python block.
+    pub timeout: Duration,
+    /// The interpreter for the Python blocks (`--python`); `None` for `XTASK_PYTHON` or
+    /// `python3`.
+    pub python: Option<PathBuf>,
 }
 
-/// Builds the demos and makes the trials.
-pub fn trials(root: &Path, timeout: Duration) -> Result<Vec<Trial>, String> {
+/// Builds the demos and makes the trials; the selected Python blocks are set to run ahead.
+pub fn trials(
+    root: &Path,
+    options: &Options,
+    arguments: &Arguments,
+    tally: &Arc<Tally>,
+) -> Result<Vec<Trial>, String> {
     let binaries = Arc::new(demos::build(root, &topics::TOPICS)?);
-    let pages = read_pages(root)?;
-    let blocks: Vec<Block> = pages
-        .iter()
-        .filter_map(|(_, parsed)| parsed.as_ref().ok())
-        .flatten()
-        .cloned()
-        .collect();
+    let pages = page::read_pages(root)?;
+    let record: Arc<dyn Record> = tally.clone();
+    let console = Arc::new(Console {
+        root: root.to_path_buf(),
+        binaries: Arc::clone(&binaries),
+        timeout: options.timeout,
+    });
+    let python = Arc::new(Python::new(
+        python::run::chosen(options.python.clone()),
+        python::run::required(),
+        options.timeout,
+    ));
+    let excerpt = Arc::new(Excerpt {
+        root: root.to_path_buf(),
+    });
+
+    let mut errors: BTreeMap<PathBuf, PageError> = BTreeMap::new();
+    let mut keep = |page: &Page, result: Result<(), PageError>| {
+        if let Err(error) = result {
+            errors.entry(page.path.clone()).or_insert(error);
+        }
+    };
+    let (mut consoles, mut pythons, mut excerpts) = (Vec::new(), Vec::new(), Vec::new());
+    for page in &pages {
+        keep(page, found::<Console>(page).map(|b| consoles.extend(b)));
+        keep(page, found::<Python>(page).map(|b| pythons.extend(b)));
+        keep(page, found::<Excerpt>(page).map(|b| excerpts.extend(b)));
+    }
+
     let mut trials = Vec::new();
     for topic in topics::TOPICS {
         let page = topics::page_path(topic);
         let page_error = pages
             .iter()
-            .find(|(path, _)| *path == page)
-            .map(|(_, parsed)| parsed.as_ref().err().cloned());
-        let documented: Vec<(usize, String, PathBuf)> = blocks
+            .find(|p| p.path == page)
+            .map(|_| errors.get(&page).cloned());
+        let documented: Vec<Documented> = consoles
             .iter()
             .filter(|block| block.topic == topic)
             .map(|block| (block.line, block.section.clone(), block.path.clone()))
             .collect();
         let binary = binaries[topic].clone();
         let root = root.to_path_buf();
+        let timeout = options.timeout;
         trials.push(
             Trial::test(format!("{topic}::documented"), move || {
-                coverage(
+                console::coverage(
                     &root,
                     topic,
                     &page,
@@ -85,168 +108,60 @@ pub fn trials(root: &Path, timeout: Duration) -> Result<Vec<Trial>, String> {
                     timeout,
                 )
             })
-            .with_kind("docs"),
+            .with_kind("page"),
         );
     }
-    for (path, parsed) in &pages {
-        if let Err(error) = parsed {
-            let is_topic_page = topics::TOPICS
-                .iter()
-                .any(|topic| topics::page_path(topic) == *path);
-            if !is_topic_page {
-                let error = error.clone();
-                trials.push(
-                    Trial::test(format!("{}::page", path.display()), move || {
-                        Err(error.to_string().into())
-                    })
-                    .with_kind("docs"),
-                );
-            }
+    for (path, error) in &errors {
+        let is_topic_page = topics::TOPICS.iter().any(|t| topics::page_path(t) == *path);
+        if !is_topic_page {
+            let error = error.clone();
+            trials.push(
+                Trial::test(format!("{}::page", path.display()), move || {
+                    Err(error.to_string().into())
+                })
+                .with_kind("page"),
+            );
         }
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for block in blocks {
-        let mut name = format!("{}::{}", block.topic, block.section);
-        if !block.env.is_empty() {
-            let env: Vec<String> = block.env.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            name = format!("{name} ({})", env.join(" "));
-        }
-        let count = seen.entry(name.clone()).or_insert(0);
-        *count += 1;
-        if *count > 1 {
-            name = format!("{name} #{count}");
-        }
-        let binaries = Arc::clone(&binaries);
-        let root = root.to_path_buf();
-        trials.push(
-            Trial::test(name, move || {
-                check_block(&root, &block, &binaries[block.topic], timeout)
-            })
-            .with_kind("docs"),
-        );
-    }
+    trials.extend(kind::trials(&console, consoles, &record));
+    let python_trials = kind::trials(&python, pythons.clone(), &record);
+    let selected = pythons
+        .into_iter()
+        .zip(&python_trials)
+        .filter(|(_, trial)| !arguments.is_filtered_out(trial))
+        .map(|(block, _)| block);
+    python.run_ahead(selected.collect());
+    trials.extend(python_trials);
+    trials.extend(kind::trials(&excerpt, excerpts, &record));
     Ok(trials)
 }
 
-/// The `<topic>::documented` trial.
-fn coverage(
-    root: &Path,
-    topic: &str,
-    page: &Path,
-    page_error: Option<Option<PageError>>,
-    documented: &[(usize, String, PathBuf)],
-    binary: &Path,
-    timeout: Duration,
-) -> Result<(), Failed> {
-    match page_error {
-        None => {
-            return Err(format!(
-                "{} is missing: every topic has a page (see docs/README.md)",
-                page.display()
-            )
-            .into());
-        }
-        Some(Some(error)) => return Err(error.to_string().into()),
-        Some(None) => {}
-    }
-    let sections = demos::sections(root, binary, timeout)?;
-    let mut problems = Vec::new();
-    for section in &sections {
-        if !documented
-            .iter()
-            .any(|(_, documented, _)| documented == section)
-        {
-            problems.push(format!(
-                "{}: section `{section}` of the {topic} demo has no documented output: add a block\n```console\n$ cargo xtask demo {topic} {section}\n```\nthen fill it with `cargo xtask bless {topic}`",
-                page.display()
-            ));
-        }
-    }
-    for (line, section, path) in documented {
-        if !sections.contains(section) {
-            problems.push(format!(
-                "{}:{line}: the {topic} demo has no section `{section}`; its sections are: {}",
-                path.display(),
-                sections.join(", ")
-            ));
-        }
-    }
-    if sections.is_empty() {
-        problems.push(format!(
-            "the {topic} demo has no sections: crates/{topic}/src/main.rs lists them"
-        ));
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems.join("\n").into())
-    }
-}
-
-/// One block's trial: run its command and compare.
-pub fn check_block(
-    root: &Path,
-    block: &Block,
-    binary: &Path,
-    timeout: Duration,
-) -> Result<(), Failed> {
-    let run = demos::run(root, binary, &[&block.section], &block.env, timeout)?;
-    let place = format!("{}: `{}`", block.location(), block.command());
-    let ending = process::Ending(&run, timeout);
-    if run.status.is_none() || run.code() != Some(block.status) {
-        let expected = if block.status == 0 {
-            String::new()
-        } else {
-            format!(" (the page expects status {})", block.status)
-        };
-        return Err(format!(
-            "{place} {ending}{expected}; the end of its output:\n{}",
-            run.tail(20)
-        )
-        .into());
-    }
-    if run.left_behind {
-        return Err(format!("{place} exited but left processes of its own running (now killed): a demo must wait for every child it starts").into());
-    }
-    let actual = run.lines();
-    if !pattern::matches(&block.expected, &actual) {
-        let diff = pattern::diff(&block.expected, &actual, block.expected_start + 1, 3);
-        return Err(format!(
-            "{place}: the output differs from the page (- expected, + actual):\n{diff}if the new output is right: `cargo xtask bless {}`, then review `git diff docs/`",
-            block.topic
-        )
-        .into());
-    }
-    Ok(())
-}
-
-/// libtest's arguments, with one demo at a time unless `--test-threads` says otherwise.
+/// libtest's arguments, with one trial at a time unless `--test-threads` says otherwise.
 pub fn arguments<I: IntoIterator<Item = String>>(args: I) -> Arguments {
     let mut arguments = Arguments::from_iter(args);
     arguments.test_threads.get_or_insert(1);
     arguments
 }
 
-/// Builds, makes the trials and runs them: the whole of `cargo xtask check` and of the
-/// `documented_output` test.
-pub fn run(root: &Path, timeout: Duration, arguments: &Arguments) -> ExitCode {
-    match trials(root, timeout) {
-        Ok(trials) => libtest_mimic::run(arguments, trials).exit_code(),
+/// Builds, makes the trials, runs them and counts them: the whole of `cargo xtask check`
+/// and of the `documented_output` test.
+pub fn run(root: &Path, options: &Options, arguments: &Arguments) -> ExitCode {
+    let tally = Arc::new(Tally::default());
+    match trials(root, options, arguments, &tally) {
+        Ok(trials) => {
+            let conclusion = libtest_mimic::run(arguments, trials);
+            // Not into a listing, nor into JSON events a tool reads.
+            let json = matches!(arguments.format, Some(FormatSetting::Json));
+            if !arguments.list && !json {
+                println!("{}", tally.summary());
+            }
+            conclusion.exit_code()
+        }
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE
         }
     }
-}
-
-/// The topics each page's blocks show, for `bless`.
-pub fn blocks_by_page(
-    pages: Vec<(PathBuf, Result<Vec<Block>, PageError>)>,
-) -> Result<BTreeMap<PathBuf, Vec<Block>>, PageError> {
-    pages
-        .into_iter()
-        .map(|(path, parsed)| parsed.map(|blocks| (path, blocks)))
-        .collect()
 }
 
 #[cfg(test)]

@@ -1,62 +1,26 @@
-//! Reads a docs page into its console blocks, or says which line is malformed.
+//! Reads a docs page into its fenced blocks, which every kind of trial then reads its own
+//! blocks from (see [`crate::kind`]).
 //!
-//! The format is explained for contributors in `docs/README.md`: a fence tagged `console`,
-//! a `$ ` command (continued by `> ` lines), an optional `? <status>` line, then the expected
-//! output. Fences of other languages are skipped, and a fence nested inside a longer one (an
-//! example of the format, say) is not a block.
+//! A fence is CommonMark's: three or more backticks or tildes, an info string whose first word
+//! is the block's tag (`console`, `python`, `rust,ignore`), closed by a line of the same
+//! character at least as long. A fence nested inside a longer one (an example of the format,
+//! say) is text. Each fence also remembers the line directly above it when that line is an
+//! HTML comment (the `<!-- python: ... -->` and `<!-- excerpt: ... -->` markers), and the `##`
+//! heading it sits under.
 //!
 //! A fence may be indented, as it is inside a list item: its lines lose up to as many spaces as
 //! the opening fence has (CommonMark's rule), and `bless` gives them back. Unlike CommonMark,
 //! a console fence indented four spaces or more still opens a block, because this reader does
 //! not track list items: a block in a nested list is checked rather than silently skipped.
+//! Any other fence that far in is left to CommonMark, which reads it as an indented code
+//! block's text.
+
+pub mod edit;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::topics;
-
-/// One documented command and the output it must print.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    /// The page, as given to [`parse`].
-    pub path: PathBuf,
-    /// The 1-based line of the `$ ` command.
-    pub line: usize,
-    /// Environment variables set before the command, in order.
-    pub env: Vec<(String, String)>,
-    /// The topic whose demo runs.
-    pub topic: &'static str,
-    /// The section of that demo.
-    pub section: String,
-    /// The exit status the demo must end with.
-    pub status: i32,
-    /// The expected output, one line an element, wildcards included.
-    pub expected: Vec<String>,
-    /// The 0-based line of the page where `expected` starts; it runs to the closing fence.
-    pub expected_start: usize,
-    /// The spaces the fence is indented by, which its lines in the page carry before the
-    /// text of `command` and `expected`.
-    pub indent: usize,
-}
-
-impl Block {
-    /// The command as the page writes it, for messages.
-    pub fn command(&self) -> String {
-        let env = self
-            .env
-            .iter()
-            .map(|(key, value)| format!("{key}={value} "));
-        let env: String = env.collect();
-        format!("{env}cargo xtask demo {} {}", self.topic, self.section)
-    }
-
-    /// `docs/page.md:LINE`, the place a message points the reader at.
-    pub fn location(&self) -> String {
-        format!("{}:{}", self.path.display(), self.line)
-    }
-}
-
-/// A page that cannot be read as documented output, with the place to fix.
+/// A page that cannot be read, with the place to fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageError {
     /// The page.
@@ -67,6 +31,17 @@ pub struct PageError {
     pub message: String,
 }
 
+impl PageError {
+    /// An error at a 1-based line of `path`.
+    pub fn at(path: &Path, line: usize, message: impl Into<String>) -> PageError {
+        PageError {
+            path: path.to_path_buf(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for PageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}: {}", self.path.display(), self.line, self.message)
@@ -75,80 +50,162 @@ impl fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
-/// An open fence: its character, its length, its indentation, the line it opened on, and
-/// whether it is a console block (and so collected).
-struct Fence {
-    marker: char,
-    len: usize,
-    indent: usize,
-    line: usize,
-    console: bool,
+/// One fenced block of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fence {
+    /// The first word of the info string: `console`, `python`, `rust,ignore`, or empty.
+    pub tag: String,
+    /// The 1-based line of the opening fence.
+    pub line: usize,
+    /// The block's lines, without the fence's indentation.
+    pub body: Vec<String>,
+    /// The 0-based line where `body` starts; it runs to the closing fence.
+    pub body_start: usize,
+    /// The 0-based line of the closing fence.
+    pub close: usize,
+    /// The spaces the fence is indented by, which its lines in the page carry too.
+    pub indent: usize,
+    /// The line directly above the opening fence, trimmed, if it is an HTML comment.
+    pub comment: Option<String>,
+    /// The `##` heading the fence sits under, without the `## `, if any.
+    pub heading: Option<String>,
 }
 
-/// Reads every console block of a page's text.
-pub fn parse(path: &Path, text: &str) -> Result<Vec<Block>, PageError> {
-    let error = |line: usize, message: String| PageError {
-        path: path.to_path_buf(),
-        line,
-        message,
-    };
-    let lines: Vec<&str> = text.lines().collect();
-    let mut blocks = Vec::new();
-    let mut open: Option<Fence> = None;
-    let mut body: Vec<usize> = Vec::new();
-    for (index, line) in lines.iter().enumerate() {
-        let fence = fence_of(line);
-        match (&open, fence) {
-            // Four spaces in, only a console fence opens: anything else there is left to
-            // CommonMark, which reads it as an indented code block's text.
-            (None, Some((indent, marker, len, info)))
-                if indent < 4 || info.split_whitespace().next() == Some("console") =>
-            {
-                let console = info.split_whitespace().next() == Some("console");
-                open = Some(Fence {
-                    marker,
-                    len,
-                    indent,
-                    line: index + 1,
-                    console,
-                });
-                body.clear();
-            }
-            (Some(current), Some((indent, marker, len, info)))
-                if marker == current.marker
-                    && len >= current.len
-                    && info.is_empty()
-                    && indent < current.indent + 4 =>
-            {
-                if current.console {
-                    let body_lines: Vec<(usize, &str)> = body
-                        .iter()
-                        .map(|&i| (i, unindent(lines[i], current.indent)))
-                        .collect();
-                    let block = block(path, current.line, &body_lines, index)
-                        .map_err(|(line, message)| error(line, message))?;
-                    blocks.push(Block {
-                        indent: current.indent,
-                        ..block
-                    });
-                }
-                open = None;
-            }
-            (Some(_), _) => body.push(index),
-            (None, _) => {}
+impl Fence {
+    /// Whether this is a Rust code block (`rust`, `rust,ignore`, `rust,compile_fail`, ...).
+    pub fn is_rust(&self) -> bool {
+        self.tag == "rust" || self.tag.starts_with("rust,")
+    }
+}
+
+/// A docs page: where it is, its text, and its fences (or why they cannot be read).
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Relative to the workspace root: `docs/typing.md`.
+    pub path: PathBuf,
+    /// The page as it is on disk.
+    pub text: String,
+    /// Its fenced blocks, in order.
+    pub fences: Result<Vec<Fence>, PageError>,
+}
+
+impl Page {
+    /// Reads a page's text.
+    pub fn of(path: &Path, text: String) -> Page {
+        let fences = fences(path, &text);
+        Page {
+            path: path.to_path_buf(),
+            text,
+            fences,
         }
     }
+
+    /// The page's name for trials: its file name without `.md` (a topic's name).
+    pub fn topic(&self) -> String {
+        self.path
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// Every page under `docs/` but the format's own `README.md`, in name order.
+pub fn read_pages(root: &Path) -> Result<Vec<Page>, String> {
+    let docs = root.join("docs");
+    let entries =
+        std::fs::read_dir(&docs).map_err(|e| format!("cannot read {}: {e}", docs.display()))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .filter(|path| path.file_name().is_some_and(|name| name != "README.md"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let relative = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("cannot read {}: {e}", relative.display()))?;
+            Ok(Page::of(&relative, text))
+        })
+        .collect()
+}
+
+/// An open fence: its character, its length and where it opened.
+struct Open {
+    marker: char,
+    len: usize,
+    fence: Fence,
+}
+
+/// Reads every fence of a page's text.
+pub fn fences(path: &Path, text: &str) -> Result<Vec<Fence>, PageError> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut fences = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut heading: Option<String> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let found = fence_of(line);
+        if let Some(current) = &mut open {
+            let closes = found.is_some_and(|(indent, marker, len, info)| {
+                marker == current.marker
+                    && len >= current.len
+                    && info.is_empty()
+                    && indent < current.fence.indent + 4
+            });
+            if closes {
+                current.fence.close = index;
+                fences.extend(open.take().map(|open| open.fence));
+            } else {
+                let body = unindent(line, current.fence.indent).to_string();
+                current.fence.body.push(body);
+            }
+            continue;
+        }
+        let Some((indent, marker, len, info)) = found else {
+            if let Some(title) = line.strip_prefix("## ") {
+                heading = Some(title.trim().to_string());
+            }
+            continue;
+        };
+        let tag = info.split_whitespace().next().unwrap_or_default();
+        if indent >= 4 && tag != "console" {
+            continue;
+        }
+        let comment = index
+            .checked_sub(1)
+            .map(|above| lines[above].trim())
+            .filter(|above| above.starts_with("<!--") && above.ends_with("-->"))
+            .map(String::from);
+        open = Some(Open {
+            marker,
+            len,
+            fence: Fence {
+                tag: tag.to_string(),
+                line: index + 1,
+                body: Vec::new(),
+                body_start: index + 1,
+                close: index,
+                indent,
+                comment,
+                heading: heading.clone(),
+            },
+        });
+    }
     match open {
-        Some(fence) => Err(error(
+        Some(Open { marker, len, fence }) => Err(PageError::at(
+            path,
             fence.line,
             format!(
-                "this {} fence is never closed: end it with a line of {} `{}`",
-                if fence.console { "console" } else { "code" },
-                fence.len,
-                fence.marker
+                "this {} fence is never closed: end it with a line of {len} `{marker}`",
+                if fence.tag == "console" {
+                    "console"
+                } else {
+                    "code"
+                },
             ),
         )),
-        None => Ok(blocks),
+        None => Ok(fences),
     }
 }
 
@@ -170,100 +227,19 @@ fn unindent(line: &str, indent: usize) -> &str {
     &line[spaces.min(indent)..]
 }
 
-/// Reads one console block's body; `close` is the 0-based line of its closing fence.
-fn block(
-    path: &Path,
-    fence_line: usize,
-    body: &[(usize, &str)],
-    close: usize,
-) -> Result<Block, (usize, String)> {
-    let Some((command_index, first)) = body.first() else {
-        return Err((
-            fence_line,
-            "this console block is empty: it needs a `$ cargo xtask demo <topic> <section>` line"
-                .into(),
-        ));
-    };
-    let Some(command) = first.strip_prefix("$ ") else {
-        return Err((command_index + 1, "a console block starts with its command, on a line `$ cargo xtask demo <topic> <section>`".into()));
-    };
-    let mut command = command.to_string();
-    let mut rest = &body[1..];
-    while let Some((_, continued)) = rest
-        .first()
-        .and_then(|(i, l)| Some((i, l.strip_prefix("> ")?)))
-    {
-        // A shell transcript ends a continued line with `\`; the check does not need it.
-        command.truncate(command.trim_end().trim_end_matches('\\').len());
-        command.push(' ');
-        command.push_str(continued);
-        rest = &rest[1..];
-    }
-    let line = command_index + 1;
-    let (env, topic, section) = parse_command(&command).map_err(|message| (line, message))?;
-    let mut status = 0;
-    if let Some((status_index, code)) = rest
-        .first()
-        .and_then(|(i, l)| Some((i, l.strip_prefix("? ")?)))
-    {
-        status = code.trim().parse().map_err(|_| {
-            (
-                status_index + 1,
-                format!("`? {code}` is not an exit status: write `? 1`, say"),
-            )
-        })?;
-        rest = &rest[1..];
-    }
-    if let Some((index, another)) = rest.iter().find(|(_, l)| l.starts_with("$ ")) {
-        return Err((
-            index + 1,
-            format!(
-                "a console block holds one command, but `{another}` starts a second: put it in a block of its own"
-            ),
-        ));
-    }
-    Ok(Block {
-        path: path.to_path_buf(),
-        line,
-        env,
-        topic,
-        section,
-        status,
-        expected: rest.iter().map(|(_, l)| l.to_string()).collect(),
-        expected_start: rest.first().map_or(close, |(i, _)| *i),
-        indent: 0,
-    })
-}
-
-type Command = (Vec<(String, String)>, &'static str, String);
-
-/// `[VAR=value ...] cargo xtask demo <topic> <section>`
-fn parse_command(command: &str) -> Result<Command, String> {
-    if command.contains(['"', '\'', '\\']) {
-        // A shell would remove them, the check would not: `RUST_LOG="off"` would differ.
-        return Err(format!(
-            "`{command}` quotes or escapes a word, which the check would keep: write it bare (`RUST_LOG=off`)"
-        ));
-    }
-    let mut words = command.split_whitespace().peekable();
-    let mut env = Vec::new();
-    while let Some((key, value)) = words.peek().and_then(|word| word.split_once('=')) {
-        env.push((key.to_string(), value.to_string()));
-        words.next();
-    }
-    let words: Vec<&str> = words.collect();
-    let usage = "a documented command is `cargo xtask demo <topic> <section>`";
-    match words.as_slice() {
-        ["cargo", "xtask", "demo", topic, section] => {
-            let topic = topics::parse(topic).map_err(|e| format!("{usage}: {e}"))?;
-            Ok((env, topic, section.to_string()))
-        }
-        ["cargo", "xtask", "demo", topic] => Err(format!(
-            "`{command}` names no section: {usage} (see the sections with `cargo run -q -p {topic} -- --list`)"
-        )),
-        ["cargo", "xtask", "demo"] => Err(format!("`{command}` names no topic: {usage}")),
-        _ => Err(format!("`{command}` is not a demo: {usage}")),
-    }
+/// A heading as a link anchor, as GitHub makes it: lower case, spaces to `-`, and only
+/// letters, digits, `-` and `_` kept (`` The `None` idiom `` is `the-none-idiom`).
+pub fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

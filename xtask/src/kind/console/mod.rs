@@ -1,0 +1,212 @@
+//! Console blocks: a demo's output, checked against the page and blessed from it.
+//!
+//! Each block runs `cargo xtask demo <topic> <section>` (its binary, really, built once) and
+//! compares what it prints with the block, through [`pattern`]. The trial of a block is named
+//! `<topic>::<section>`, with the block's environment variables after it
+//! (`recursion::factorial (RUST_LOG=off)`). Besides the blocks, each topic has a
+//! `<topic>::documented` trial ([`coverage`]): the page is well formed, every section of the
+//! demo has a block and every block names a real section.
+
+pub mod parse;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use libtest_mimic::{Completion, Failed};
+
+pub use self::parse::Block;
+use super::{Blessing, Kind, bless_hint};
+use crate::page::edit::Edit;
+use crate::page::{Fence, Page, PageError};
+use crate::process::{self, Run};
+use crate::{demos, pattern};
+
+/// The console kind: the demos' binaries, and how long one may run.
+pub struct Console {
+    /// The workspace root, where the demos run.
+    pub root: PathBuf,
+    /// Each topic's demo binary.
+    pub binaries: Arc<BTreeMap<String, PathBuf>>,
+    /// The deadline of one run.
+    pub timeout: Duration,
+}
+
+impl Kind for Console {
+    type Block = Block;
+    const LABEL: &'static str = "console";
+
+    fn find(page: &Page, fences: &[Fence]) -> Result<Vec<Block>, PageError> {
+        parse::blocks(&page.path, fences)
+    }
+
+    fn name(block: &Block) -> String {
+        let name = format!("{}::{}", block.topic, block.section);
+        if block.env.is_empty() {
+            return name;
+        }
+        let env: Vec<String> = block.env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!("{name} ({})", env.join(" "))
+    }
+
+    fn location(block: &Block) -> String {
+        block.location()
+    }
+
+    fn topic(block: &Block) -> String {
+        block.topic.to_string()
+    }
+
+    fn check(&self, block: &Block) -> Result<Completion, Failed> {
+        let binary = &self.binaries[block.topic];
+        check_block(&self.root, block, binary, self.timeout).map(|()| Completion::Completed)
+    }
+
+    fn bless(&self, block: &Block) -> Blessing {
+        let run = match self.run(block) {
+            Ok(run) => run,
+            Err(error) => return Blessing::Failed(error),
+        };
+        if let Err(ending) = ends_as_expected(&run, block, self.timeout) {
+            return Blessing::Failed(format!(
+                "{}: `{}` {ending}:\n{}",
+                block.location(),
+                block.command(),
+                run.tail(10)
+            ));
+        }
+        let blessed = pattern::bless(&block.expected, &run.lines());
+        if blessed == block.expected {
+            return Blessing::Unchanged;
+        }
+        Blessing::Rewrite {
+            edit: Edit {
+                start: block.expected_start,
+                len: block.expected.len(),
+                lines: blessed.clone(),
+                indent: block.indent,
+            },
+            reads_back: blessed,
+        }
+    }
+
+    fn text(block: &Block) -> Vec<String> {
+        block.expected.clone()
+    }
+}
+
+impl Console {
+    fn run(&self, block: &Block) -> Result<Run, String> {
+        let binary = &self.binaries[block.topic];
+        demos::run(
+            &self.root,
+            binary,
+            &[&block.section],
+            &block.env,
+            self.timeout,
+        )
+    }
+}
+
+/// Whether the demo ended with the status the block expects; if not, how it ended.
+fn ends_as_expected(run: &Run, block: &Block, timeout: Duration) -> Result<(), String> {
+    if run.status.is_some() && run.code() == Some(block.status) {
+        return Ok(());
+    }
+    let expected = if block.status == 0 {
+        String::new()
+    } else {
+        format!(" (the page expects status {})", block.status)
+    };
+    Err(format!("{}{expected}", process::Ending(run, timeout)))
+}
+
+/// One block's trial: run its command and compare.
+pub fn check_block(
+    root: &Path,
+    block: &Block,
+    binary: &Path,
+    timeout: Duration,
+) -> Result<(), Failed> {
+    let run = demos::run(root, binary, &[&block.section], &block.env, timeout)?;
+    let place = format!("{}: `{}`", block.location(), block.command());
+    if let Err(ending) = ends_as_expected(&run, block, timeout) {
+        return Err(format!("{place} {ending}; the end of its output:\n{}", run.tail(20)).into());
+    }
+    if run.left_behind {
+        return Err(format!("{place} exited but left processes of its own running (now killed): a demo must wait for every child it starts").into());
+    }
+    let actual = run.lines();
+    if !pattern::matches(&block.expected, &actual) {
+        let diff = pattern::diff(&block.expected, &actual, block.expected_start + 1, 3);
+        return Err(format!(
+            "{place}: the output differs from the page (- expected, + actual):\n{diff}{}",
+            bless_hint("output", block.topic)
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// A documented section: the page line of its block, the section, the page.
+pub type Documented = (usize, String, PathBuf);
+
+/// The `<topic>::documented` trial. `page_error` is `None` if the page is missing, and
+/// holds the page's first error if it is malformed (for any kind of block).
+pub fn coverage(
+    root: &Path,
+    topic: &str,
+    page: &Path,
+    page_error: Option<Option<PageError>>,
+    documented: &[Documented],
+    binary: &Path,
+    timeout: Duration,
+) -> Result<(), Failed> {
+    match page_error {
+        None => {
+            return Err(format!(
+                "{} is missing: every topic has a page (see docs/README.md)",
+                page.display()
+            )
+            .into());
+        }
+        Some(Some(error)) => return Err(error.to_string().into()),
+        Some(None) => {}
+    }
+    let sections = demos::sections(root, binary, timeout)?;
+    let mut problems = Vec::new();
+    for section in &sections {
+        if !documented
+            .iter()
+            .any(|(_, documented, _)| documented == section)
+        {
+            problems.push(format!(
+                "{}: section `{section}` of the {topic} demo has no documented output: add a block\n```console\n$ cargo xtask demo {topic} {section}\n```\nthen fill it with `cargo xtask bless {topic}`",
+                page.display()
+            ));
+        }
+    }
+    for (line, section, path) in documented {
+        if !sections.contains(section) {
+            problems.push(format!(
+                "{}:{line}: the {topic} demo has no section `{section}`; its sections are: {}",
+                path.display(),
+                sections.join(", ")
+            ));
+        }
+    }
+    if sections.is_empty() {
+        problems.push(format!(
+            "the {topic} demo has no sections: crates/{topic}/src/main.rs lists them"
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n").into())
+    }
+}
+
+#[cfg(test)]
+mod tests;

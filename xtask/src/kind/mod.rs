@@ -1,0 +1,127 @@
+//! The kinds of checked block, each in a module of its own with one shape: find its blocks on
+//! a page, check one (run or compare it), and bless one. `check` makes each block a trial and
+//! `bless` rewrites it, through the same [`Kind`] code, so the two cannot disagree on what a
+//! block means; a new kind of block is one new module and one line in [`crate::check`] and
+//! [`crate::bless`].
+//!
+//! - [`console`]: a demo's output, `$ cargo xtask demo <topic> <section>`.
+//! - [`python`]: a `python` script and its `output` block, or a `pycon` transcript, run by
+//!   CPython.
+//! - [`excerpt`]: a `rust` block that must equal a region of a source file.
+
+pub mod console;
+pub mod excerpt;
+pub mod python;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use libtest_mimic::{Completion, Failed, Trial};
+
+use crate::page::edit::Edit;
+use crate::page::{Fence, Page, PageError};
+
+/// What blessing one block came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blessing {
+    /// The page is right already.
+    Unchanged,
+    /// The page needs `edit`; afterwards the block must read back as `reads_back` (what
+    /// [`Kind::text`] gives), or the new text held markup and the page is left alone.
+    Rewrite {
+        /// The change to the page.
+        edit: Edit,
+        /// The block's text after it.
+        reads_back: Vec<String>,
+    },
+    /// Left alone, with why (its demo failed, say).
+    Failed(String),
+    /// Not run here, with why (`skip:`, another Python version, no Python at all).
+    Unrun(String),
+}
+
+/// One kind of checked block.
+pub trait Kind: Send + Sync + 'static {
+    /// One block of this kind, as read from a page.
+    type Block: Clone + Send + Sync + 'static;
+
+    /// The label `check --list` shows, `[console]`, and that a filter can name.
+    const LABEL: &'static str;
+
+    /// The blocks of this kind among a page's fences, or the first one that is malformed.
+    fn find(page: &Page, fences: &[Fence]) -> Result<Vec<Self::Block>, PageError>;
+
+    /// The trial's name, before a `#2` tells apart two of the same name.
+    fn name(block: &Self::Block) -> String;
+
+    /// `docs/page.md:LINE`, where a message points the reader.
+    fn location(block: &Self::Block) -> String;
+
+    /// The topic whose `bless <topic>` rewrites the block.
+    fn topic(block: &Self::Block) -> String;
+
+    /// Checks one block: completed if it is right, ignored (with the reason) if it cannot
+    /// be checked here, an error naming the page and line otherwise.
+    fn check(&self, block: &Self::Block) -> Result<Completion, Failed>;
+
+    /// Works out how to bring one block up to date.
+    fn bless(&self, block: &Self::Block) -> Blessing;
+
+    /// The lines of the block that a [`Blessing::Rewrite`] replaces, as they read now.
+    fn text(block: &Self::Block) -> Vec<String>;
+}
+
+/// A page's blocks of one kind, or why the page cannot be read for them.
+pub fn found<K: Kind>(page: &Page) -> Result<Vec<K::Block>, PageError> {
+    let fences = page.fences.as_ref().map_err(Clone::clone)?;
+    K::find(page, fences)
+}
+
+/// What happened to the trials of each kind, for the count `check` prints at the end.
+pub trait Record: Send + Sync {
+    /// A trial of kind `label` came out right.
+    fn passed(&self, label: &'static str);
+    /// A trial could not run here, for `reason`.
+    fn unrun(&self, name: &str, reason: &str);
+}
+
+/// One trial per block, named by the kind (with `#2`, `#3` after a repeated name), labelled
+/// with its kind, and reporting to `record`.
+pub fn trials<K: Kind>(
+    kind: &Arc<K>,
+    blocks: Vec<K::Block>,
+    record: &Arc<dyn Record>,
+) -> Vec<Trial> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    blocks
+        .into_iter()
+        .map(|block| {
+            let mut name = K::name(&block);
+            let count = seen.entry(name.clone()).or_insert(0);
+            *count += 1;
+            if *count > 1 {
+                name = format!("{name} #{count}");
+            }
+            let kind = Arc::clone(kind);
+            let record = Arc::clone(record);
+            let trial_name = name.clone();
+            Trial::ignorable_test(name, move || {
+                let outcome = kind.check(&block);
+                match &outcome {
+                    Ok(Completion::Completed) => record.passed(K::LABEL),
+                    Ok(Completion::Ignored { reason }) => {
+                        record.unrun(&trial_name, reason.as_deref().unwrap_or("ignored"))
+                    }
+                    Err(_) => {}
+                }
+                outcome
+            })
+            .with_kind(K::LABEL)
+        })
+        .collect()
+}
+
+/// The hint that closes a mismatch report: "if the new `what` is right", how to bless.
+pub fn bless_hint(what: &str, topic: &str) -> String {
+    format!("if the new {what} is right: `cargo xtask bless {topic}`, then review `git diff docs/`")
+}

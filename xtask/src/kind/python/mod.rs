@@ -1,0 +1,283 @@
+//! Python blocks: each `python` script is run by CPython and its output compared with the
+//! `output` block after it; each `pycon` transcript is checked by CPython's own `doctest`.
+//!
+//! A trial is named `<topic>::python::<heading>`, after the anchor of the `##` heading the
+//! block sits under (`defaults::python::why-func1-prints-the-same-list-three-times`, `#2` for
+//! the second block there), so a filter picks one page's Python or one section's. A block that
+//! cannot run here is reported ignored with the reason: a `skip:` directive, a `versions=`
+//! that leaves out this interpreter, or no interpreter at all (then a failure if
+//! `REQUIRE_PYTHON=1`).
+//!
+//! Each trial is one CPython process, and CPython takes tens of milliseconds to start: the
+//! first Python trial to run starts every selected block at once, as many at a time as there
+//! are cores, so the Python trials cost about one start per core instead of one per block,
+//! even though the check runs its trials one at a time for the demos' sake.
+
+pub mod blocks;
+pub mod directives;
+pub mod run;
+mod transcript;
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+use libtest_mimic::{Completion, Failed};
+
+pub use self::blocks::{Block, Form};
+use self::run::{Interpreter, Ran};
+use super::{Blessing, Kind, bless_hint};
+use crate::page::edit::Edit;
+use crate::page::{Fence, Page, PageError};
+use crate::{pattern, process};
+
+/// The Python kind: the interpreter (or why there is none) and the runs made ahead.
+pub struct Python {
+    /// The interpreter asked for (`--python`, `XTASK_PYTHON` or `python3`).
+    pub program: std::path::PathBuf,
+    /// What it is, once a trial has asked: the CPython to run, or why there is none.
+    interpreter: OnceLock<Result<Interpreter, String>>,
+    /// Whether a missing interpreter fails the trials (`REQUIRE_PYTHON=1`).
+    pub required: bool,
+    /// The deadline of one run.
+    pub timeout: Duration,
+    /// The blocks to run ahead, all at once, when the first one is needed.
+    ahead: Mutex<Vec<Block>>,
+    /// Their runs, each taken by its block's trial.
+    ran: Mutex<HashMap<(std::path::PathBuf, usize), Result<Ran, String>>>,
+    started: OnceLock<()>,
+}
+
+impl Python {
+    /// The kind, with nothing run yet: `program` is started the first time a block needs it.
+    pub fn new(program: std::path::PathBuf, required: bool, timeout: Duration) -> Self {
+        Python {
+            program,
+            interpreter: OnceLock::new(),
+            required,
+            timeout,
+            ahead: Mutex::new(Vec::new()),
+            ran: Mutex::new(HashMap::new()),
+            started: OnceLock::new(),
+        }
+    }
+
+    /// Marks blocks to be run together, ahead of their trials.
+    pub fn run_ahead(&self, blocks: Vec<Block>) {
+        lock(&self.ahead).extend(blocks);
+    }
+
+    /// The CPython to run, or why there is none.
+    pub fn interpreter(&self) -> &Result<Interpreter, String> {
+        self.interpreter
+            .get_or_init(|| run::probe(&self.program, self.timeout))
+    }
+
+    /// The interpreter to run a block with, or why it cannot run here.
+    fn runnable(&self, block: &Block) -> Result<&Interpreter, String> {
+        if let Some(reason) = &block.directives.skip {
+            return Err(format!("skip: {reason}"));
+        }
+        let interpreter = self.interpreter().as_ref().map_err(String::clone)?;
+        match &block.directives.versions {
+            Some(versions) if !versions.contains(interpreter.minor()) => Err(format!(
+                "for CPython {versions}, not {}",
+                interpreter.name()
+            )),
+            _ => Ok(interpreter),
+        }
+    }
+
+    /// The block's run: made ahead, or made now.
+    fn ran(&self, interpreter: &Interpreter, block: &Block) -> Result<Ran, String> {
+        self.started.get_or_init(|| {
+            let ahead = std::mem::take(&mut *lock(&self.ahead));
+            let runnable: Vec<Block> = ahead
+                .into_iter()
+                .filter(|b| self.runnable(b).is_ok())
+                .collect();
+            let queue = Mutex::new(runnable.into_iter());
+            let workers = std::thread::available_parallelism().map_or(2, usize::from);
+            std::thread::scope(|scope| {
+                for _ in 0..workers {
+                    scope.spawn(|| {
+                        while let Some(block) = lock(&queue).next() {
+                            let ran = run::run(interpreter, &block, self.timeout);
+                            lock(&self.ran).insert(key(&block), ran);
+                        }
+                    });
+                }
+            });
+        });
+        let ahead = lock(&self.ran).remove(&key(block));
+        ahead.unwrap_or_else(|| run::run(interpreter, block, self.timeout))
+    }
+}
+
+/// A lock whose holder panicked still holds good data here (lists and maps, each change
+/// made in one step).
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn key(block: &Block) -> (std::path::PathBuf, usize) {
+    (block.path.clone(), block.code.line)
+}
+
+impl Kind for Python {
+    type Block = Block;
+    const LABEL: &'static str = "python";
+
+    fn find(page: &Page, fences: &[Fence]) -> Result<Vec<Block>, PageError> {
+        blocks::find(page, fences)
+    }
+
+    fn name(block: &Block) -> String {
+        format!("{}::python::{}", block.topic, block.section())
+    }
+
+    fn location(block: &Block) -> String {
+        block.location()
+    }
+
+    fn topic(block: &Block) -> String {
+        block.topic.clone()
+    }
+
+    fn check(&self, block: &Block) -> Result<Completion, Failed> {
+        let interpreter = match self.runnable(block) {
+            Ok(interpreter) => interpreter,
+            Err(reason)
+                if self.required
+                    && block.directives.skip.is_none()
+                    && self.interpreter().is_err() =>
+            {
+                return Err(format!(
+                    "{}: {reason}, and {}=1 requires one",
+                    block.location(),
+                    run::REQUIRE_VAR
+                )
+                .into());
+            }
+            Err(reason) => return Ok(Completion::ignored_with(reason)),
+        };
+        let ran = self.ran(interpreter, block)?;
+        match block.code.form {
+            Form::Script => check_script(block, &ran, self.timeout)?,
+            Form::Pycon => transcript::check(block, &ran, self.timeout)?,
+        }
+        Ok(Completion::Completed)
+    }
+
+    fn bless(&self, block: &Block) -> Blessing {
+        let interpreter = match self.runnable(block) {
+            Ok(interpreter) => interpreter,
+            Err(reason) => return Blessing::Unrun(format!("{}: {reason}", block.location())),
+        };
+        match self.ran(interpreter, block) {
+            Err(error) => Blessing::Failed(error),
+            Ok(ran) => match block.code.form {
+                Form::Script => bless_script(block, &ran, self.timeout),
+                Form::Pycon => transcript::bless(block, &ran, self.timeout),
+            },
+        }
+    }
+
+    fn text(block: &Block) -> Vec<String> {
+        match block.code.form {
+            Form::Script => block.expected().to_vec(),
+            Form::Pycon => block.code.lines.clone(),
+        }
+    }
+}
+
+/// A script's trial: its status and its output against the page.
+fn check_script(block: &Block, ran: &Ran, timeout: Duration) -> Result<(), String> {
+    let run = &ran.run;
+    let place = format!("{}: the python block", block.location());
+    let expected = block.expected();
+    let status = block.status_for(expected);
+    let actual = run.lines();
+    let mut problems = Vec::new();
+    let output_differs = !pattern::matches(expected, &actual);
+    if run.status.is_none() || run.code() != Some(status) {
+        // The diff below shows the output, where it differs; else show its end here.
+        let tail = if output_differs {
+            String::new()
+        } else {
+            format!("; the end of its output:\n{}", run.tail(20))
+        };
+        problems.push(format!(
+            "{place} {} (the page expects status {status}){tail}",
+            process::Ending(run, timeout),
+        ));
+    } else if run.left_behind {
+        problems.push(format!("{place} exited but left processes of its own running (now killed): a block must wait for every child it starts"));
+    }
+    if output_differs {
+        let first = block
+            .output
+            .as_ref()
+            .map_or(block.after, |output| output.start);
+        let diff = pattern::diff(expected, &actual, first + 1, 3);
+        let what = if block.output.is_some() {
+            "differs from its `output` block"
+        } else {
+            "is not empty, but no `output` block follows it"
+        };
+        problems.push(format!(
+            "{place}'s output {what} (- expected, + actual):\n{diff}"
+        ));
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.push(bless_hint("output", &block.topic));
+    Err(problems.join("\n"))
+}
+
+/// A script's blessing: the output block rewritten (or added) from the run, wildcards kept.
+fn bless_script(block: &Block, ran: &Ran, timeout: Duration) -> Blessing {
+    let run = &ran.run;
+    let blessed = pattern::bless(block.expected(), &run.lines());
+    let status = block.status_for(&blessed);
+    if run.status.is_none() || run.code() != Some(status) {
+        return Blessing::Failed(format!(
+            "{}: the python block {} (the page expects status {status}):\n{}",
+            block.location(),
+            process::Ending(run, timeout),
+            run.tail(10)
+        ));
+    }
+    if blessed == block.expected() {
+        return Blessing::Unchanged;
+    }
+    let edit = match &block.output {
+        Some(output) => Edit {
+            start: output.start,
+            len: output.lines.len(),
+            lines: blessed.clone(),
+            indent: block.indent,
+        },
+        None => {
+            let mut lines = vec![String::new(), "```output".to_string()];
+            lines.extend(blessed.iter().cloned());
+            lines.push("```".into());
+            Edit {
+                start: block.after,
+                len: 0,
+                lines,
+                indent: block.indent,
+            }
+        }
+    };
+    Blessing::Rewrite {
+        edit,
+        reads_back: blessed,
+    }
+}
+
+#[cfg(test)]
+mod tests;
