@@ -14,6 +14,7 @@
 //! - [`demos`]: builds the demo binaries with cargo and runs them.
 //! - [`check`]: turns every checked block into a libtest-mimic trial, and counts them.
 //! - [`bless`]: rewrites checked blocks from what they are checked against.
+//! - [`side_by_side`]: `demo --python`, each section's Python output before the demo's.
 
 //! - [`mod@bench`]: runs the benches and sets CPython's figures beside Rust's.
 #![forbid(unsafe_code)]
@@ -26,6 +27,7 @@ pub mod kind;
 pub mod page;
 pub mod pattern;
 pub mod process;
+pub mod side_by_side;
 pub mod topics;
 
 use std::path::PathBuf;

@@ -11,7 +11,7 @@ use std::process::{Command, ExitCode};
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use xtask::{bless, check, demos, process, topics, workspace_root};
+use xtask::{bless, check, demos, process, side_by_side, topics, workspace_root};
 
 #[derive(Parser)]
 #[command(
@@ -32,6 +32,12 @@ enum Task {
         topic: Option<String>,
         /// One section of the demo; without it, every section runs under a header
         section: Option<String>,
+        /// Show each section's Python original first, run by CPython, then the Rust output
+        #[arg(long)]
+        python: bool,
+        /// With --python, the interpreter [default: XTASK_PYTHON, or python3]
+        #[arg(long, value_name = "PATH", requires = "python")]
+        interpreter: Option<PathBuf>,
     },
     /// List the topics, each with its summary, crate and page
     List,
@@ -80,7 +86,15 @@ fn main() -> ExitCode {
     }
     let root = workspace_root();
     let outcome = match cli.task {
-        Task::Demo { topic, section } => demo(&root, topic.as_deref(), section.as_deref()),
+        Task::Demo {
+            topic,
+            section,
+            python,
+            interpreter,
+        } => {
+            let python = python.then_some(interpreter);
+            demo(&root, topic.as_deref(), section.as_deref(), python)
+        }
         Task::List => {
             list(&root);
             Ok(ExitCode::SUCCESS)
@@ -114,10 +128,12 @@ fn timeout_or_env(timeout: Option<Duration>) -> Result<Duration, String> {
     timeout.map_or_else(process::timeout_from_env, Ok)
 }
 
+/// `python` is `Some` (with the interpreter asked for, if any) for `--python`.
 fn demo(
     root: &std::path::Path,
     topic: Option<&str>,
     section: Option<&str>,
+    python: Option<Option<PathBuf>>,
 ) -> Result<ExitCode, String> {
     let chosen: Vec<&str> = match topic {
         None | Some("all") => {
@@ -139,6 +155,17 @@ fn demo(
             }
             println!("##### {topic}: {} #####", topics::summary(root, topic));
             println!();
+        }
+        if let Some(interpreter) = &python {
+            let options = check::Options {
+                timeout: process::timeout_from_env()?,
+                python: interpreter.clone(),
+            };
+            let binary = &binaries[*topic];
+            if let Err(sections) = side_by_side::show(root, topic, section, binary, &options) {
+                failed.push(sections);
+            }
+            continue;
         }
         let mut command = Command::new(&binaries[*topic]);
         command.current_dir(root).args(section);

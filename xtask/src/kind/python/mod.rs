@@ -114,6 +114,30 @@ impl Python {
     }
 }
 
+impl Python {
+    /// What a reader running the block sees: a script's output (with its exit status if it
+    /// is not 0), or a transcript with CPython's own output after each `>>>`; `Err` if the
+    /// block cannot run here, or did not run to its end.
+    pub fn shown(&self, block: &Block) -> Result<Vec<String>, String> {
+        let interpreter = self.runnable(block)?;
+        let ran = self.ran(interpreter, block)?;
+        match block.code.form {
+            Form::Script => {
+                let mut lines = ran.run.lines();
+                if ran.run.code() != Some(0) {
+                    lines.push(format!("({})", process::Ending(&ran.run, self.timeout)));
+                }
+                Ok(lines)
+            }
+            Form::Pycon => match transcript::bless(block, &ran, self.timeout) {
+                Blessing::Rewrite { reads_back, .. } => Ok(reads_back),
+                Blessing::Unchanged => Ok(block.code.lines.clone()),
+                Blessing::Failed(why) | Blessing::Unrun(why) => Err(why),
+            },
+        }
+    }
+}
+
 /// A lock whose holder panicked still holds good data here (lists and maps, each change
 /// made in one step).
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
