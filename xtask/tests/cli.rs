@@ -63,3 +63,22 @@ fn a_bad_timeout_is_refused_with_what_to_write() {
         "{text}"
     );
 }
+
+#[test]
+fn without_python_the_python_trials_are_ignored_with_the_reason_and_the_rest_passes() {
+    // One page's Python, which no interpreter can run: `/nonexistent` stands for a machine
+    // without python3. The filter keeps the demos from running; they are built all the same.
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(["check", "--python", "/nonexistent/python3", "defaults::python"])
+        .env_remove("REQUIRE_PYTHON")
+        .output()
+        .expect("the xtask binary runs");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("ignored (cannot start `/nonexistent/python3`"),
+        "{text}"
+    );
+    assert!(text.contains("0 Python blocks run"), "{text}");
+    assert!(text.contains("left unrun:\n    defaults::python::"), "{text}");
+}
