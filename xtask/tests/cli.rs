@@ -69,7 +69,12 @@ fn without_python_the_python_trials_are_ignored_with_the_reason_and_the_rest_pas
     // One page's Python, which no interpreter can run: `/nonexistent` stands for a machine
     // without python3. The filter keeps the demos from running; they are built all the same.
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["check", "--python", "/nonexistent/python3", "defaults::python"])
+        .args([
+            "check",
+            "--python",
+            "/nonexistent/python3",
+            "defaults::python",
+        ])
         .env_remove("REQUIRE_PYTHON")
         .output()
         .expect("the xtask binary runs");
@@ -80,5 +85,8 @@ fn without_python_the_python_trials_are_ignored_with_the_reason_and_the_rest_pas
         "{text}"
     );
     assert!(text.contains("0 Python blocks run"), "{text}");
-    assert!(text.contains("left unrun:\n    defaults::python::"), "{text}");
+    assert!(
+        text.contains("left unrun:\n    defaults::python::"),
+        "{text}"
+    );
 }
