@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use super::blocks::{Block, Code, Form};
 use super::directives::Version;
+use crate::pattern;
 use crate::process::{self, Run};
 
 /// The driver for transcripts and chains; see its docstring.
@@ -148,6 +149,29 @@ pub struct Ran {
     pub run: Run,
     /// A transcript's findings.
     pub transcript: Option<Transcript>,
+    /// The temporary directory it ran in (gone now), which its tracebacks name.
+    pub dir: String,
+}
+
+impl Ran {
+    /// The output as a page should document it: the temporary directory, which changes from
+    /// run to run, as `[..]`, and each traceback's frames, which change from version to
+    /// version, as one `...` line between its first line and the exception.
+    pub fn page_lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut in_frames = false;
+        for line in self.run.output.lines() {
+            if in_frames && line.starts_with(' ') {
+                continue;
+            }
+            in_frames = line.trim_end() == super::blocks::TRACEBACK;
+            lines.push(line.replace(&self.dir, pattern::ANY_TEXT));
+            if in_frames {
+                lines.push(pattern::ANY_LINES.to_string());
+            }
+        }
+        lines
+    }
 }
 
 /// Runs a block (after the blocks it continues) in a directory of its own.
@@ -182,7 +206,12 @@ pub fn run(interpreter: &Interpreter, block: &Block, timeout: Duration) -> Resul
             .ok()
             .and_then(|json| read_report(&json)),
     };
-    Ok(Ran { run, transcript })
+    let dir = dir.path().display().to_string();
+    Ok(Ran {
+        run,
+        transcript,
+        dir,
+    })
 }
 
 /// A step's file name: its place in the chain and its page line, for tracebacks.
