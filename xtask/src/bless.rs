@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::check::Options;
 use crate::kind::console::Console;
 use crate::kind::excerpt::Excerpt;
-use crate::kind::python::{self, Python};
+use crate::kind::python::Python;
 use crate::kind::{Blessing, Kind, found};
 use crate::page::edit::{Edit, Lines};
 use crate::page::{self, Page};
@@ -47,11 +47,7 @@ pub fn bless(root: &Path, topic: Option<&str>, options: &Options) -> Result<Repo
         binaries: Arc::new(demos::build(root, &chosen)?),
         timeout: options.timeout,
     };
-    let python = Python::new(
-        python::run::chosen(options.python.clone()),
-        python::run::required(),
-        options.timeout,
-    );
+    let python = options.python();
     let excerpt = Excerpt {
         root: root.to_path_buf(),
     };

@@ -32,6 +32,14 @@ pub mod topics;
 
 use std::path::PathBuf;
 
+/// A lock whose holder panicked: the data it guards here (counts, lists, maps) is changed in
+/// single steps, so it is still whole.
+pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// The workspace root: xtask lives one level below it.
 pub fn workspace_root() -> PathBuf {
     let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

@@ -31,49 +31,48 @@ pub fn show(
     let fences = page.fences.clone().map_err(|e| e.to_string())?;
     let consoles = found::<Console>(&page).map_err(|e| e.to_string())?;
     let pythons = found::<Python>(&page).map_err(|e| e.to_string())?;
-    let runner = Python::new(
-        python::run::chosen(options.python.clone()),
-        python::run::required(),
-        options.timeout,
-    );
-    runner.run_ahead(pythons.clone());
     let sections = match section {
         Some(section) => vec![section.to_string()],
         None => demos::sections(root, binary, options.timeout)?,
     };
+    // Each section's heading: the one over the first console block that shows it (`None`
+    // if no block does; `Some(None)` above the page's first heading).
+    let headings: Vec<Option<Option<String>>> = sections
+        .iter()
+        .map(|section| {
+            let block = consoles.iter().find(|block| block.section == *section)?;
+            let fence = fences
+                .iter()
+                .find(|f| f.body_start < block.line && block.line <= f.close)?;
+            Some(fence.heading.clone())
+        })
+        .collect();
+    let under = |heading: &Option<String>| -> Vec<python::Block> {
+        let blocks = pythons.iter().filter(|block| block.heading == *heading);
+        blocks.cloned().collect()
+    };
+    let runner = options.python();
+    runner.run_ahead(headings.iter().flatten().flat_map(under).collect());
     let mut failed = Vec::new();
-    for (index, section) in sections.iter().enumerate() {
+    for (index, (section, heading)) in sections.iter().zip(&headings).enumerate() {
         if index > 0 {
             println!();
         }
         println!("===== {topic} {section} =====");
-        // The heading of the first console block that shows the section.
-        let heading = consoles
-            .iter()
-            .find(|block| block.section == *section)
-            .and_then(|block| {
-                let fence = fences
-                    .iter()
-                    .find(|f| f.body_start < block.line && block.line <= f.close)?;
-                Some(fence.heading.clone())
-            });
-        match &heading {
+        match heading {
             None => println!(
                 "--- Python: no console block on {} shows this section ---",
                 path.display()
             ),
             Some(heading) => {
-                let under: Vec<&python::Block> = pythons
-                    .iter()
-                    .filter(|block| block.heading == *heading)
-                    .collect();
-                let title = heading
-                    .as_deref()
-                    .map_or("the page's opening".into(), |h| format!("`## {h}`"));
-                if under.is_empty() {
+                let blocks = under(heading);
+                if blocks.is_empty() {
+                    let title = heading
+                        .as_deref()
+                        .map_or("the page's opening".into(), |h| format!("`## {h}`"));
                     println!("--- Python: no Python block under {title} ---");
                 }
-                for block in under {
+                for block in &blocks {
                     println!("--- Python ({}) ---", Python::location(block));
                     match runner.shown(block) {
                         Ok(lines) => lines.iter().for_each(|line| println!("{line}")),

@@ -90,3 +90,25 @@ fn without_python_the_python_trials_are_ignored_with_the_reason_and_the_rest_pas
         "{text}"
     );
 }
+
+#[test]
+fn demo_python_labels_each_side_and_says_when_python_cannot_run() {
+    let (code, text) = xtask(&[
+        "demo",
+        "defaults",
+        "mutable-default",
+        "--python",
+        "--interpreter",
+        "/nonexistent/python3",
+    ]);
+    assert_eq!(code, Some(0), "{text}");
+    let python = text.find("--- Python (docs/defaults.md:").expect(&text);
+    let rust = text
+        .find("--- Rust (cargo xtask demo defaults mutable-default) ---\n[[0, 1, 2]")
+        .expect(&text);
+    assert!(python < rust, "{text}");
+    assert!(
+        text.contains("(not run: cannot start `/nonexistent/python3`"),
+        "{text}"
+    );
+}

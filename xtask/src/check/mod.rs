@@ -44,6 +44,18 @@ pub struct Options {
     pub python: Option<PathBuf>,
 }
 
+impl Options {
+    /// The Python kind these options ask for: the interpreter chosen (`--python`, else
+    /// `XTASK_PYTHON`, else `python3`), required if `REQUIRE_PYTHON=1`.
+    pub fn python(&self) -> Python {
+        Python::new(
+            python::run::chosen(self.python.clone()),
+            python::run::required(),
+            self.timeout,
+        )
+    }
+}
+
 /// Builds the demos and makes the trials; the selected Python blocks are set to run ahead.
 pub fn trials(
     root: &Path,
@@ -59,11 +71,7 @@ pub fn trials(
         binaries: Arc::clone(&binaries),
         timeout: options.timeout,
     });
-    let python = Arc::new(Python::new(
-        python::run::chosen(options.python.clone()),
-        python::run::required(),
-        options.timeout,
-    ));
+    let python = Arc::new(options.python());
     let excerpt = Arc::new(Excerpt {
         root: root.to_path_buf(),
     });

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
+use crate::lock;
+
 use crate::kind::Record;
 
 /// The trials that passed, per kind, and the ones that could not run, with why.
@@ -21,13 +23,6 @@ impl Record for Tally {
     fn unrun(&self, name: &str, reason: &str) {
         lock(&self.unrun).push((name.to_string(), reason.to_string()));
     }
-}
-
-/// A lock whose holder panicked still holds good counts: each change is one step.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Tally {

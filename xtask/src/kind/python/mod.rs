@@ -16,9 +16,11 @@
 pub mod blocks;
 pub mod directives;
 pub mod run;
+mod script;
 mod transcript;
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
@@ -26,15 +28,14 @@ use libtest_mimic::{Completion, Failed};
 
 pub use self::blocks::{Block, Form};
 use self::run::{Interpreter, Ran};
-use super::{Blessing, Kind, bless_hint};
-use crate::page::edit::Edit;
+use super::{Blessing, Kind};
 use crate::page::{Fence, Page, PageError};
-use crate::{pattern, process};
+use crate::{lock, process};
 
 /// The Python kind: the interpreter (or why there is none) and the runs made ahead.
 pub struct Python {
     /// The interpreter asked for (`--python`, `XTASK_PYTHON` or `python3`).
-    pub program: std::path::PathBuf,
+    pub program: PathBuf,
     /// What it is, once a trial has asked: the CPython to run, or why there is none.
     interpreter: OnceLock<Result<Interpreter, String>>,
     /// Whether a missing interpreter fails the trials (`REQUIRE_PYTHON=1`).
@@ -44,13 +45,14 @@ pub struct Python {
     /// The blocks to run ahead, all at once, when the first one is needed.
     ahead: Mutex<Vec<Block>>,
     /// Their runs, each taken by its block's trial.
-    ran: Mutex<HashMap<(std::path::PathBuf, usize), Result<Ran, String>>>,
+    ran: Mutex<HashMap<(PathBuf, usize), Result<Ran, String>>>,
+    /// Set once the blocks marked ahead have run.
     started: OnceLock<()>,
 }
 
 impl Python {
     /// The kind, with nothing run yet: `program` is started the first time a block needs it.
-    pub fn new(program: std::path::PathBuf, required: bool, timeout: Duration) -> Self {
+    pub fn new(program: PathBuf, required: bool, timeout: Duration) -> Self {
         Python {
             program,
             interpreter: OnceLock::new(),
@@ -112,9 +114,7 @@ impl Python {
         let ahead = lock(&self.ran).remove(&key(block));
         ahead.unwrap_or_else(|| run::run(interpreter, block, self.timeout))
     }
-}
 
-impl Python {
     /// What a reader running the block sees: a script's output (with its exit status if it
     /// is not 0), or a transcript with CPython's own output after each `>>>`; `Err` if the
     /// block cannot run here, or did not run to its end.
@@ -138,15 +138,7 @@ impl Python {
     }
 }
 
-/// A lock whose holder panicked still holds good data here (lists and maps, each change
-/// made in one step).
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
-fn key(block: &Block) -> (std::path::PathBuf, usize) {
+fn key(block: &Block) -> (PathBuf, usize) {
     (block.path.clone(), block.code.line)
 }
 
@@ -189,7 +181,7 @@ impl Kind for Python {
         };
         let ran = self.ran(interpreter, block)?;
         match block.code.form {
-            Form::Script => check_script(block, &ran, self.timeout)?,
+            Form::Script => script::check(block, &ran, self.timeout)?,
             Form::Pycon => transcript::check(block, &ran, self.timeout)?,
         }
         Ok(Completion::Completed)
@@ -203,7 +195,7 @@ impl Kind for Python {
         match self.ran(interpreter, block) {
             Err(error) => Blessing::Failed(error),
             Ok(ran) => match block.code.form {
-                Form::Script => bless_script(block, &ran, self.timeout),
+                Form::Script => script::bless(block, &ran, self.timeout),
                 Form::Pycon => transcript::bless(block, &ran, self.timeout),
             },
         }
@@ -214,98 +206,6 @@ impl Kind for Python {
             Form::Script => block.expected().to_vec(),
             Form::Pycon => block.code.lines.clone(),
         }
-    }
-}
-
-/// A script's trial: its status and its output against the page.
-fn check_script(block: &Block, ran: &Ran, timeout: Duration) -> Result<(), String> {
-    let run = &ran.run;
-    let place = format!("{}: the python block", block.location());
-    let expected = block.expected();
-    let status = block.status_for(expected);
-    let actual = run.lines();
-    let mut problems = Vec::new();
-    let output_differs = !pattern::matches(expected, &actual);
-    if run.status.is_none() || run.code() != Some(status) {
-        // The diff below shows the output, where it differs; else show its end here.
-        let tail = if output_differs {
-            String::new()
-        } else {
-            format!("; the end of its output:\n{}", run.tail(20))
-        };
-        problems.push(format!(
-            "{place} {} (the page expects status {status}){tail}",
-            process::Ending(run, timeout),
-        ));
-    } else if run.left_behind {
-        problems.push(format!("{place} exited but left processes of its own running (now killed): a block must wait for every child it starts"));
-    }
-    if output_differs {
-        let first = block
-            .output
-            .as_ref()
-            .map_or(block.after, |output| output.start);
-        let diff = pattern::diff(expected, &actual, first + 1, 3);
-        let what = if block.output.is_some() {
-            "differs from its `output` block"
-        } else {
-            "is not empty, but no `output` block follows it"
-        };
-        problems.push(format!(
-            "{place}'s output {what} (- expected, + actual):\n{diff}"
-        ));
-    }
-    if problems.is_empty() {
-        return Ok(());
-    }
-    problems.push(bless_hint("output", &block.topic));
-    Err(problems.join("\n"))
-}
-
-/// A script's blessing: the output block rewritten (or added) from the run, wildcards kept.
-fn bless_script(block: &Block, ran: &Ran, timeout: Duration) -> Blessing {
-    let run = &ran.run;
-    // The output as a page writes it, unless that no longer matches what ran (a line that
-    // happens to be `...`, say): then the output itself.
-    let mut actual = ran.page_lines();
-    if !pattern::matches(&actual, &run.lines()) {
-        actual = run.lines();
-    }
-    let blessed = pattern::bless(block.expected(), &actual);
-    let status = block.status_for(&blessed);
-    if run.status.is_none() || run.code() != Some(status) {
-        return Blessing::Failed(format!(
-            "{}: the python block {} (the page expects status {status}):\n{}",
-            block.location(),
-            process::Ending(run, timeout),
-            run.tail(10)
-        ));
-    }
-    if blessed == block.expected() {
-        return Blessing::Unchanged;
-    }
-    let edit = match &block.output {
-        Some(output) => Edit {
-            start: output.start,
-            len: output.lines.len(),
-            lines: blessed.clone(),
-            indent: block.indent,
-        },
-        None => {
-            let mut lines = vec![String::new(), "```output".to_string()];
-            lines.extend(blessed.iter().cloned());
-            lines.push("```".into());
-            Edit {
-                start: block.after,
-                len: 0,
-                lines,
-                indent: block.indent,
-            }
-        }
-    };
-    Blessing::Rewrite {
-        edit,
-        reads_back: blessed,
     }
 }
 

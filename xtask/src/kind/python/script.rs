@@ -1,0 +1,102 @@
+//! A `python` script's trial and blessing: its exit status and its output against the
+//! `output` block after it, through [`pattern`], as console blocks are checked.
+
+use std::time::Duration;
+
+use super::blocks::Block;
+use super::run::Ran;
+use crate::kind::{Blessing, bless_hint};
+use crate::page::edit::Edit;
+use crate::{pattern, process};
+
+/// A script's trial: its status and its output against the page.
+pub(super) fn check(block: &Block, ran: &Ran, timeout: Duration) -> Result<(), String> {
+    let run = &ran.run;
+    let place = format!("{}: the python block", block.location());
+    let expected = block.expected();
+    let status = block.status_for(expected);
+    let actual = run.lines();
+    let mut problems = Vec::new();
+    let output_differs = !pattern::matches(expected, &actual);
+    if run.status.is_none() || run.code() != Some(status) {
+        // The diff below shows the output, where it differs; else show its end here.
+        let tail = if output_differs {
+            String::new()
+        } else {
+            format!("; the end of its output:\n{}", run.tail(20))
+        };
+        problems.push(format!(
+            "{place} {} (the page expects status {status}){tail}",
+            process::Ending(run, timeout),
+        ));
+    } else if run.left_behind {
+        problems.push(format!("{place} exited but left processes of its own running (now killed): a block must wait for every child it starts"));
+    }
+    if output_differs {
+        let first = block
+            .output
+            .as_ref()
+            .map_or(block.after, |output| output.start);
+        let diff = pattern::diff(expected, &actual, first + 1, 3);
+        let what = if block.output.is_some() {
+            "differs from its `output` block"
+        } else {
+            "is not empty, but no `output` block follows it"
+        };
+        problems.push(format!(
+            "{place}'s output {what} (- expected, + actual):\n{diff}"
+        ));
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    problems.push(bless_hint("output", &block.topic));
+    Err(problems.join("\n"))
+}
+
+/// A script's blessing: the output block rewritten (or added) from the run, wildcards kept.
+pub(super) fn bless(block: &Block, ran: &Ran, timeout: Duration) -> Blessing {
+    let run = &ran.run;
+    // The output as a page writes it, unless that no longer matches what ran (a line that
+    // happens to be `...`, say): then the output itself.
+    let mut actual = ran.page_lines();
+    if !pattern::matches(&actual, &run.lines()) {
+        actual = run.lines();
+    }
+    let blessed = pattern::bless(block.expected(), &actual);
+    let status = block.status_for(&blessed);
+    if run.status.is_none() || run.code() != Some(status) {
+        return Blessing::Failed(format!(
+            "{}: the python block {} (the page expects status {status}):\n{}",
+            block.location(),
+            process::Ending(run, timeout),
+            run.tail(10)
+        ));
+    }
+    if blessed == block.expected() {
+        return Blessing::Unchanged;
+    }
+    let edit = match &block.output {
+        Some(output) => Edit {
+            start: output.start,
+            len: output.lines.len(),
+            lines: blessed.clone(),
+            indent: block.indent,
+        },
+        None => {
+            let mut lines = vec![String::new(), "```output".to_string()];
+            lines.extend(blessed.iter().cloned());
+            lines.push("```".into());
+            Edit {
+                start: block.after,
+                len: 0,
+                lines,
+                indent: block.indent,
+            }
+        }
+    };
+    Blessing::Rewrite {
+        edit,
+        reads_back: blessed,
+    }
+}
