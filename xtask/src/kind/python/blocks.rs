@@ -112,7 +112,23 @@ pub fn find(page: &Page, fences: &[Fence]) -> Result<Vec<Block>, PageError> {
                     "an `output` block shows what the `python` block right above it prints, but none is above it (only blank lines may come between)".into(),
                 ));
             }
-            _ => continue,
+            _ => {
+                if fence
+                    .comment
+                    .as_deref()
+                    .and_then(directives::parse)
+                    .is_some()
+                {
+                    return Err(error(
+                        fence.line - 1,
+                        format!(
+                            "a `python:` comment belongs right above a ```python or ```pycon fence, but this one is above a `{}` fence",
+                            fence.tag
+                        ),
+                    ));
+                }
+                continue;
+            }
         };
         let directives = match fence.comment.as_deref().and_then(directives::parse) {
             None => Directives::default(),

@@ -84,6 +84,11 @@ fn misplaced_blocks_and_directives_are_page_errors() {
             1,
             "not an exit status",
         ),
+        (
+            "<!-- python: continues -->\n```rust\n```\n",
+            1,
+            "belongs right above",
+        ),
     ];
     for (text, line, words) in cases {
         let error = found::<Python>(&page(text)).unwrap_err();
