@@ -8,7 +8,7 @@
 //!   kind of block), every section of the demo has a console block and every block names a real
 //!   section;
 //! - `[console] <topic>::<section>`: a demo's output against its block ([`kind::console`]);
-//! - `[python] <topic>::python::<heading>`: a Python block run by CPython ([`kind::python`]);
+//! - `[python] <topic>::python::<section>`: a Python block run by CPython ([`kind::python`]);
 //! - `[excerpt] <topic>::excerpt::<file>#<region>`: a Rust block against its source
 //!   ([`kind::excerpt`]).
 //!

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::directives::{self, Directives};
+use crate::kind::console;
 use crate::page::{Fence, Page, PageError, slug};
 
 /// A script or a transcript.
@@ -56,6 +57,9 @@ pub struct Block {
     pub topic: String,
     /// The `##` heading it sits under.
     pub heading: Option<String>,
+    /// Its name in a trial's: the demo section whose console block shares its heading, else
+    /// the heading's anchor (`intro` above the first heading).
+    pub section: String,
     /// Its code.
     pub code: Code,
     /// A script's `output` block, if it has one.
@@ -89,11 +93,6 @@ impl Block {
         let traceback = expected.iter().any(|line| line.trim_end() == TRACEBACK);
         self.directives.status.unwrap_or(i32::from(traceback))
     }
-
-    /// The heading as a trial name's part: its anchor, or `intro` above the first one.
-    pub fn section(&self) -> String {
-        self.heading.as_deref().map_or("intro".into(), slug)
-    }
 }
 
 /// The Python blocks among a page's fences.
@@ -102,6 +101,20 @@ pub fn find(page: &Page, fences: &[Fence]) -> Result<Vec<Block>, PageError> {
     let error = |line: usize, message: String| PageError::at(&page.path, line, message);
     let mut blocks: Vec<Block> = Vec::new();
     let mut paired = vec![false; fences.len()];
+    // The first demo section shown under each heading. A malformed console block fails the
+    // page's `documented` trial; here it only leaves its heading's anchor as the name.
+    let console_fences = fences.iter().filter(|fence| fence.tag == "console");
+    let sections: Vec<(Option<String>, String)> = console_fences
+        .zip(console::parse::blocks(&page.path, fences).unwrap_or_default())
+        .map(|(fence, block)| (fence.heading.clone(), block.section))
+        .collect();
+    let section = |heading: &Option<String>| {
+        let shown = sections.iter().find(|(under, _)| under == heading);
+        shown.map_or_else(
+            || heading.as_deref().map_or("intro".into(), slug),
+            |(_, section)| section.clone(),
+        )
+    };
     for (index, fence) in fences.iter().enumerate() {
         let form = match fence.tag.as_str() {
             "python" => Form::Script,
@@ -183,6 +196,7 @@ pub fn find(page: &Page, fences: &[Fence]) -> Result<Vec<Block>, PageError> {
             path: page.path.clone(),
             topic: page.topic(),
             heading: fence.heading.clone(),
+            section: section(&fence.heading),
             code: Code {
                 form,
                 line: fence.line,

@@ -1,9 +1,11 @@
 //! Python blocks: each `python` script is run by CPython and its output compared with the
 //! `output` block after it; each `pycon` transcript is checked by CPython's own `doctest`.
 //!
-//! A trial is named `<topic>::python::<heading>`, after the anchor of the `##` heading the
-//! block sits under (`defaults::python::why-func1-prints-the-same-list-three-times`, `#2` for
-//! the second block there), so a filter picks one page's Python or one section's. A block that
+//! A trial is named `<topic>::python::<section>`, after the demo section whose console block
+//! sits under the same `##` heading (`defaults::python::mutable-default`), or where there is
+//! none after the heading's anchor (`typing::python::strong-vs-weak-both-checked-at-run-time`),
+//! `#2` for a second block there; so a filter picks one page's Python, or one section's
+//! Python and Rust together (`mutable-default`). A block that
 //! cannot run here is reported ignored with the reason: a `skip:` directive, a `versions=`
 //! that leaves out this interpreter, or no interpreter at all (then a failure if
 //! `REQUIRE_PYTHON=1`).
@@ -151,7 +153,7 @@ impl Kind for Python {
     }
 
     fn name(block: &Block) -> String {
-        format!("{}::python::{}", block.topic, block.section())
+        format!("{}::python::{}", block.topic, block.section)
     }
 
     fn location(block: &Block) -> String {

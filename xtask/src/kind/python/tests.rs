@@ -56,6 +56,21 @@ fn a_script_pairs_with_the_output_block_right_after_it() {
 }
 
 #[test]
+fn a_block_is_named_after_the_demo_section_under_its_heading_else_the_heading() {
+    let text = "```python\n```\n## Parse\n```console\n$ cargo xtask demo typing parse\n```\n```python\n```\n```pycon\n```\n## No demo here\n```python\n```\n";
+    let names: Vec<String> = blocks(text).iter().map(Python::name).collect();
+    assert_eq!(
+        names,
+        [
+            "typing::python::intro",
+            "typing::python::parse",
+            "typing::python::parse",
+            "typing::python::no-demo-here"
+        ]
+    );
+}
+
+#[test]
 fn misplaced_blocks_and_directives_are_page_errors() {
     let cases = [
         ("```output\n1\n```\n", 1, "none is above it"),
