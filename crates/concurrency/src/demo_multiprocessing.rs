@@ -51,6 +51,7 @@ fn children_left() -> &'static str {
 }
 
 /// The notes' claim "a process has its independent memory space", as a forked child.
+// ANCHOR: process_memory
 fn process_memory() -> demo::Result {
     let mut counter = 0;
     println!("parent: counter = {counter}, forking");
@@ -68,7 +69,9 @@ fn process_memory() -> demo::Result {
     println!("child {pid} {status} (Python's exitcode: {code})");
     Ok(())
 }
+// ANCHOR_END: process_memory
 
+// ANCHOR: pool_map
 fn pool_map() -> demo::Result {
     const N: u64 = 150_000;
     let inputs = [N; 4];
@@ -95,7 +98,9 @@ fn pool_map() -> demo::Result {
     println!("children left: {}", children_left());
     Ok(())
 }
+// ANCHOR_END: pool_map
 
+// ANCHOR: imap_order
 fn micros_since_epoch() -> u128 {
     SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
@@ -128,7 +133,9 @@ fn imap_order() -> demo::Result {
     println!("children left: {}", children_left());
     Ok(())
 }
+// ANCHOR_END: imap_order
 
+// ANCHOR: task_panic
 fn task_panic() -> demo::Result {
     let check = |x: u32| {
         if x == 5 {
@@ -151,7 +158,9 @@ fn task_panic() -> demo::Result {
     println!("children left: {}", children_left());
     Ok(())
 }
+// ANCHOR_END: task_panic
 
+// ANCHOR: worker_death
 fn worker_death() -> demo::Result {
     let deaths: [(&str, fn()); 3] = [
         ("sends SIGKILL to its own worker", || {
@@ -202,3 +211,4 @@ fn worker_death() -> demo::Result {
     println!("children left: {}", children_left());
     Ok(())
 }
+// ANCHOR_END: worker_death

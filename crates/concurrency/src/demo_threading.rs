@@ -55,6 +55,7 @@ pub(crate) const SECTIONS: &[Section] = &[
 /// The notes' example: the same two CPU-bound tasks, sequentially and in two threads.
 fn threads_vs_sequential() -> demo::Result {
     const LIMIT: u64 = 300_000;
+    // ANCHOR: two_runs
     let tasks = || vec![|| count_primes(LIMIT), || count_primes(LIMIT)];
     println!("task: count_primes({LIMIT}), twice");
     let sequential = run_sequentially(tasks());
@@ -64,6 +65,7 @@ fn threads_vs_sequential() -> demo::Result {
         ms(sequential.elapsed)
     );
     let threaded = run_in_threads(tasks())?;
+    // ANCHOR_END: two_runs
     println!(
         "two threads: {:?} in {}",
         threaded.value,
@@ -117,6 +119,7 @@ fn shared_memory() -> demo::Result {
 fn concurrency_vs_parallelism() -> demo::Result {
     const BUSY: Duration = Duration::from_millis(60);
     const WIDEST: u32 = 72;
+    // ANCHOR: pin_then_free
     let cores = usable_cores()?;
     // The first core this process may use: a cpuset may forbid core 0.
     let core = *cores
@@ -130,6 +133,7 @@ fn concurrency_vs_parallelism() -> demo::Result {
     // Pin first, then start the threads: they inherit the one-core mask.
     let pinned = pinned_to_one_core(core, || record_workers(2, units))??;
     let free = record_workers(2, units)?;
+    // ANCHOR_END: pin_then_free
     // One column is 2 ms, or wider on a slow machine so that a row fits a terminal.
     let longest = pinned.span.max(free.span);
     let column_ms = longest.as_millis().div_ceil(u128::from(WIDEST)).max(2);

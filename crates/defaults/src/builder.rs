@@ -70,6 +70,7 @@ pub struct RetryPolicyBuilder {
     policy: RetryPolicy,
 }
 
+// ANCHOR: builder
 impl RetryPolicyBuilder {
     /// How many times to run the operation at most; must be at least 1.
     pub fn attempts(mut self, attempts: u32) -> Self {
@@ -113,6 +114,7 @@ impl RetryPolicyBuilder {
         Ok(policy)
     }
 }
+// ANCHOR_END: builder
 
 /// Why [`RetryPolicyBuilder::build`] refused the settings; the message says what to change.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,6 +4,7 @@ use defaults::List;
 use defaults::shared_default::{define_func1, func2};
 
 /// `print([func1(i) for i in range(3)])` and `print([func2(i) for i in range(3)])`.
+// ANCHOR: mutable_default
 pub(crate) fn mutable_default() -> demo::Result {
     let func1 = define_func1();
     let results: Vec<List<i64>> = (0..3).map(|i| func1(i, None)).collect();
@@ -13,8 +14,10 @@ pub(crate) fn mutable_default() -> demo::Result {
     println!("{results:?}");
     Ok(())
 }
+// ANCHOR_END: mutable_default
 
 /// The three results of `func1` are one list; copies taken after each call show the history.
+// ANCHOR: shared_handles
 pub(crate) fn shared_handles() -> demo::Result {
     let func1 = define_func1();
     let results: Vec<List<i64>> = (0..3).map(|i| func1(i, None)).collect();
@@ -41,3 +44,4 @@ pub(crate) fn shared_handles() -> demo::Result {
     println!("func1, a copy right after each call: {copies:?}");
     Ok(())
 }
+// ANCHOR_END: shared_handles

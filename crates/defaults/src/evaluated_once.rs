@@ -27,6 +27,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// let b = EMPTY;
 /// assert_eq!((a, b), (vec![1], vec![]));
 /// ```
+// ANCHOR: once
 pub const EMPTY: Vec<i64> = Vec::new();
 
 /// The 25 primes below 100, computed by the compiler from [`sieve_const`]; the program only
@@ -69,6 +70,7 @@ pub static PRIMES: LazyLock<Vec<u32>> = LazyLock::new(|| {
     PRIME_BUILDS.fetch_add(1, Ordering::Relaxed);
     sieve(PRIMES_BELOW)
 });
+// ANCHOR_END: once
 
 /// How many times [`PRIMES`] has been built in this process: 0 before first use, then 1.
 pub fn prime_builds() -> usize {

@@ -34,6 +34,7 @@
 //! when `None` is common, and an options struct or a builder when there are several.
 
 /// How many items [`head`] returns when given `None`, like `pandas.DataFrame.head(n=5)`.
+// ANCHOR: head
 pub const DEFAULT_HEAD: usize = 5;
 
 /// The first `n` items (all of them if there are fewer), [`DEFAULT_HEAD`] when `n` is `None`.
@@ -41,6 +42,7 @@ pub fn head<T>(items: &[T], n: impl Into<Option<usize>>) -> &[T] {
     let n = n.into().unwrap_or(DEFAULT_HEAD);
     &items[..n.min(items.len())]
 }
+// ANCHOR_END: head
 
 #[cfg(test)]
 mod tests {

@@ -23,6 +23,7 @@ use std::cell::Cell;
 /// assert_eq!(greet("Ada", None), "Hello, Ada!");
 /// assert_eq!(greet("Ada", Some("Hi")), "Hi, Ada!");
 /// ```
+// ANCHOR: params
 pub fn greet(name: &str, greeting: Option<&str>) -> String {
     let greeting = greeting.unwrap_or("Hello");
     format!("{greeting}, {name}!")
@@ -56,6 +57,7 @@ pub fn split<'a>(text: &'a str, sep: Option<&str>) -> Vec<&'a str> {
         Some(sep) => text.split(sep).collect(),
     }
 }
+// ANCHOR_END: params
 
 /// Counts how often a default is actually made, to show which spelling makes it when.
 ///

@@ -61,6 +61,7 @@ use crate::List;
 /// let results: Vec<_> = (0..3).map(|i| func1(i, None)).collect();
 /// assert_eq!(format!("{results:?}"), "[[0, 1, 2], [0, 1, 2], [0, 1, 2]]");
 /// ```
+// ANCHOR: funcs
 pub fn define_func1<T>() -> impl Fn(T, Option<List<T>>) -> List<T> {
     let default = List::new(); // evaluated once, "at def time"
     move |item, lst| {
@@ -84,6 +85,7 @@ pub fn func2<T>(item: T, lst: Option<List<T>>) -> List<T> {
     lst.append(item);
     lst
 }
+// ANCHOR_END: funcs
 
 #[cfg(test)]
 mod tests {

@@ -28,6 +28,7 @@
 use std::fmt::{Display, Write};
 
 /// The keyword arguments of Python's `print`, with its defaults.
+// ANCHOR: print_options
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PrintOptions<'a> {
     /// Put between objects; Python's default `' '`.
@@ -44,6 +45,7 @@ impl Default for PrintOptions<'_> {
         }
     }
 }
+// ANCHOR_END: print_options
 
 /// What `print(*objects, sep=..., end=...)` writes, as a `String`.
 ///

@@ -3,6 +3,7 @@
 use metaclass::{Class, ClassRef, Found, Function, Instance, Namespace, Value, mro_repr};
 
 /// The notes' example: a class from (name, bases, namespace), its `__mro__` and `__dict__`.
+// ANCHOR: type_call
 pub(crate) fn type_call() -> demo::Result {
     let a = Class::new("A", &[], Namespace::new().with("x", 1))?;
     let b = Class::new("B", &[a], Namespace::new())?;
@@ -22,6 +23,7 @@ pub(crate) fn type_call() -> demo::Result {
     println!("type(C)     = {}", c.metaclass());
     Ok(())
 }
+// ANCHOR_END: type_call
 
 fn class(name: &str, bases: &[&ClassRef]) -> Result<ClassRef, metaclass::TypeError> {
     let bases: Vec<ClassRef> = bases.iter().map(|&base| base.clone()).collect();

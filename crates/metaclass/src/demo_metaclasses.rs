@@ -8,6 +8,7 @@ use metaclass::{
     mro_repr,
 };
 
+// ANCHOR: upper
 /// `class Upper(type)`: prints what it receives, refuses lower-case class names, and
 /// upper-cases every attribute name.
 struct Upper;
@@ -64,6 +65,7 @@ pub(crate) fn hooks() -> demo::Result {
     }
     Ok(())
 }
+// ANCHOR_END: upper
 
 fn report(created: Result<ClassRef, TypeError>) -> String {
     match created {
@@ -104,6 +106,7 @@ pub(crate) fn inheritance() -> demo::Result {
 }
 
 /// Subclasses register themselves, and a plugin without `run` is refused at definition.
+// ANCHOR: plugin_registry
 pub(crate) fn plugin_registry() -> demo::Result {
     let registry = PluginRegistry::new();
     let meta = Meta::new("PluginMeta", &[], registry.clone())?;
@@ -133,6 +136,7 @@ pub(crate) fn plugin_registry() -> demo::Result {
     println!("PluginMeta.plugins = [{}]", registry.names().join(", "));
     Ok(())
 }
+// ANCHOR_END: plugin_registry
 
 /// `ABCMeta`: abstract methods are computed at class creation and checked at instantiation.
 pub(crate) fn abstract_methods() -> demo::Result {

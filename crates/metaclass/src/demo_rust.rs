@@ -7,6 +7,7 @@ use metaclass::rust_way::plugins::{self, Exporter, Plugin, Registry};
 use metaclass::rust_way::resolution::{Animal, Duck, Goose, Loud, Polite, Swan};
 use metaclass::rust_way::traits::{Circle, Cube, Shape, Solid, Square};
 
+// ANCHOR: definitions
 metaclass::dataclass! {
     /// A user, defined through the macro: it gains `new`, `Record`, `Display` and a
     /// registration.
@@ -21,6 +22,7 @@ metaclass::dataclass! {
     /// A second definition, to show that each one is recorded.
     pub(crate) struct Point { x: i64, y: i64 }
 }
+// ANCHOR_END: definitions
 
 /// What the macro added to each definition.
 pub(crate) fn dataclass_macro() -> demo::Result {
@@ -37,6 +39,7 @@ pub(crate) fn dataclass_macro() -> demo::Result {
     Ok(())
 }
 
+// ANCHOR: plugins
 /// A plugin defined in this binary, not in the library: `inventory` still finds it.
 struct Markdown;
 
@@ -72,6 +75,7 @@ pub(crate) fn plugins() -> demo::Result {
     }
     Ok(())
 }
+// ANCHOR_END: plugins
 
 /// Default methods are inherited, overridable, and may use supertrait methods.
 pub(crate) fn traits() -> demo::Result {
@@ -91,6 +95,7 @@ pub(crate) fn traits() -> demo::Result {
 }
 
 /// Inherent first; the trait named when two offer the method; a diamond is one method.
+// ANCHOR: method_resolution
 pub(crate) fn method_resolution() -> demo::Result {
     let calls = [
         ("Duck.speak()", Duck.speak()),
@@ -107,6 +112,7 @@ pub(crate) fn method_resolution() -> demo::Result {
     println!("{:<31} -> {}", "Swan.kind() (Flyer + Swimmer)", Swan.kind());
     Ok(())
 }
+// ANCHOR_END: method_resolution
 
 /// `OnceLock`: initialised on the first call, shared ever after.
 pub(crate) fn once_lock() -> demo::Result {

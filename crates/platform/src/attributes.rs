@@ -49,6 +49,7 @@ pub fn limit_text(limit: u64) -> String {
 /// assert!(rows.iter().any(|row| row.python == "sys.path"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+// ANCHOR: table
 pub fn table() -> Result<Vec<Row>, Box<dyn std::error::Error>> {
     let name = uname()?;
     let (soft, hard) = getrlimit(Resource::RLIMIT_STACK)?;
@@ -128,6 +129,7 @@ pub fn table() -> Result<Vec<Row>, Box<dyn std::error::Error>> {
         })
         .collect())
 }
+// ANCHOR_END: table
 
 /// The `sys.exit` row, from a child that called `std::process::exit(3)`.
 pub fn exit_row(outcome: &Outcome) -> Row {

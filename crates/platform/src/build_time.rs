@@ -46,6 +46,7 @@
 
 use nix::sys::utsname::uname;
 
+// ANCHOR: affinity_source
 /// How this crate counts the CPUs a thread may use, chosen by `#[cfg]` at build time.
 #[cfg(any(target_os = "linux", target_os = "android"))]
 pub const AFFINITY_SOURCE: &str =
@@ -54,6 +55,7 @@ pub const AFFINITY_SOURCE: &str =
 /// How this crate counts the CPUs a thread may use, chosen by `#[cfg]` at build time.
 #[cfg(not(any(target_os = "linux", target_os = "android")))]
 pub const AFFINITY_SOURCE: &str = "no affinity mask on this target: #[cfg] compiled another branch";
+// ANCHOR_END: affinity_source
 
 /// Platform facts, each marked with when it was decided.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -21,6 +21,7 @@
 //! one), so [`pinned_to_one_cpu`] can show the difference live: pinned, a thread still sees
 //! every CPU online but may use one.
 
+// ANCHOR: mask
 /// Counts and pins through the Linux affinity calls; chosen by `#[cfg]` at build time.
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod mask {
@@ -66,6 +67,7 @@ mod mask {
             .map_err(|errno| CpuError(format!("sched_setaffinity: {errno}")))
     }
 }
+// ANCHOR_END: mask
 
 /// Elsewhere: macOS has no affinity mask, and FreeBSD's `cpuset` is not wired up here.
 #[cfg(not(any(target_os = "linux", target_os = "android")))]
@@ -157,6 +159,7 @@ impl CpuCounts {
     }
 }
 
+// ANCHOR: pinned
 /// Reads the counts in a new thread pinned to the first CPU of this thread's mask, as
 /// `taskset -c 0` would do to a whole process. Linux and Android only: elsewhere an error.
 ///
@@ -176,6 +179,7 @@ pub fn pinned_to_one_cpu() -> Result<CpuCounts, CpuError> {
     .join()
     .map_err(|_| CpuError("the pinned thread panicked".into()))?
 }
+// ANCHOR_END: pinned
 
 #[cfg(test)]
 mod tests {

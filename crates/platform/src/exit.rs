@@ -62,6 +62,7 @@ impl Way {
     }
 }
 
+// ANCHOR: child
 /// A value with a destructor, like the `finally:` block around a `sys.exit()`.
 #[derive(Debug)]
 pub struct Guard;
@@ -93,6 +94,7 @@ pub fn run_child_if_asked() -> Option<ExitCode> {
     Some(ExitCode::from(STATUS))
     // `_guard` drops here, after the ExitCode is made and before main returns it.
 }
+// ANCHOR_END: child
 
 /// What the parent saw of a child.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -15,6 +15,7 @@
 use std::ffi::OsStr;
 use std::path::PathBuf;
 
+// ANCHOR: which
 /// This crate's manifest, embedded when the binary was compiled.
 const MANIFEST: &str = include_str!("../Cargo.toml");
 
@@ -74,6 +75,7 @@ pub fn which_in(path: &OsStr, program: &str) -> Option<PathBuf> {
                 .is_ok_and(|meta| meta.is_file() && meta.permissions().mode() & 0o111 != 0)
         })
 }
+// ANCHOR_END: which
 
 #[cfg(test)]
 mod tests {

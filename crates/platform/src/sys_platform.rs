@@ -52,6 +52,7 @@ pub fn python_sys_platform(os: &str, sysname: &str, release: &str) -> String {
 /// }
 /// # Ok::<(), nix::Error>(())
 /// ```
+// ANCHOR: sys_platform
 pub fn sys_platform() -> nix::Result<String> {
     let name = uname()?;
     Ok(python_sys_platform(
@@ -60,6 +61,7 @@ pub fn sys_platform() -> nix::Result<String> {
         &name.release().to_string_lossy(),
     ))
 }
+// ANCHOR_END: sys_platform
 
 #[cfg(test)]
 mod tests {

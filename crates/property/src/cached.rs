@@ -23,6 +23,7 @@
 use std::cell::{Cell, OnceCell};
 
 /// Numbers with a summary computed on first use and cached until they change.
+// ANCHOR: dataset
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
     values: Vec<i64>,
@@ -80,6 +81,7 @@ impl Dataset {
         self.computations.get()
     }
 }
+// ANCHOR_END: dataset
 
 #[cfg(test)]
 mod tests {

@@ -35,6 +35,7 @@ use crate::ValueError;
 /// assert_eq!(a.x(), 1);
 /// # Ok::<(), property::ValueError>(())
 /// ```
+// ANCHOR: class_a
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct A {
     /// Python's `_x`; 0 to start with, like the class attribute `_x = 0`.
@@ -67,6 +68,7 @@ impl A {
         Ok(value)
     }
 }
+// ANCHOR_END: class_a
 
 #[cfg(test)]
 mod tests {

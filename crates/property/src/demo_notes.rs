@@ -20,6 +20,7 @@ pub(crate) fn class_a() -> demo::Result {
 }
 
 /// Every refused value leaves `x` where the last accepted one put it.
+// ANCHOR: failed_set
 pub(crate) fn failed_set() -> demo::Result {
     let mut a = A::new();
     for value in [3, -1, i64::MIN, 0, i64::MAX, -5] {
@@ -32,6 +33,7 @@ pub(crate) fn failed_set() -> demo::Result {
     }
     Ok(())
 }
+// ANCHOR_END: failed_set
 
 /// Python's `__x` renaming, computed; Rust's privacy boundary, shown from a child module.
 pub(crate) fn privacy() -> demo::Result {
@@ -49,6 +51,7 @@ pub(crate) fn privacy() -> demo::Result {
 }
 
 /// A module with a private field, to show who may read it: this module and its children.
+// ANCHOR: account
 mod account {
     /// A balance that only this module and its children can touch.
     pub(crate) struct Account {
@@ -68,3 +71,4 @@ mod account {
         }
     }
 }
+// ANCHOR_END: account

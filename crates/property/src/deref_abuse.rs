@@ -18,6 +18,7 @@ use std::ops::{Deref, DerefMut};
 
 use crate::{NonNegative, ValueError};
 
+// ANCHOR: deref
 /// **What not to do**: a "non-negative" integer whose `DerefMut` lets anyone break that.
 ///
 /// ```
@@ -57,6 +58,7 @@ impl DerefMut for DerefNonNegative {
         &mut self.0
     }
 }
+// ANCHOR_END: deref
 
 #[cfg(test)]
 mod tests {

@@ -26,6 +26,7 @@
 
 use crate::NonNegative;
 
+// ANCHOR: designs
 /// The notes' starting point: expose the attribute. Every `i64` is a valid `x`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Plain {
@@ -40,6 +41,7 @@ pub struct Typed {
     /// Never negative, whoever writes it.
     pub x: NonNegative,
 }
+// ANCHOR_END: designs
 
 #[cfg(test)]
 mod tests {

@@ -36,6 +36,7 @@ use crate::ValueError;
 /// assert_eq!(error.python_line(), "ValueError: Must be >= 0");
 /// # Ok::<(), property::ValueError>(())
 /// ```
+// ANCHOR: non_negative
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NonNegative(i64);
 
@@ -105,6 +106,7 @@ impl AddAssign<u32> for NonNegative {
         *self = *self + rhs;
     }
 }
+// ANCHOR_END: non_negative
 
 impl fmt::Display for NonNegative {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

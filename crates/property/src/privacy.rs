@@ -32,6 +32,7 @@
 /// assert_eq!(mangle("A", "__init__"), "__init__");
 /// assert_eq!(mangle("_Base", "__x"), "_Base__x");
 /// ```
+// ANCHOR: mangle
 pub fn mangle(class_name: &str, name: &str) -> String {
     let class = class_name.trim_start_matches('_');
     let private = name.starts_with("__") && !name.ends_with("__") && !name.contains('.');
@@ -40,6 +41,7 @@ pub fn mangle(class_name: &str, name: &str) -> String {
     }
     format!("_{class}{name}")
 }
+// ANCHOR_END: mangle
 
 #[cfg(test)]
 mod tests {

@@ -29,6 +29,7 @@
 
 use crate::ValueError;
 
+// ANCHOR: point_circle
 /// A point in the plane: plain data, with public fields.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Point {
@@ -87,6 +88,7 @@ impl Circle {
         Ok(radius)
     }
 }
+// ANCHOR_END: point_circle
 
 #[cfg(test)]
 mod tests {

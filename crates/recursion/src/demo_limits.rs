@@ -23,6 +23,7 @@ pub(crate) fn recursion_limit() -> demo::Result {
 }
 
 /// A real overflow, in a child process; this process lives to report it.
+// ANCHOR: stack_overflow
 pub(crate) fn stack_overflow() -> demo::Result {
     let death = overflow_in_child(&std::env::current_exe()?, ChildMode::MainThread)?;
     let limit = death.stack_limit.map_or_else(|| "unknown".to_owned(), mib);
@@ -38,6 +39,7 @@ pub(crate) fn stack_overflow() -> demo::Result {
     println!("parent: still running (pid {})", std::process::id());
     Ok(())
 }
+// ANCHOR_END: stack_overflow
 
 /// The same dive on threads with 1 MiB and 16 MiB stacks, then a bounded dive that returns.
 pub(crate) fn bigger_stack() -> demo::Result {

@@ -17,6 +17,7 @@ impl<T> Tree<T> {
     /// let tree: Tree<i32> = [4, 2, 6, 1].into_iter().collect();
     /// assert_eq!(tree.depth_with_stack(), tree.depth());
     /// ```
+    // ANCHOR: depth_with_stack
     pub fn depth_with_stack(&self) -> usize {
         let mut deepest = 0;
         let mut stack: Vec<(&Node<T>, usize)> = Vec::new();
@@ -33,6 +34,7 @@ impl<T> Tree<T> {
         }
         deepest
     }
+    // ANCHOR_END: depth_with_stack
 
     /// [`Tree::len`] with an explicit stack of nodes still to count.
     pub fn len_with_stack(&self) -> usize {

@@ -23,6 +23,7 @@ use std::fmt;
 /// let too_big = recursion::factorial::factorial(35).unwrap_err();
 /// assert_eq!(too_big.to_string(), "35! does not fit in u128 (the largest that does is 34!)");
 /// ```
+// ANCHOR: factorial
 pub fn factorial(n: u32) -> Result<u128, FactorialOverflow> {
     let termination_condition = n == 0;
     if termination_condition {
@@ -34,6 +35,7 @@ pub fn factorial(n: u32) -> Result<u128, FactorialOverflow> {
         .checked_mul(reduction_step)
         .ok_or_else(|| FactorialOverflow::new::<u128>(n))
 }
+// ANCHOR_END: factorial
 
 /// The same recursion without the logging, in any unsigned width: `Err` instead of a wrong number.
 ///
@@ -44,6 +46,7 @@ pub fn factorial(n: u32) -> Result<u128, FactorialOverflow> {
 /// assert!(checked_factorial::<u64>(21).is_err());
 /// assert_eq!(checked_factorial::<u8>(5), Ok(120));
 /// ```
+// ANCHOR: checked
 pub fn checked_factorial<T: Width>(n: u32) -> Result<T, FactorialOverflow> {
     if n == 0 {
         return Ok(T::ONE);
@@ -53,6 +56,7 @@ pub fn checked_factorial<T: Width>(n: u32) -> Result<T, FactorialOverflow> {
         .and_then(|n| n.checked_mul(smaller))
         .ok_or_else(|| FactorialOverflow::new::<T>(n))
 }
+// ANCHOR_END: checked
 
 /// What an unchecked multiplication would have produced: the silently wrong answer.
 ///

@@ -57,6 +57,7 @@ pub fn memoised(n: u32) -> Counted {
     Counted { value, calls }
 }
 
+// ANCHOR: memoised
 fn memoised_counting(n: u32, cache: &mut HashMap<u32, u64>, calls: &mut u64) -> u64 {
     *calls += 1;
     if n < 2 {
@@ -69,6 +70,7 @@ fn memoised_counting(n: u32, cache: &mut HashMap<u32, u64>, calls: &mut u64) -> 
     cache.insert(n, value);
     value
 }
+// ANCHOR_END: memoised
 
 #[cfg(test)]
 mod tests {

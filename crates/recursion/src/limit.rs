@@ -86,12 +86,14 @@ impl Depth {
 /// assert_eq!(count_down(500, Depth::new(1000)), Ok(500));
 /// assert_eq!(count_down(5000, Depth::new(1000)), Err(RecursionError { limit: 1000 }));
 /// ```
+// ANCHOR: count_down
 pub fn count_down(n: u64, depth: Depth) -> Result<u64, RecursionError> {
     if n == 0 {
         return Ok(0);
     }
     Ok(1 + count_down(n - 1, depth.deeper()?)?)
 }
+// ANCHOR_END: count_down
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@
 
 use tracing_subscriber::EnvFilter;
 
+// ANCHOR: init
 /// The level when `RUST_LOG` is unset: warnings, like Python's root logger.
 const DEFAULT_FILTER: &str = "warn";
 
@@ -31,3 +32,4 @@ pub(crate) fn init() {
         .without_time()
         .try_init();
 }
+// ANCHOR_END: init

@@ -57,6 +57,7 @@ const SECTIONS: &[Section] = &[
     },
 ];
 
+// ANCHOR: main
 fn main() -> std::process::ExitCode {
     // The hidden child mode comes first, before the shared argument parsing: a child started
     // by the stack-overflow sections dives until its stack overflows and never gets further.
@@ -69,3 +70,4 @@ fn main() -> std::process::ExitCode {
         sections: SECTIONS,
     })
 }
+// ANCHOR_END: main

@@ -154,6 +154,7 @@ pub fn child_main() -> Option<ExitCode> {
 /// for the abort, and a main-thread stack of [`CHILD_STACK`] bytes, set before an `exec` of
 /// this same program because only a fresh start honours it (see the module docs). Returns the
 /// stack limit in force. Safe calls to `setrlimit` and `exec`, on this process only.
+// ANCHOR: prepare
 fn prepare_to_die() -> Result<u64, String> {
     use nix::sys::resource::{Resource, getrlimit, setrlimit};
     use std::os::unix::process::CommandExt;
@@ -183,6 +184,7 @@ fn prepare_to_die() -> Result<u64, String> {
         .exec();
     Err(format!("cannot re-execute {}: {error}", program.display()))
 }
+// ANCHOR_END: prepare
 
 /// Dives without end, printing every [`REPORT_EVERY`]th depth on its own line.
 fn dive_reporting() -> u64 {
@@ -205,6 +207,7 @@ fn dive_reporting() -> u64 {
 /// assert_eq!(reached, 10_000);
 /// # Ok::<(), std::io::Error>(())
 /// ```
+// ANCHOR: dive_on_thread
 pub fn dive_on_thread(stack_bytes: usize, target: u64) -> std::io::Result<u64> {
     std::thread::Builder::new()
         .name("deep".to_owned())
@@ -213,6 +216,7 @@ pub fn dive_on_thread(stack_bytes: usize, target: u64) -> std::io::Result<u64> {
         .join()
         .map_err(|_| std::io::Error::other("the diving thread panicked"))
 }
+// ANCHOR_END: dive_on_thread
 
 #[cfg(test)]
 mod tests {

@@ -32,6 +32,7 @@ use crate::limit::{Depth, RecursionError};
 /// assert_eq!(tree.in_order(), [&1, &2, &3, &4, &6]);
 /// assert!(tree.contains(&3) && !tree.contains(&5));
 /// ```
+// ANCHOR: tree
 #[derive(Debug, PartialEq, Eq, Default)]
 pub enum Tree<T> {
     /// No node: where every recursion over the tree stops.
@@ -139,6 +140,7 @@ impl<T> Tree<T> {
         }
     }
 }
+// ANCHOR_END: tree
 
 impl<T: Ord> Tree<T> {
     /// Inserts `value` where it sorts; `false` if it is already there.

@@ -55,6 +55,7 @@ pub fn walk(root: &Path) -> Result<Vec<Entry>, WalkError> {
     Ok(entries)
 }
 
+// ANCHOR: walk_into
 fn walk_into(
     root: &Path,
     relative: &Path,
@@ -94,6 +95,7 @@ fn walk_into(
     }
     Ok(())
 }
+// ANCHOR_END: walk_into
 
 /// The deepest entry's depth: 0 for an empty directory.
 pub fn max_depth(entries: &[Entry]) -> usize {

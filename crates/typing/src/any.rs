@@ -35,6 +35,7 @@ pub fn isinstance<T: Any>(value: &dyn Any) -> bool {
 /// assert_eq!(describe(&1_i64), "i64 1");
 /// assert_eq!(describe(&'x'), "unknown type: dyn Any keeps a TypeId, not a name");
 /// ```
+// ANCHOR: describe
 pub fn describe(value: &dyn Any) -> String {
     if let Some(n) = value.downcast_ref::<i64>() {
         format!("i64 {n}")
@@ -48,6 +49,7 @@ pub fn describe(value: &dyn Any) -> String {
         "unknown type: dyn Any keeps a TypeId, not a name".to_owned()
     }
 }
+// ANCHOR_END: describe
 
 /// Python's `[1, "two", 3.0, [4]]` as a `Vec<Box<dyn Any>>`.
 pub fn python_list() -> Vec<Box<dyn Any>> {

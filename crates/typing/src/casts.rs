@@ -65,6 +65,7 @@ pub fn int_to_int<S: Into<i128>, T: Into<i128>>(source: S, cast: T) -> Loss {
     }
 }
 
+// ANCHOR: casts
 /// A float-to-integer cast: exact, truncated, saturated, or NaN made 0.
 ///
 /// ```
@@ -155,6 +156,7 @@ pub fn examples() -> Vec<Cast> {
         cast!(1e40_f64 => f32, f64_to_f32),
     ]
 }
+// ANCHOR_END: casts
 
 #[cfg(test)]
 mod tests {

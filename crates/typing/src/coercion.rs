@@ -69,6 +69,7 @@ use crate::attempt::Attempt;
 /// assert!(attempts.iter().any(|a| a.outcome.is_err()));
 /// assert!(attempts.iter().any(|a| a.outcome.is_ok()));
 /// ```
+// ANCHOR: explicit
 pub fn explicit_conversions() -> Vec<Attempt> {
     vec![
         // int("1") + 1
@@ -84,6 +85,7 @@ pub fn explicit_conversions() -> Vec<Attempt> {
         crate::attempt!("300".parse::<u8>()),
     ]
 }
+// ANCHOR_END: explicit
 
 #[cfg(test)]
 mod tests {

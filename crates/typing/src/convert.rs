@@ -32,6 +32,7 @@ use std::fmt;
 /// assert_eq!(error.to_string(), "Must be >= 0 (got -1)");
 /// # Ok::<(), typing::convert::NegativeError>(())
 /// ```
+// ANCHOR: non_negative
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct NonNegative(i64);
 
@@ -70,6 +71,7 @@ impl From<NonNegative> for i64 {
         value.0
     }
 }
+// ANCHOR_END: non_negative
 
 /// Conversions that cannot fail: `From`, and `Into` which every `From` provides.
 pub fn lossless() -> Vec<crate::attempt::Attempt> {

@@ -35,6 +35,7 @@
 
 use std::iter::Sum;
 
+// ANCHOR: dyn_quack
 /// Anything that can quack. Duck typing with the duck written down.
 pub trait Quack {
     /// The sound this thing makes.
@@ -87,7 +88,9 @@ impl Quack for Person {
 pub fn chorus(flock: &[Box<dyn Quack>]) -> Vec<String> {
     flock.iter().map(|member| member.quack()).collect()
 }
+// ANCHOR_END: dyn_quack
 
+// ANCHOR: bounds
 /// Quacks twice: static dispatch, one compiled copy per type `T` it is used with.
 ///
 /// ```
@@ -121,6 +124,7 @@ pub fn largest<T: PartialOrd + Copy>(xs: &[T]) -> Option<T> {
         _ => Some(x),
     })
 }
+// ANCHOR_END: bounds
 
 /// The flock the demo uses.
 pub fn flock() -> Vec<Box<dyn Quack>> {

@@ -87,6 +87,7 @@ fn py_repr(text: &str) -> String {
     format!("'{escaped}'")
 }
 
+// ANCHOR: int_table
 /// Each of [`INT_INPUTS`] through `parse::<i64>()` and through Python's `int()`.
 pub fn int_table() -> Vec<Comparison> {
     INT_INPUTS
@@ -127,6 +128,7 @@ pub fn explicit_leniency() -> Vec<Attempt> {
         crate::attempt!("1_000".replace('_', "").parse::<i64>()),
     ]
 }
+// ANCHOR_END: int_table
 
 /// Floats: Rust's `parse::<f64>()` reads `nan`, `inf` and exponents, but not a decimal comma.
 pub fn float_attempts() -> Vec<Attempt> {

@@ -44,6 +44,7 @@ fn no_coercion() -> demo::Result {
     Ok(())
 }
 
+// ANCHOR: strong_vs_weak
 fn strong_vs_weak() -> demo::Result {
     let rows: Vec<[String; 3]> = model::examples()
         .iter()
@@ -68,6 +69,7 @@ fn strong_vs_weak() -> demo::Result {
     }
     Ok(())
 }
+// ANCHOR_END: strong_vs_weak
 
 fn from_into() -> demo::Result {
     println!("From (cannot fail, loses nothing):");

@@ -79,6 +79,7 @@ pub fn run_sequentially<R>(tasks: Vec<impl FnOnce() -> R>) -> Timed<Vec<R>> {
 /// # Errors
 ///
 /// [`WorkerPanicked`] if a task panicked; the other threads are still joined.
+// ANCHOR: run_in_threads
 pub fn run_in_threads<R, F>(tasks: Vec<F>) -> Result<Timed<Vec<R>>, WorkerPanicked>
 where
     F: FnOnce() -> R + Send + 'static,
@@ -92,6 +93,7 @@ where
         elapsed: start.elapsed(),
     })
 }
+// ANCHOR_END: run_in_threads
 
 /// How many times faster `fast` was than `slow` (`slow / fast`), for printing.
 pub fn speedup(slow: Duration, fast: Duration) -> f64 {

@@ -27,6 +27,7 @@ use super::worker::{WorkerPanicked, join_all};
 /// # Errors
 ///
 /// [`WorkerPanicked`] if a thread panicked.
+// ANCHOR: wait_in_threads
 pub fn wait_in_threads(waits: usize, wait: Duration) -> Result<Duration, WorkerPanicked> {
     let start = Instant::now();
     let handles = (0..waits)
@@ -35,6 +36,7 @@ pub fn wait_in_threads(waits: usize, wait: Duration) -> Result<Duration, WorkerP
     join_all(handles)?;
     Ok(start.elapsed())
 }
+// ANCHOR_END: wait_in_threads
 
 /// The same waits one after another on the calling thread: about `waits * wait`.
 pub fn wait_sequentially(waits: usize, wait: Duration) -> Duration {

@@ -26,6 +26,7 @@ use super::worker::{WorkerPanicked, join_all_scoped};
 ///
 /// [`WorkerPanicked`] if `f` panicked on some item; its `worker` is the thread's number `t`,
 /// the one that maps items `t, t + n, ...`.
+// ANCHOR: parallel_map
 pub fn parallel_map<T, R, F>(items: &[T], f: F) -> Result<Vec<R>, WorkerPanicked>
 where
     T: Sync,
@@ -62,6 +63,7 @@ where
     })?;
     Ok(interleave(strands, items.len()))
 }
+// ANCHOR_END: parallel_map
 
 /// Puts strided results back in input order: item `i` is `strands[i % n][i / n]`.
 fn interleave<R>(strands: Vec<Vec<R>>, len: usize) -> Vec<R> {

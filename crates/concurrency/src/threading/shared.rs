@@ -57,6 +57,7 @@ use super::worker::{WorkerPanicked, join_all, join_all_scoped};
 /// # Errors
 ///
 /// [`WorkerPanicked`] if a thread panicked.
+// ANCHOR: count_with_mutex
 pub fn count_with_mutex(threads: usize, increments: u64) -> Result<u64, WorkerPanicked> {
     let counter = Arc::new(Mutex::new(0_u64));
     let handles = (0..threads)
@@ -75,6 +76,7 @@ pub fn count_with_mutex(threads: usize, increments: u64) -> Result<u64, WorkerPa
     let total = *counter.lock().unwrap_or_else(PoisonError::into_inner);
     Ok(total)
 }
+// ANCHOR_END: count_with_mutex
 
 /// The same count with an atomic: each `fetch_add` is one indivisible read-modify-write.
 ///
@@ -182,6 +184,7 @@ pub fn sum_in_scoped_threads(data: &[u64], threads: usize) -> Result<u64, Worker
 /// # Errors
 ///
 /// [`WorkerPanicked`] if a thread panicked.
+// ANCHOR: double_in_scoped_threads
 pub fn double_in_scoped_threads(data: &mut [u64], threads: usize) -> Result<(), WorkerPanicked> {
     let chunk = chunk_len(data.len(), threads);
     thread::scope(|s| {
@@ -193,6 +196,7 @@ pub fn double_in_scoped_threads(data: &mut [u64], threads: usize) -> Result<(), 
     })?;
     Ok(())
 }
+// ANCHOR_END: double_in_scoped_threads
 
 /// The length of each of `parts` nearly equal chunks of `len` items (at least 1).
 fn chunk_len(len: usize, parts: usize) -> usize {

@@ -15,6 +15,7 @@ use super::error::TypeError;
 use super::meta::{ClassDef, Meta};
 use super::value::Namespace;
 
+// ANCHOR: calculate_metaclass
 /// CPython's `_PyType_CalculateMetaclass`: start from the requested metaclass and replace it
 /// by any base's metaclass that is a subclass of it; a base's metaclass that is neither a
 /// subclass nor a superclass of the winner is a conflict.
@@ -36,6 +37,7 @@ pub fn calculate_metaclass(requested: &Meta, bases: &[ClassRef]) -> Result<Meta,
     }
     Ok(winner)
 }
+// ANCHOR_END: calculate_metaclass
 
 /// The class statement: pick the metaclass, let it see the definition, hand the definition on
 /// to a more derived metaclass if the bases it returned call for one, create the class (C3

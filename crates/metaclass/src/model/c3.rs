@@ -36,6 +36,7 @@ pub fn linearize(bases: &[ClassRef]) -> Result<Vec<ClassRef>, TypeError> {
     merge(&to_merge)
 }
 
+// ANCHOR: merge
 /// CPython's `pmerge`: `remain[i]` is how far list `i` has been consumed.
 fn merge(to_merge: &[Vec<ClassRef>]) -> Result<Vec<ClassRef>, TypeError> {
     let mut result = Vec::new();
@@ -68,6 +69,7 @@ fn merge(to_merge: &[Vec<ClassRef>]) -> Result<Vec<ClassRef>, TypeError> {
         return Err(mro_error(to_merge, &remain));
     }
 }
+// ANCHOR_END: merge
 
 /// Whether `candidate` sits in `list` after position `start` (the list's remaining tail).
 fn tail_contains(list: &[ClassRef], start: usize, candidate: &ClassRef) -> bool {

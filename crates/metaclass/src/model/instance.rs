@@ -70,6 +70,7 @@ impl Instance {
         self.0.dict.borrow_mut().insert(name, value);
     }
 
+    // ANCHOR: lookup
     /// Where `obj.name` would come from, if anywhere.
     pub fn lookup(&self, name: &str) -> Option<Found> {
         if let Some(value) = self.0.dict.borrow().get(name) {
@@ -80,6 +81,7 @@ impl Instance {
             .lookup(name)
             .map(|(class, value)| Found::Class(class, value))
     }
+    // ANCHOR_END: lookup
 
     /// `obj.name`.
     pub fn getattr(&self, name: &str) -> Result<Value, AttributeError> {

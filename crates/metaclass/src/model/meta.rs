@@ -25,6 +25,7 @@ pub struct ClassDef {
     pub namespace: Namespace,
 }
 
+// ANCHOR: metaclass_trait
 /// What a metaclass can do. Every method defaults to `type`'s behaviour; a metaclass that
 /// also wants its parent metaclass's behaviour calls it, as Python code calls `super()`.
 pub trait Metaclass {
@@ -46,6 +47,7 @@ pub trait Metaclass {
         Instance::new(class)
     }
 }
+// ANCHOR_END: metaclass_trait
 
 /// A metaclass with nothing of its own: `class M(type): pass`.
 #[derive(Clone, Copy, Debug, Default)]

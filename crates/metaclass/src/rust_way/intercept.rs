@@ -75,6 +75,7 @@ pub fn repr<R: Record>(record: &R) -> String {
 /// Only what a `macro_rules!` can match is accepted: a struct with named fields, no
 /// generics. Anything else is a compile error pointing at the definition; a derive macro
 /// (a proc-macro crate) is what handles every shape of struct.
+// ANCHOR: dataclass
 #[macro_export]
 macro_rules! dataclass {
     (
@@ -115,3 +116,4 @@ macro_rules! dataclass {
         }
     };
 }
+// ANCHOR_END: dataclass

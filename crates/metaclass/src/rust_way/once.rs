@@ -15,6 +15,7 @@ pub struct Config {
     pub made_by_call: usize,
 }
 
+// ANCHOR: config
 static CONFIG: OnceLock<Config> = OnceLock::new();
 static CALLS: AtomicUsize = AtomicUsize::new(0);
 
@@ -23,6 +24,7 @@ pub fn config() -> &'static Config {
     let call = CALLS.fetch_add(1, Ordering::Relaxed) + 1;
     CONFIG.get_or_init(|| Config { made_by_call: call })
 }
+// ANCHOR_END: config
 
 /// How many times [`config`] has been called.
 pub fn calls() -> usize {

@@ -15,6 +15,7 @@ pub trait Exporter {
     fn export(&self, rows: &[(&str, i64)]) -> String;
 }
 
+// ANCHOR: plugin
 /// One registered plugin: a name and how to make it.
 #[derive(Debug)]
 pub struct Plugin {
@@ -56,6 +57,7 @@ impl Exporter for Csv {
 }
 
 inventory::submit! { Plugin { name: "csv", make: || Box::new(Csv) } }
+// ANCHOR_END: plugin
 
 /// A JSON object.
 #[derive(Clone, Copy, Debug, Default)]

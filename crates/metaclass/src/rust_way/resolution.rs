@@ -21,6 +21,7 @@
 //! assert_eq!(Swan.kind(), "Animal::kind for Swan"); // Swan: Flyer + Swimmer, both : Animal
 //! ```
 
+// ANCHOR: speak
 /// Has an inherent `speak` and two trait `speak`s.
 #[derive(Clone, Copy, Debug)]
 pub struct Duck;
@@ -56,6 +57,7 @@ impl Loud for Duck {}
 impl Polite for Duck {}
 impl Loud for Goose {}
 impl Polite for Goose {}
+// ANCHOR_END: speak
 
 /// The top of a diamond.
 pub trait Animal {

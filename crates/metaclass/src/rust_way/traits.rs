@@ -34,6 +34,7 @@
 //! }
 //! ```
 
+// ANCHOR: shape_solid
 /// The "abstract base class": `name` and `area` are required, `describe` is inherited.
 pub trait Shape {
     /// Required: what the shape is called.
@@ -56,6 +57,7 @@ pub trait Solid: Shape {
         self.area() * self.depth()
     }
 }
+// ANCHOR_END: shape_solid
 
 /// A square: takes `describe` as it is.
 #[derive(Clone, Copy, Debug)]

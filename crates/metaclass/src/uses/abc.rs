@@ -93,12 +93,14 @@ pub fn shapes() -> Result<[ClassRef; 3], TypeError> {
     Ok([shape, square, unit])
 }
 
+// ANCHOR: abc_meta
 impl Metaclass for AbcMeta {
     fn init_class(&self, class: &ClassRef) -> Result<(), TypeError> {
         class.set_abstract_methods(abstract_methods_of(class));
         Ok(())
     }
 }
+// ANCHOR_END: abc_meta
 
 #[cfg(test)]
 mod tests {

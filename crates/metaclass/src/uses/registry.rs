@@ -47,6 +47,7 @@ impl PluginRegistry {
     }
 }
 
+// ANCHOR: hooks
 /// A class with a base (other than `object`) is a plugin: it must define `run`, and is
 /// recorded once created. The root, written without bases, is not.
 fn is_plugin(bases: &[ClassRef]) -> bool {
@@ -71,6 +72,7 @@ impl Metaclass for PluginRegistry {
         Ok(())
     }
 }
+// ANCHOR_END: hooks
 
 #[cfg(test)]
 mod tests {

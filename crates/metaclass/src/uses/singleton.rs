@@ -16,6 +16,7 @@ use crate::model::error::TypeError;
 use crate::model::instance::Instance;
 use crate::model::meta::Metaclass;
 
+// ANCHOR: singleton
 /// The hooks of `Singleton`: one instance per class, made on the first call.
 ///
 /// Like the Python dict `_instances`, this keeps every instance alive as long as the
@@ -43,6 +44,7 @@ impl Metaclass for Singleton {
         Ok(instance)
     }
 }
+// ANCHOR_END: singleton
 
 #[cfg(test)]
 mod tests {

@@ -108,6 +108,7 @@ impl Gil {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
+    // ANCHOR: take
     /// CPython's `take_gil`.
     fn take(&self) {
         let mut state = self.state();
@@ -134,6 +135,7 @@ impl Gil {
         // Whoever asked has been served (or will ask again after its next interval).
         self.drop_request.store(false, Ordering::Release);
     }
+    // ANCHOR_END: take
 
     /// CPython's `drop_gil`.
     fn drop(&self) {
@@ -169,6 +171,7 @@ pub struct GilGuard<'a> {
     gil: &'a Gil,
 }
 
+// ANCHOR: guard
 impl GilGuard<'_> {
     /// The check CPython's evaluation loop makes between bytecodes: if another thread has
     /// asked for the lock, hand it over and queue up to take it back.
@@ -188,6 +191,7 @@ impl GilGuard<'_> {
         result
     }
 }
+// ANCHOR_END: guard
 
 impl Drop for GilGuard<'_> {
     fn drop(&mut self) {
