@@ -1,7 +1,8 @@
 //! An interrupted runner kills the demos it is running: they sit in process groups of their
 //! own, which the terminal's Ctrl-C does not reach. The runner is this test binary run again,
-//! with its `main` to itself: the signal must find every thread but the waiting one blocking
-//! it, which a test harness's threads would not.
+//! with its `main` to itself, so that its handler is the only one. The demo also records its
+//! signal mask: a runner that blocked the signals would hand that mask to every demo (a mask
+//! survives `exec`), and a demo's own children could then not be terminated.
 
 use std::io::{BufRead, BufReader};
 use std::os::unix::process::ExitStatusExt;
@@ -28,7 +29,13 @@ fn main() -> ExitCode {
 /// Plays the runner: runs a "demo" that starts a child, writes both PIDs to the file the
 /// test names (its stdout is the runner's pipe) and hangs.
 fn runner() -> ExitCode {
-    xtask::process::end_demos_on_interrupt().expect("signals can be blocked");
+    xtask::process::end_demos_on_interrupt().expect("signals can be caught");
+    let pids = std::path::PathBuf::from(std::env::var_os(RUNNER).expect("set by the test"));
+    // grep, not the shell: dash clears its mask when it starts, and so would hide one.
+    let mut grep = Command::new("grep");
+    grep.args(["SigBlk", "/proc/self/status"]);
+    let mask = xtask::process::run(grep, Duration::from_secs(30)).expect("grep runs");
+    std::fs::write(pids.with_extension("mask"), mask.lines().join("\n")).expect("mask written");
     let mut demo = Command::new("sh");
     demo.args([
         "-c",
@@ -63,6 +70,18 @@ fn interrupt_a_runner() -> Result<(), String> {
         }
         std::thread::sleep(Duration::from_millis(20));
     };
+    let mask = std::fs::read_to_string(pids_file.with_extension("mask")).unwrap_or_default();
+    if !mask
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|m| m.bytes().all(|b| b == b'0'))
+    {
+        let _ = runner.kill();
+        return Err(format!(
+            "the demo started with signals blocked ({}): the runner must not pass its mask on",
+            mask.trim()
+        ));
+    }
     kill(Pid::from_raw(runner.id() as i32), Signal::SIGINT).map_err(|e| e.to_string())?;
     let status = runner.wait().map_err(|e| e.to_string())?;
     if status.signal() != Some(Signal::SIGINT as i32) {

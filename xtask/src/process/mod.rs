@@ -18,8 +18,10 @@ use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use nix::sys::signal::{SigSet, Signal, killpg, raise};
+use nix::sys::signal::{Signal, killpg};
 use nix::unistd::Pid;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 /// How long a demo may take before it is killed, unless told otherwise.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -138,30 +140,26 @@ impl Drop for Registered {
 }
 
 /// From now on, SIGINT, SIGTERM or SIGHUP kill the demos [`run`] is running, then end this
-/// process as the signal would have. Call it first thing in `main`, before any thread starts:
-/// it blocks the signals in the calling thread, whose mask every later thread inherits, and
-/// waits for them in a thread of its own. (Children start with an empty mask: std resets it.)
+/// process as the signal would have. Call it first thing in `main`.
+///
+/// The signals are caught by a handler (signal-hook's self-pipe), not blocked and waited
+/// for: a blocked mask is inherited through `exec`, so every demo and Python block would
+/// start with SIGTERM blocked, and a `multiprocessing.Pool` could not terminate its own
+/// workers. A caught signal is reset to its default action by `exec`, so children start
+/// clean.
 pub fn end_demos_on_interrupt() -> Result<(), String> {
-    let mut signals = SigSet::empty();
-    for signal in [Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP] {
-        signals.add(signal);
-    }
-    signals
-        .thread_block()
-        .map_err(|e| format!("cannot block SIGINT to end the demos on an interrupt: {e}"))?;
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])
+        .map_err(|e| format!("cannot catch SIGINT to end the demos on an interrupt: {e}"))?;
     thread::spawn(move || {
-        let Ok(signal) = signals.wait() else {
+        let Some(signal) = signals.forever().next() else {
             return;
         };
         for group in running().iter() {
             let _ = killpg(*group, Signal::SIGKILL);
         }
         // Die of the signal itself, as a shell expects of an interrupted program.
-        let mut this_one = SigSet::empty();
-        this_one.add(signal);
-        let _ = this_one.thread_unblock();
-        let _ = raise(signal);
-        std::process::exit(128 + signal as i32);
+        let _ = signal_hook::low_level::emulate_default_handler(signal);
+        std::process::exit(128 + signal);
     });
     Ok(())
 }
