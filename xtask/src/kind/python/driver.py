@@ -101,6 +101,9 @@ def check_transcript(path, text, namespace, report):
     test = doctest.DocTestParser().get_doctest(text, namespace, name, path, 0)
     recorder = Recorder()
     recorder.run(test, out=lambda _: None, clear_globs=False)
+    # DocTest works on a copy of the namespace: hand its names back, so that a later block
+    # that continues this transcript sees what the session defined.
+    namespace.update(test.globs)
     if report is not None:
         with open(report, "w", encoding="utf-8") as file:
             json.dump({"examples": len(test.examples), "failures": recorder.found}, file)

@@ -167,6 +167,19 @@ fn a_continuing_block_sees_the_names_before_it_and_shows_only_its_own_output() {
 }
 
 #[test]
+fn a_block_that_continues_a_transcript_sees_the_names_the_session_defined() {
+    let Some(python) = python() else { return };
+    let found = blocks(
+        "```pycon\n>>> a = [1]\n>>> a.append(2)\n```\n<!-- python: continues -->\n```python\nprint(a)\n```\n\n```output\n[1, 2]\n```\n",
+    );
+    assert!(
+        matches!(python.check(&found[1]), Ok(Completion::Completed)),
+        "{:?}",
+        python.check(&found[1]).err()
+    );
+}
+
+#[test]
 fn a_transcript_is_checked_by_doctest_at_its_page_lines() {
     let Some(python) = python() else { return };
     let text = "```python\ndef f(x):\n    if x < 0:\n        raise ValueError('Must be >= 0')\n    return x\n```\n<!-- python: continues -->\n```pycon\n>>> f(2)\n2\n>>> f(-1)\nTraceback (most recent call last):\n    ...\nValueError: Must be >= 0\n>>> [f(i) for i in range(40)]\n[0, 1, ...]\n```\n```pycon\n>>> 1 + 1\n3\n```\n";
