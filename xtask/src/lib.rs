@@ -11,10 +11,13 @@
 //! - [`check`]: turns every documented block into a libtest-mimic trial.
 //! - [`bless`]: rewrites documented blocks from the actual output.
 //! - [`mod@bench`]: runs the benches and sets CPython's figures beside Rust's.
+//! - [`book`]: builds the pages into an mdBook with the rustdoc inside, and checks it in
+//!   headless Chromium.
 #![forbid(unsafe_code)]
 
 pub mod bench;
 pub mod bless;
+pub mod book;
 pub mod check;
 pub mod demos;
 pub mod page;
