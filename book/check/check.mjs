@@ -134,9 +134,17 @@ for (const [word, chapter] of SEARCHES) {
 fs.rmSync(screens, { recursive: true, force: true });
 fs.mkdirSync(screens, { recursive: true });
 const columns = () => [...document.querySelectorAll('.side-by-side')].map((group) => {
+  // Below the menu bar, which stays at the top of the window.
+  group.scrollIntoView({ block: 'start' });
+  scrollBy(0, -150);
   const box = (selector) => {
-    const r = group.querySelector(`:scope > ${selector}`).getBoundingClientRect();
-    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
+    const column = group.querySelector(`:scope > ${selector}`);
+    const r = column.getBoundingClientRect();
+    // Whether the column is what a reader sees at its top corners, not something over it
+    // (the chapter arrows, say).
+    const y = Math.min(r.top + 10, innerHeight - 1);
+    const seen = [r.left + 4, r.right - 4].every((x) => column.contains(document.elementFromPoint(x, y)));
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, seen };
   };
   return { python: box('.side-by-side-python'), rust: box('.side-by-side-rust'), viewport: innerWidth };
 });
@@ -153,6 +161,7 @@ for (const file of chapters) {
         if (!beside) fail(where, `not side by side: ${JSON.stringify({ python, rust })}`);
         if (python.width < 300) fail(where, `Python column only ${python.width} px wide`);
         if (rust.right > width) fail(where, `Rust column overflows the window (right ${rust.right})`);
+        if (!python.seen || !rust.seen) fail(where, `covered: ${JSON.stringify({ python, rust })}`);
       } else if (rust.top < python.bottom - 0.5) {
         fail(where, `not stacked: ${JSON.stringify({ python, rust })}`);
       }

@@ -10,9 +10,10 @@
 //!
 //! The staged copy gets the comments replaced by `<div>`s (blank lines around the Markdown
 //! inside, so that it is still read as Markdown): one for the group and one for each column.
-//! The Python column is everything up to the Rust column, which starts at the first `rust`
-//! fence, or at the `<!-- excerpt: … -->` line directly above it. The book's CSS sets the
-//! columns next to each other on a wide screen; on a narrow one they stay stacked.
+//! The Python column ends with the last `python`, `pycon` or `output` fence before the first
+//! `rust` fence; the Rust column is the rest, the prose that introduces the Rust (and an
+//! `<!-- excerpt: … -->` line) included. The book's CSS sets the columns next to each other
+//! on a wide screen; on a narrow one they stay stacked.
 
 use super::markdown::{self, Line};
 
@@ -63,20 +64,26 @@ pub fn wrap(text: &str) -> Result<(String, usize), (usize, String)> {
 
 /// The group's lines as two columns, or why they do not make a pair.
 fn columns(opened: usize, body: &[(&str, Line<'_>)]) -> Result<Vec<String>, (usize, String)> {
-    let is_rust = |kind: &Line<'_>| matches!(kind, Line::Open { info } if language(info) == "rust");
-    let rust_fence = body.iter().position(|(_, kind)| is_rust(kind));
-    let python = |lines: &[(&str, Line<'_>)]| {
-        lines
-            .iter()
-            .any(|(_, kind)| matches!(kind, Line::Open { info } if matches!(language(info), "python" | "pycon")))
-    };
-    let split = rust_fence.map(|at| {
-        let excerpt_above = at > 0
-            && body[at - 1].1 == Line::Text
-            && body[at - 1].0.trim_start().starts_with("<!-- excerpt:");
-        at - usize::from(excerpt_above)
-    });
-    let Some(split) = split.filter(|&split| python(&body[..split])) else {
+    let opens = |kind: &Line<'_>, languages: &[&str]| matches!(kind, Line::Open { info } if languages.contains(&language(info)));
+    let split = body
+        .iter()
+        .position(|(_, kind)| opens(kind, &["rust"]))
+        .and_then(|rust| {
+            let before = &body[..rust];
+            before
+                .iter()
+                .position(|(_, kind)| opens(kind, &["python", "pycon"]))?;
+            // The Python column ends with the last Python or output fence; the prose after
+            // it is about the Rust, and goes with it.
+            let last = before
+                .iter()
+                .rposition(|(_, kind)| opens(kind, &["python", "pycon", "output"]))?;
+            let code = before[last + 1..]
+                .iter()
+                .take_while(|(_, kind)| *kind == Line::Code);
+            Some(last + 1 + code.count())
+        });
+    let Some(split) = split else {
         return Err((
             opened,
             "a side-by-side group needs a python (or pycon) block, then a rust block".to_string(),
@@ -121,6 +128,8 @@ print(1)
 1
 ```
 
+The Rust:
+
 <!-- excerpt: crates/a/src/lib.rs#one -->
 ```rust,ignore
 println!(\"1\");
@@ -135,18 +144,19 @@ after
 ";
 
     #[test]
-    fn a_group_becomes_two_columns_split_at_the_rust_excerpt() {
+    fn a_group_becomes_two_columns_split_after_the_python_output() {
         let (out, count) = wrap(PAIR).unwrap();
         assert_eq!(count, 1);
         let python = out.find("side-by-side-python").unwrap();
         let rust = out.find("side-by-side-rust").unwrap();
         let excerpt = out.find("<!-- excerpt:").unwrap();
         assert!(python < out.find("print(1)").unwrap());
-        assert!(out.find("```output").unwrap() < rust && rust < excerpt);
+        assert!(out.find("```output").unwrap() < rust && rust < out.find("The Rust:").unwrap());
+        assert!(out.find("The Rust:").unwrap() < excerpt);
         assert!(!out.contains(OPEN) && !out.contains(CLOSE));
         assert!(out.ends_with("</div>\n</div>\nafter\n"));
-        // Every <div> line is followed or preceded by a blank line where Markdown resumes.
-        assert!(out.contains("<div class=\"side-by-side-rust\">\n\n<!-- excerpt:"));
+        // A blank line after each <div> line, so that what follows is read as Markdown.
+        assert!(out.contains("1\n```\n\n</div>\n<div class=\"side-by-side-rust\">\n\n\nThe Rust:"));
     }
 
     #[test]
