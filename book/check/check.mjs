@@ -23,8 +23,8 @@ const SEARCHES = [['mro', 'metaclass.html'], ['GIL', 'concurrency.html']];
 // Not chapters: the print view (all chapters in one) and the sidebar's no-script fallback.
 const NOT_CHAPTERS = new Set(['print.html', 'toc.html']);
 
-const problems = [];
-const fail = (where, what) => problems.push(`${where}: ${what}`);
+const problems = new Set(); // a page visited at two widths reports a fault once
+const fail = (where, what) => problems.add(`${where}: ${what}`);
 const relative = (file) => path.relative(bookDir, file);
 
 function htmlFiles(dir) {
@@ -185,11 +185,11 @@ await context.close();
 fs.rmSync(userDataDir, { recursive: true, force: true });
 
 console.log(`book check: ${pages.length} pages and ${apiPages.size} rustdoc pages loaded; ` +
-  `${internal} distinct internal links (${anchors} with an #anchor) resolved, ${external} external not fetched; ` +
+  `${internal} distinct internal links (${anchors} with an #anchor) checked, ${external} external not fetched; ` +
   `${SEARCHES.length} searches; ${pairs} pairs measured at ${WIDE.width} and ${NARROW.width} px; ` +
   `screenshots in ${relative(screens)}/`);
-if (problems.length > 0) {
-  console.log(`\n${problems.length} problems:`);
+if (problems.size > 0) {
+  console.log(`\n${problems.size} problems:`);
   for (const problem of problems) console.log(`  ${problem}`);
   process.exit(1);
 }

@@ -168,6 +168,14 @@ after
     }
 
     #[test]
+    fn a_pycon_transcript_pairs_with_rust_too() {
+        let text = "<!-- side-by-side -->\n```pycon\n>>> 1\n1\n```\n```rust\n1\n```\n<!-- /side-by-side -->\n";
+        let (out, count) = wrap(text).unwrap();
+        assert_eq!(count, 1);
+        assert!(out.find("```pycon").unwrap() < out.find("side-by-side-rust").unwrap());
+    }
+
+    #[test]
     fn rust_before_python_is_not_a_pair() {
         let text =
             "<!-- side-by-side -->\n```rust\n1\n```\n```pycon\n>>> 1\n```\n<!-- /side-by-side -->";

@@ -113,3 +113,59 @@ fn a_page_gets_its_links_rewritten_outside_code_only() {
         "[m](api/m/c3/index.html)\n\n```text,output\n[m](../crates/m/src/c3.rs)\n```\n"
     );
 }
+
+#[test]
+fn a_page_in_the_specd_format_stages_its_pair_directives_and_output() {
+    // The block formats of SPEC-pages.md: a directive above the python fence, its output
+    // fence, a pycon transcript, an excerpt comment above the rust fence.
+    let page = "\
+# P
+
+<!-- side-by-side -->
+
+<!-- python: continues -->
+```python
+print(1)
+```
+
+```output
+1
+```
+
+See [the code](../crates/p/src/lib.rs#L3-L4):
+
+<!-- excerpt: crates/p/src/lib.rs#one -->
+```rust
+println!(\"1\");
+```
+
+<!-- /side-by-side -->
+
+```pycon
+>>> 1
+1
+```
+";
+    struct Api;
+    impl Site for Api {
+        fn chapter(&self, _: &Path) -> Option<String> {
+            None
+        }
+        fn has_api_file(&self, path: &str) -> bool {
+            path == "src/p/lib.rs.html"
+        }
+        fn is_repo_file(&self, _: &Path) -> bool {
+            false
+        }
+    }
+    let (wrapped, groups) = pairs::wrap(page).unwrap();
+    assert_eq!(groups, 1);
+    let out = book_page(&Api, Path::new("docs/p.md"), &wrapped, &mut BTreeSet::new());
+    let python = out.find("<div class=\"side-by-side-python\">").unwrap();
+    let rust = out.find("<div class=\"side-by-side-rust\">").unwrap();
+    let at = |text: &str| out.find(text).unwrap_or_else(|| panic!("{text} in\n{out}"));
+    assert!(python < at("<!-- python: continues -->") && at("```text,output") < rust);
+    assert!(rust < at("[the code](api/src/p/lib.rs.html#3-4)"));
+    assert!(at("<!-- excerpt:") < at("```rust\n") && at("```rust\n") < at("</div>\n</div>"));
+    assert!(at("</div>\n</div>") < at("```pycon"));
+}
