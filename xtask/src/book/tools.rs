@@ -36,6 +36,9 @@ pub fn mdbook(target: &Path) -> Result<PathBuf, String> {
         // Its own target directory, not the workspace's: cargo install would otherwise
         // share the workspace's and its lock with the other builds.
         .env_remove("CARGO_TARGET_DIR")
+        // The tool is run by its path; with its directory on PATH, cargo does not advise
+        // adding it there.
+        .env("PATH", with_on_path(&root.join("bin")))
         .status()
         .map_err(|e| format!("could not run cargo install: {e}"))?;
     if !status.success() {
@@ -95,6 +98,12 @@ pub fn node() -> Result<PathBuf, String> {
          `apt-get install nodejs npm`"
                 .to_string()
         })
+}
+
+fn with_on_path(dir: &Path) -> std::ffi::OsString {
+    let rest = std::env::var_os("PATH").unwrap_or_default();
+    let dirs = std::iter::once(dir.to_path_buf()).chain(std::env::split_paths(&rest));
+    std::env::join_paths(dirs).unwrap_or(rest)
 }
 
 fn on_path(name: &str) -> Option<PathBuf> {
