@@ -17,10 +17,13 @@
 //! - [`side_by_side`]: `demo --python`, each section's Python output before the demo's.
 
 //! - [`mod@bench`]: runs the benches and sets CPython's figures beside Rust's.
+//! - [`book`]: builds the pages into an mdBook with the rustdoc inside, and checks it in
+//!   headless Chromium.
 #![forbid(unsafe_code)]
 
 pub mod bench;
 pub mod bless;
+pub mod book;
 pub mod check;
 pub mod demos;
 pub mod kind;

@@ -61,6 +61,18 @@ enum Task {
         /// Only this topic's benches
         topic: Option<String>,
     },
+    /// Build the pages into a book (mdBook) in target/book/ and print the path of its index.html
+    Book {
+        /// Then open every page in headless Chromium and check links, search and layout
+        #[arg(long)]
+        check: bool,
+        /// Then serve the book on localhost (prints the URL; opens nothing)
+        #[arg(long)]
+        serve: bool,
+        /// The port for --serve (0: any free one)
+        #[arg(long, default_value_t = 3000, requires = "serve")]
+        port: u16,
+    },
     /// Rewrite documented outputs from the actual output (review with `git diff docs/`)
     Bless {
         /// Only this topic's blocks
@@ -117,6 +129,7 @@ fn main() -> ExitCode {
             bless_pages(&root, topic.as_deref(), &options)
         }),
         Task::Bench { topic } => bench(&root, topic.as_deref()),
+        Task::Book { check, serve, port } => xtask::book::run(&root, check, serve.then_some(port)),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error}");

@@ -1,0 +1,171 @@
+//! Tests of the staging: the chapter list, SUMMARY.md, the introduction and fence languages.
+
+use super::*;
+
+fn chapter(source: &str, name: &str) -> Chapter {
+    Chapter {
+        source: source.into(),
+        name: name.into(),
+        title: format!("T {name}"),
+    }
+}
+
+#[test]
+fn the_chapters_follow_the_topics_with_the_guide_last() {
+    let root = crate::workspace_root();
+    let chapters = chapters(&root).unwrap();
+    assert_eq!(chapters[0].name, "introduction.md");
+    let names: Vec<&str> = chapters.iter().map(|c| c.name.as_str()).collect();
+    let topic_names: Vec<String> = topics::TOPICS.iter().map(|t| format!("{t}.md")).collect();
+    assert_eq!(names[1..=topics::TOPICS.len()], topic_names);
+    let guide = chapters.last().unwrap();
+    assert_eq!(
+        (guide.source.to_str(), guide.name.as_str()),
+        (Some("docs/README.md"), "documented-output.md")
+    );
+    // Titles are the pages' own headings.
+    assert!(
+        chapters[1].title.to_lowercase().contains("metaclass"),
+        "{}",
+        chapters[1].title
+    );
+    // Every page under docs/ is in the book exactly once (the performance page too, once it exists).
+    let pages = std::fs::read_dir(root.join("docs"))
+        .unwrap()
+        .filter(|entry| {
+            entry
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|e| e == "md")
+        })
+        .count();
+    assert_eq!(chapters.len(), pages + 1, "{names:?}");
+}
+
+#[test]
+fn the_summary_has_parts_and_puts_other_pages_between_topics_and_guide() {
+    let chapters = [
+        chapter("README.md", "introduction.md"),
+        chapter("docs/metaclass.md", "metaclass.md"),
+        chapter("docs/typing.md", "typing.md"),
+        chapter("docs/performance.md", "performance.md"),
+        chapter("docs/README.md", "documented-output.md"),
+    ];
+    assert_eq!(
+        summary(&chapters),
+        "# Summary\n\n[T introduction.md](introduction.md)\n\n# Topics\n\n\
+         - [T metaclass.md](metaclass.md)\n- [T typing.md](typing.md)\n\n\
+         # Across the topics\n\n- [T performance.md](performance.md)\n\n\
+         # Contributing\n\n- [T documented-output.md](documented-output.md)\n"
+    );
+    let without_others = [
+        chapters[0].clone(),
+        chapters[1].clone(),
+        chapters[4].clone(),
+    ];
+    assert!(!summary(&without_others).contains("Across the topics"));
+}
+
+#[test]
+fn the_introduction_is_the_readmes_opening_and_a_list_of_chapters() {
+    let root = crate::workspace_root();
+    let readme =
+        "# Title\n\nOpening.\n\n```sh\n## not a heading\n```\n\n## On a fresh machine\n\nrest\n";
+    let intro = introduction(&root, readme);
+    assert!(intro.starts_with("# Title\n\nOpening.\n\n```sh\n## not a heading\n```\n"));
+    assert!(!intro.contains("fresh machine"));
+    for topic in topics::TOPICS {
+        assert!(
+            intro.contains(&format!("- [{topic}](docs/{topic}.md)")),
+            "{topic}"
+        );
+    }
+}
+
+#[test]
+fn output_fences_become_plain_text_and_other_languages_stay() {
+    assert_eq!(highlight_info("output"), "text,output");
+    assert_eq!(highlight_info("rust,ignore"), "rust,ignore");
+    assert_eq!(highlight_info("pycon"), "pycon");
+}
+
+#[test]
+fn a_page_gets_its_links_rewritten_outside_code_only() {
+    struct Everything;
+    impl Site for Everything {
+        fn chapter(&self, _: &Path) -> Option<String> {
+            None
+        }
+        fn has_api_file(&self, _: &str) -> bool {
+            true
+        }
+        fn is_repo_file(&self, _: &Path) -> bool {
+            false
+        }
+    }
+    let page = "[m](../crates/m/src/c3.rs)\n\n```output\n[m](../crates/m/src/c3.rs)\n```\n";
+    let mut sources = BTreeSet::new();
+    let out = book_page(&Everything, Path::new("docs/m.md"), page, &mut sources);
+    assert_eq!(
+        out,
+        "[m](api/m/c3/index.html)\n\n```text,output\n[m](../crates/m/src/c3.rs)\n```\n"
+    );
+}
+
+#[test]
+fn a_page_in_the_specd_format_stages_its_pair_directives_and_output() {
+    // The block formats of SPEC-pages.md: a directive above the python fence, its output
+    // fence, a pycon transcript, an excerpt comment above the rust fence.
+    let page = "\
+# P
+
+<!-- side-by-side -->
+
+<!-- python: continues -->
+```python
+print(1)
+```
+
+```output
+1
+```
+
+See [the code](../crates/p/src/lib.rs#L3-L4):
+
+<!-- excerpt: crates/p/src/lib.rs#one -->
+```rust
+println!(\"1\");
+```
+
+<!-- /side-by-side -->
+
+```pycon
+>>> 1
+1
+```
+";
+    struct Api;
+    impl Site for Api {
+        fn chapter(&self, _: &Path) -> Option<String> {
+            None
+        }
+        fn has_api_file(&self, path: &str) -> bool {
+            path == "src/p/lib.rs.html"
+        }
+        fn is_repo_file(&self, _: &Path) -> bool {
+            false
+        }
+    }
+    let (wrapped, groups) = pairs::wrap(page).unwrap();
+    assert_eq!(groups, 1);
+    let out = book_page(&Api, Path::new("docs/p.md"), &wrapped, &mut BTreeSet::new());
+    let python = out.find("<div class=\"side-by-side-python\">").unwrap();
+    let rust = out.find("<div class=\"side-by-side-rust\">").unwrap();
+    let at = |text: &str| out.find(text).unwrap_or_else(|| panic!("{text} in\n{out}"));
+    assert!(python < at("<!-- python: continues -->") && at("```text,output") < rust);
+    assert!(rust < at("[the code](api/src/p/lib.rs.html#3-4)"));
+    assert!(at("<!-- excerpt:") < at("```rust\n") && at("```rust\n") < at("</div>\n</div>"));
+    assert!(at("</div>\n</div>") < at("```pycon"));
+}
