@@ -47,9 +47,14 @@ enum Task {
         libtest: Vec<String>,
     },
     /// Measure speedups and overheads, beside the same measurements in CPython
+    ///
+    /// Writes target/bench/<topic>.json, <topic>.md and <topic>.svg for each topic.
     Bench {
         /// Only this topic's benches
         topic: Option<String>,
+        /// Fewer runs and smaller inputs, the same workloads (for CI)
+        #[arg(long)]
+        quick: bool,
     },
     /// Rewrite documented outputs from the actual output (review with `git diff docs/`)
     Bless {
@@ -83,7 +88,7 @@ fn main() -> ExitCode {
             check::run(&root, timeout, &check::arguments(args))
         }),
         Task::Bless { topic, timeout } => bless_pages(&root, topic.as_deref(), timeout),
-        Task::Bench { topic } => bench(&root, topic.as_deref()),
+        Task::Bench { topic, quick } => bench(&root, topic.as_deref(), quick),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error}");
@@ -177,7 +182,7 @@ fn bless_pages(
     }
 }
 
-fn bench(root: &std::path::Path, topic: Option<&str>) -> Result<ExitCode, String> {
+fn bench(root: &std::path::Path, topic: Option<&str>, quick: bool) -> Result<ExitCode, String> {
     let chosen = match topic {
         Some(name) => vec![topics::parse(name).map_err(|e| e.to_string())?],
         None => topics::TOPICS.to_vec(),
@@ -189,9 +194,6 @@ fn bench(root: &std::path::Path, topic: Option<&str>) -> Result<ExitCode, String
             chosen.join(", ")
         ));
     }
-    for topic in benched {
-        println!("##### {topic} #####");
-        print!("{}", xtask::bench::run(root, topic)?);
-    }
+    print!("{}", xtask::bench::run(root, &benched, quick)?);
     Ok(ExitCode::SUCCESS)
 }
