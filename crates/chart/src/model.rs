@@ -131,7 +131,7 @@ pub fn chart(document: &Value) -> Chart {
             .filter_map(|workload| bar(workload, |u| (u == unit).then_some(1.0)))
             .collect();
         let what = if unit == "x" {
-            "speedups (x)".to_string()
+            "speedups and ratios (x)".to_string()
         } else {
             unit.to_string()
         };

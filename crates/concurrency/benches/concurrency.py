@@ -192,7 +192,7 @@ def pool_of_cpu_bound_tasks():
 
 
 def per_task_overhead():
-    count = full_or_quick(100_000, 10_000)
+    count = full_or_quick(20_000, 5_000)
     inputs = range(count)
     one_at_a_time = measure.timed(
         repeats(), lambda: pool_map(2, identity, inputs, chunksize=1)

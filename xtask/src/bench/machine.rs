@@ -68,6 +68,28 @@ pub fn describe(load_at_start: Option<[f64; 3]>) -> Value {
     })
 }
 
+/// The machine in one line, for the terminal: `machine: 2 usable cores (Intel(R) ...),
+/// load average at the start 0.41 0.62 0.55 (1, 5, 15 min)`.
+pub fn summary(machine: &Value) -> String {
+    let cores = machine["usable_cores"].as_u64().unwrap_or(0);
+    let model = machine["cpu_model"]
+        .as_str()
+        .map_or(String::new(), |model| format!(" ({model})"));
+    let load = &machine["load_average_at_start"];
+    let load = match (
+        load["1min"].as_f64(),
+        load["5min"].as_f64(),
+        load["15min"].as_f64(),
+    ) {
+        (Some(one), Some(five), Some(fifteen)) => format!(
+            "load average at the start {one:.2} {five:.2} {fifteen:.2} (1, 5, 15 min; other \
+             processes on the cores lower the speedups)"
+        ),
+        _ => "load average unknown".to_string(),
+    };
+    format!("machine: {cores} usable cores{model}, {load}")
+}
+
 /// Now, in UTC, as RFC 3339 (`2026-12-01T20:30:00Z`).
 pub fn now_utc() -> String {
     let seconds = SystemTime::now()

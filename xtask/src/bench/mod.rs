@@ -84,6 +84,8 @@ pub fn run(root: &Path, topics: &[&str], quick: bool) -> Result<String, String> 
         )?;
         documents.push(path);
         text.push_str(&format!("##### {topic} #####\n"));
+        text.push_str(&machine::summary(&context.machine));
+        text.push('\n');
         for note in rust.notes.iter().filter(|note| !note.trim().is_empty()) {
             text.push_str(note);
             text.push('\n');

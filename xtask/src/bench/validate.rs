@@ -6,9 +6,12 @@
 
 use serde_json::Value;
 
-use super::json::SCHEMA;
+use super::json::{SCHEMA, series_point};
 
 /// A workload as the page or the JSON shows it: its id, and whether each side has a figure.
+///
+/// The points of a series (`sweep-pool@3`) count as one workload named after the series,
+/// since how many points there are depends on the machine's cores.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Shown {
     /// The workload's id.
@@ -146,20 +149,39 @@ fn figure_problem(figure: &Value) -> Option<String> {
         .then(|| format!("its value {value} is not the median of its runs ({median})"))
 }
 
+/// Sorted, with each series' points merged into one workload (a side has the series if it
+/// has any of its points).
+fn merged(shown: impl Iterator<Item = Shown>) -> Vec<Shown> {
+    let mut out: Vec<Shown> = Vec::new();
+    for mut one in shown {
+        if let Some((name, _)) = series_point(&one.id) {
+            one.id = name.to_string();
+        }
+        match out.iter_mut().find(|seen| seen.id == one.id) {
+            Some(seen) => {
+                seen.rust |= one.rust;
+                seen.python |= one.python;
+            }
+            None => out.push(one),
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The workloads of a document.
 pub fn document_workloads(document: &Value) -> Vec<Shown> {
-    let mut shown: Vec<Shown> = document["workloads"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|workload| Shown {
-            id: workload["id"].as_str().unwrap_or_default().to_string(),
-            rust: !workload["rust"].is_null(),
-            python: !workload["python"].is_null(),
-        })
-        .collect();
-    shown.sort();
-    shown
+    merged(
+        document["workloads"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|workload| Shown {
+                id: workload["id"].as_str().unwrap_or_default().to_string(),
+                rust: !workload["rust"].is_null(),
+                python: !workload["python"].is_null(),
+            }),
+    )
 }
 
 /// The workloads the page's `## <topic>` section shows in its tables: rows whose first cell
@@ -169,7 +191,7 @@ pub fn page_workloads(page: &str, topic: &str) -> Option<Vec<Shown>> {
     let heading = format!("## {topic}");
     let mut lines = page.lines().skip_while(|line| line.trim_end() != heading);
     lines.next()?;
-    let mut shown: Vec<Shown> = lines
+    let shown = lines
         .take_while(|line| !line.starts_with("## "))
         .filter_map(|line| {
             let cells: Vec<&str> = line.trim().trim_matches('|').split(" | ").collect();
@@ -180,10 +202,8 @@ pub fn page_workloads(page: &str, topic: &str) -> Option<Vec<Shown>> {
                 rust: figure(cells.get(2)),
                 python: figure(cells.get(3)),
             })
-        })
-        .collect();
-    shown.sort();
-    Some(shown)
+        });
+    Some(merged(shown))
 }
 
 #[cfg(test)]
@@ -233,9 +253,24 @@ mod tests {
     #[test]
     fn the_page_is_read_as_its_tables_rows_in_its_topic_section() {
         let page = "# Performance\n\n## t\n\n| workload | what | Rust | Python |\n| --- | --- | --- | --- |\n\
-                    | `a` | A | 2.00 ms (1.00 to 3.00) | - |\n\n## other\n\n| `b` | B | 1 | 2 |\n";
+                    | `a` | A | 2.00 ms (1.00 to 3.00) | - |\n| `s@1` | S | 1.00x | - |\n\
+                    | `s@2` | S | 1.90x | 0.90x |\n\n## other\n\n| `b` | B | 1 | 2 |\n";
         let shown = page_workloads(page, "t").unwrap();
-        assert_eq!(shown, document_workloads(&document()));
+        let mut document = document();
+        let point = |x: u64| {
+            let mut point = document["workloads"][0].clone();
+            point["id"] = json!(format!("s@{x}"));
+            point["python"] = point["rust"].clone();
+            point
+        };
+        // Another machine, more cores: more points of the series, the same workloads.
+        let points = [point(1), point(2), point(3), point(4)];
+        document["workloads"].as_array_mut().unwrap().extend(points);
+        assert_eq!(shown, document_workloads(&document));
+        assert_eq!(
+            shown.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["a", "s"]
+        );
         assert_eq!(page_workloads(page, "missing"), None);
     }
 }

@@ -19,9 +19,10 @@ const TASKS: usize = 4;
 /// How many processes one run starts and joins, one after another.
 const PROCESSES_PER_RUN: u32 = 20;
 
-/// The identity map's inputs, `0..identity_inputs()`: 100,000 (10,000 in a quick run).
+/// The identity map's inputs, `0..identity_inputs()`: 20,000 (5,000 in a quick run), enough
+/// to average a per-task cost over, few enough that CPython's 20 to 70 us a task stays seconds.
 fn identity_inputs() -> u64 {
-    full_or_quick(100_000, 10_000)
+    full_or_quick(20_000, 5_000)
 }
 
 pub(crate) fn pool_of_cpu_bound_tasks() -> Outcome {
