@@ -22,12 +22,15 @@
 //! - [`timing`]: timing a step, medians, runs timed back to back, speedups.
 //! - [`protocol`]: the lines above, and a bench's list of steps.
 //! - [`sizing`]: finds the input size at which a task takes a given wall time.
+//! - [`format`]: how a figure is written for a reader (the runner's tables, the charts).
 #![forbid(unsafe_code)]
 
+pub mod format;
 pub mod protocol;
 pub mod sizing;
 pub mod timing;
 
+pub use format::format_value;
 pub use protocol::{Step, report, run_steps};
 pub use timing::{Figure, Outcome, median, paired, speedup, time};
 

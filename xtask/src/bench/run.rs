@@ -6,12 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use measure::QUICK_ENV;
+
 use super::protocol::Side;
 use crate::demos::cargo;
-
-/// The environment variable the benches read for a quick run (the `measure` crate's
-/// `QUICK_ENV`; xtask does not depend on that crate, so the name is repeated here).
-pub const QUICK_ENV: &str = "XTASK_BENCH_QUICK";
 
 /// Where the runner is: which topic of how many, for the progress lines.
 pub struct Progress {

@@ -1,24 +1,9 @@
 //! The figures as the terminal shows them: Rust's, with Python's of the same id beside them,
 //! and the same as a Markdown table for `docs/performance.md`.
 
-use super::protocol::Measurement;
+use measure::format_value;
 
-/// A figure with its unit, as the table shows it: three significant figures or so.
-pub fn format_value(value: f64, unit: &str) -> String {
-    // The thresholds are where the rounded figure gains a digit: 99.96 shows as `100`,
-    // not `100.0`.
-    let decimals = if value >= 99.95 {
-        0
-    } else if value >= 9.995 {
-        1
-    } else {
-        2
-    };
-    match unit {
-        "x" => format!("{value:.2}x"),
-        _ => format!("{value:.decimals$} {unit}"),
-    }
-}
+use super::protocol::Measurement;
 
 /// One workload: its id, what it measures, and each side's figure where there is one.
 pub struct Row<'a> {
@@ -177,15 +162,5 @@ mod tests {
              | --- | --- | --- | --- |\n\
              | `pool` | Pool(2) \\| map | 1.90x (1.80 to 1.95) | 12.0 ms |\n"
         );
-    }
-
-    #[test]
-    fn values_keep_three_significant_figures_or_so() {
-        assert_eq!(format_value(42.123, "us"), "42.1 us");
-        assert_eq!(format_value(0.1912, "us"), "0.19 us");
-        assert_eq!(format_value(1234.5, "ms"), "1234 ms");
-        assert_eq!(format_value(99.96, "us"), "100 us");
-        assert_eq!(format_value(9.996, "us"), "10.0 us");
-        assert_eq!(format_value(9.994, "us"), "9.99 us");
     }
 }

@@ -135,14 +135,7 @@ fn figure_problem(figure: &Value) -> Option<String> {
     if runs.is_empty() || runs.iter().any(|run| !run.is_finite()) {
         return Some("its runs are missing or not numbers".to_string());
     }
-    let mut sorted = runs.clone();
-    sorted.sort_by(f64::total_cmp);
-    let middle = sorted.len() / 2;
-    let median = if sorted.len() % 2 == 1 {
-        sorted[middle]
-    } else {
-        (sorted[middle - 1] + sorted[middle]) / 2.0
-    };
+    let median = measure::median(runs);
     // The bench prints six decimals, so the median of the printed runs may differ from the
     // printed median in the last one.
     ((median - value).abs() > 1e-5 * value.abs().max(1.0))

@@ -163,17 +163,7 @@ fn value_text(value: f64, unit: &str) -> String {
         "us" if value >= 1e3 => (value / 1e3, "ms"),
         _ => (value, unit),
     };
-    let digits = if value >= 99.95 {
-        0
-    } else if value >= 9.995 {
-        1
-    } else {
-        2
-    };
-    match unit {
-        "x" => format!("{value:.2}x"),
-        _ => format!("{value:.digits$} {unit}"),
-    }
+    measure::format_value(value, unit)
 }
 
 /// The segment a bar sits in, counted from the bottom: workload `i`'s Rust bar, then its
