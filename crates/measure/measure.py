@@ -83,11 +83,12 @@ def sized_to(target, power, start, task):
 
     As `sized_to` in src/sizing.rs: double n until a run takes an eighth of the target, then
     correct it four times by the measured ratio, each time the fastest of three runs (load
-    only ever adds time)."""
+    only ever adds time); twice, of two runs, in a quick run."""
     n = max(start, 1)
     while seconds(lambda: task(n)) < target / 8:
         n *= 2
-    for _ in range(4):
-        took = min(seconds(lambda: task(n)) for _ in range(3))
+    corrections, runs = full_or_quick((4, 3), (2, 2))
+    for _ in range(corrections):
+        took = min(seconds(lambda: task(n)) for _ in range(runs))
         n = max(1, round(n * (target / max(took, 1e-9)) ** (1 / power)))
     return n

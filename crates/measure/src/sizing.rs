@@ -23,7 +23,8 @@ pub fn sized_to(
 /// [`sized_to`] with the timing given: `seconds(n)` is how long the task takes at `n`.
 ///
 /// Doubles `n` from `start` until a run takes an eighth of the target, then corrects it four
-/// times by the measured ratio. Each correction reads the fastest of three runs, not their
+/// times by the measured ratio (twice in a quick run, whose figures are only checked for
+/// form). Each correction reads the fastest of three runs (two when quick), not their
 /// median: other processes only ever add time to a run, and on a busy machine they add a
 /// lot (runs of one size 50% apart), which would size the task short.
 pub fn sized_by(
@@ -37,9 +38,12 @@ pub fn sized_by(
     while seconds(n)? < target / 8.0 {
         n = n.checked_mul(2).ok_or("the task never got long enough")?;
     }
-    for _ in 0..4 {
-        let runs = (0..3).map(|_| seconds(n)).collect::<Outcome<Vec<f64>>>()?;
-        let took = runs.into_iter().fold(f64::INFINITY, f64::min);
+    let (corrections, runs) = crate::full_or_quick((4, 3), (2, 2));
+    for _ in 0..corrections {
+        let timings = (0..runs)
+            .map(|_| seconds(n))
+            .collect::<Outcome<Vec<f64>>>()?;
+        let took = timings.into_iter().fold(f64::INFINITY, f64::min);
         let scale = (target / took.max(1e-9)).powf(1.0 / power);
         n = ((n as f64) * scale).round().max(1.0) as u64;
     }

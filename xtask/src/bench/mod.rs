@@ -10,7 +10,7 @@
 //! `docs/performance.md`) and, through the `chart` crate, `<topic>.svg`.
 //!
 //! - [`protocol`]: reads the bench lines.
-//! - [`run`]: runs both sides with a progress line per step.
+//! - [`mod@run`]: runs both sides with a progress line per step.
 //! - [`table`]: the terminal's table and the page's Markdown table.
 //! - [`json`]: the JSON document.
 //! - [`machine`]: cores, load, CPU model, versions.
