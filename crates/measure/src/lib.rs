@@ -22,7 +22,7 @@
 //! - [`timing`]: timing a step, medians, runs timed back to back, speedups.
 //! - [`protocol`]: the lines above, and a bench's list of steps.
 //! - [`sizing`]: finds the input size at which a task takes a given wall time.
-//! - [`format`]: how a figure is written for a reader (the runner's tables, the charts).
+//! - [`mod@format`]: how a figure is written for a reader (the runner's tables, the charts).
 #![forbid(unsafe_code)]
 
 pub mod format;
