@@ -119,7 +119,10 @@ pub fn python(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Res
             .display()
             .to_string();
         let mut command = Command::new("python3");
+        // -B: the benches import modules from the source tree (measure.py, their own
+        // helpers), which must not fill it with __pycache__ directories.
         command
+            .arg("-B")
             .arg(&script)
             .env(QUICK_ENV, if quick { "1" } else { "0" });
         let side = stream(command, &shown, topic, "python", progress)?;
