@@ -22,7 +22,7 @@
 //! Every id appears once in `workloads`, Rust's order first; a side that has no figure for it
 //! is `null` there, as is `python` everywhere when there is no `python3`. `series` is `null`
 //! for ids that are not of the form `name@x`. Numbers are plain JSON numbers in the `unit`
-//! given beside them.
+//! given beside them; `runs` is empty for a figure whose bench printed only its `bench` line.
 
 use serde_json::{Value, json};
 

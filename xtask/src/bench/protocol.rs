@@ -63,7 +63,7 @@ pub fn line(text: &str) -> Line {
 /// Everything one side (the Rust or the Python bench of a topic) reported.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Side {
-    /// The steps it announced.
+    /// The steps it announced (every bench binary's or script's plan, in turn).
     pub plan: Vec<String>,
     /// The steps it started, in order.
     pub steps: Vec<String>,
@@ -77,7 +77,8 @@ impl Side {
     /// Takes in one line; returns the step it starts, if it starts one.
     pub fn take(&mut self, text: &str) -> Option<&str> {
         match line(text) {
-            Line::Plan(steps) => self.plan = steps,
+            // `cargo bench` runs each bench binary of a package in turn: one plan each.
+            Line::Plan(steps) => self.plan.extend(steps),
             Line::Step(name) => {
                 self.steps.push(name);
                 return self.steps.last().map(String::as_str);
@@ -151,5 +152,9 @@ mod tests {
         assert_eq!(side.measurements[0].runs, [1.0, 2.0, 3.5]);
         assert_eq!(side.notes, ["(runs of an unknown figure) runs\tb\t1.0"]);
         assert_eq!(side.steps_missing(), ["second"]);
+        // A second bench binary's plan adds to the first's.
+        let side = Side::parse("plan\ta\nstep\ta\nplan\tb\nstep\tb");
+        assert_eq!(side.plan, ["a", "b"]);
+        assert!(side.steps_missing().is_empty());
     }
 }
