@@ -57,9 +57,14 @@ enum Task {
         libtest: Vec<String>,
     },
     /// Measure speedups and overheads, beside the same measurements in CPython
+    ///
+    /// Writes target/bench/<topic>.json, <topic>.md and <topic>.svg for each topic.
     Bench {
         /// Only this topic's benches
         topic: Option<String>,
+        /// Fewer runs and smaller inputs, the same workloads (for CI)
+        #[arg(long)]
+        quick: bool,
     },
     /// Build the pages into a book (mdBook) in target/book/ and print the path of its index.html
     Book {
@@ -128,7 +133,7 @@ fn main() -> ExitCode {
             let options = check::Options { timeout, python };
             bless_pages(&root, topic.as_deref(), &options)
         }),
-        Task::Bench { topic } => bench(&root, topic.as_deref()),
+        Task::Bench { topic, quick } => bench(&root, topic.as_deref(), quick),
         Task::Book { check, serve, port } => xtask::book::run(&root, check, serve.then_some(port)),
     };
     outcome.unwrap_or_else(|error| {
@@ -239,7 +244,7 @@ fn bless_pages(
     }
 }
 
-fn bench(root: &std::path::Path, topic: Option<&str>) -> Result<ExitCode, String> {
+fn bench(root: &std::path::Path, topic: Option<&str>, quick: bool) -> Result<ExitCode, String> {
     let chosen = match topic {
         Some(name) => vec![topics::parse(name).map_err(|e| e.to_string())?],
         None => topics::TOPICS.to_vec(),
@@ -251,9 +256,6 @@ fn bench(root: &std::path::Path, topic: Option<&str>) -> Result<ExitCode, String
             chosen.join(", ")
         ));
     }
-    for topic in benched {
-        println!("##### {topic} #####");
-        print!("{}", xtask::bench::run(root, topic)?);
-    }
+    print!("{}", xtask::bench::run(root, &benched, quick)?);
     Ok(ExitCode::SUCCESS)
 }

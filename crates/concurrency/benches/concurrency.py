@@ -1,143 +1,109 @@
 """`cargo xtask bench concurrency`, the CPython side: the same workloads, sizes and ids as
 the Rust bench in `concurrency/`, under the real GIL, with multiprocessing's fork start method.
 
-The same rules too: every figure is the median of REPEATS runs, and a speedup is the median
-of ratios of the slow and the fast way timed back to back. Each pool is made, used, closed
-and joined inside its timing, because the Rust Pool forks its workers for each call and
-reaps them before it returns. Lines are flushed as they are printed: a child forked with
-text still in the stdout buffer would print it again when it exits.
+The same rules too (crates/measure/measure.py): every figure is the median of its runs, a
+speedup the median of ratios of the slow and the fast way timed back to back, and the
+CPU-bound tasks are sized so that one takes 20 ms (or 200 ms) here, as the Rust ones are
+there. Each pool is made, used, closed and joined inside its timing, because the Rust Pool
+forks its workers for each call and reaps them before it returns.
 """
 
-import multiprocessing
 import os
-import statistics
 import sys
-import threading
 import time
+from pathlib import Path
 
-REPEATS = 7
-REPEATS_LONG = 3  # for the maps of 100,000 tasks, which take seconds each here
+# The shared rules, and this bench's other modules beside the Rust ones in concurrency/.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "measure"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "concurrency"))
+import fork_cost  # noqa: E402
+import measure  # noqa: E402
+import sweep  # noqa: E402
+from measure import full_or_quick, repeats, report  # noqa: E402
+from work import (  # noqa: E402
+    LENGTHS,
+    context,
+    count_primes,
+    identity,
+    in_threads,
+    label,
+    nothing,
+    pool_map,
+    sizes,
+    suffix,
+)
 
-PRIMES_BELOW = 200_000  # the CPU-bound task: count_primes(PRIMES_BELOW)
+PRIMES_BELOW = 200_000  # the unsized task: count_primes(PRIMES_BELOW), as in Rust
+POWER = 1.4  # trial division costs about n**1.5 / ln n
 WAIT = 0.1  # seconds: one blocking wait
 WAITS = 8
 MAP_LIMITS = 16  # the data-parallel map: count_primes over 5,000, 10,000, ... 80,000
 MAP_STEP = 5_000
 TASKS = 4  # CPU-bound tasks for Pool.map
-IDENTITY_INPUTS = 100_000
 PROCESSES_PER_RUN = 20
-
-context = multiprocessing.get_context("fork")
-
-
-# --- measuring, as measure.rs ---
-
-
-def seconds(step):
-    start = time.perf_counter()
-    step()
-    return time.perf_counter() - start
-
-
-def median_seconds(repeats, step):
-    return statistics.median(seconds(step) for _ in range(repeats))
-
-
-def paired(repeats, first, second):
-    return [(seconds(first), seconds(second)) for _ in range(repeats)]
-
-
-def median_ratio(pairs):
-    return statistics.median(first / second for first, second in pairs)
-
-
-def speedup(slow, fast):
-    return median_ratio(paired(REPEATS, slow, fast))
-
-
-def report(id, value, unit, label):
-    print(f"bench\t{id}\t{value:.4f}\t{unit}\t{label}", flush=True)
-
-
-def note(text):
-    """A line for the reader, on stderr, which `cargo xtask bench` shows as it runs."""
-    print(f"python3: {text}", file=sys.stderr, flush=True)
-
-
-# --- the work ---
-
-
-def is_prime(n):
-    if n < 2:
-        return False
-    divisor = 2
-    while divisor * divisor <= n:
-        if n % divisor == 0:
-            return False
-        divisor += 1
-    return True
-
-
-def count_primes(below):
-    return sum(1 for n in range(2, below) if is_prime(n))
-
-
-def identity(x):
-    return x
-
-
-def nothing():
-    pass
-
-
-def in_threads(target, args_list):
-    threads = [threading.Thread(target=target, args=args) for args in args_list]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-
-def pool_map(processes, function, inputs, **options):
-    pool = context.Pool(processes)
-    results = pool.map(function, inputs, **options)
-    pool.close()
-    pool.join()
-    return results
 
 
 # --- threads, as threads.rs ---
 
 
 def cpu_bound_task():
-    took = median_seconds(REPEATS, lambda: count_primes(PRIMES_BELOW))
-    report("cpu-task", 1e3 * took, "ms", "one CPU-bound task, on one thread")
+    runs = measure.timed(repeats(), lambda: count_primes(PRIMES_BELOW))
+    report(
+        "cpu-task",
+        measure.scaled(runs, 1e3),
+        "ms",
+        f"one CPU-bound task, count_primes({PRIMES_BELOW}), on one thread",
+    )
+
+
+def report_sizes():
+    start = 1_000
+    for length in LENGTHS:
+        sizes[length] = measure.sized_to(length, POWER, start, count_primes)
+        start = sizes[length]
+    for length in LENGTHS:
+        n = sizes[length]
+        runs = measure.timed(repeats(), lambda: count_primes(n))
+        report(
+            f"task-{suffix(length)}",
+            measure.scaled(runs, 1e3),
+            "ms",
+            f"one task sized to {label(length)}: count_primes({n})",
+        )
 
 
 def cpu_bound_threads():
-    figure = speedup(
-        lambda: [count_primes(PRIMES_BELOW), count_primes(PRIMES_BELOW)],
-        lambda: in_threads(count_primes, [(PRIMES_BELOW,)] * 2),
-    )
-    report("threads-cpu", figure, "x", "2 such tasks: 2 threads vs sequential")
+    for length in LENGTHS:
+        n = sizes[length]
+        runs = measure.speedup(
+            repeats(),
+            lambda: [count_primes(n), count_primes(n)],
+            lambda: in_threads(count_primes, [(n,)] * 2),
+        )
+        report(
+            f"threads-cpu-{suffix(length)}",
+            runs,
+            "x",
+            f"2 tasks of {label(length)}: 2 threads vs one after another",
+        )
 
 
 def blocking_waits():
-    pairs = paired(
-        REPEATS,
+    pairs = measure.paired(
+        repeats(),
         lambda: in_threads(time.sleep, [(WAIT,)] * WAITS),
         lambda: time.sleep(WAIT),
     )
     wait = f"{WAIT * 1e3:.0f}"
     report(
         "io-waits",
-        1e3 * statistics.median(threads for threads, _ in pairs),
+        [1e3 * threads for threads, _ in pairs],
         "ms",
         f"{WAITS} sleeps of {wait} ms in {WAITS} threads: total",
     )
     report(
         "io-waits-vs-one",
-        median_ratio(pairs),
+        measure.ratios(pairs),
         "x",
         "  total / one sleep (1.00x: fully overlapped)",
     )
@@ -148,13 +114,14 @@ def data_parallel_map():
     # over a list is the notes' own: Pool.map, one process per usable core.
     cores = len(os.sched_getaffinity(0))
     limits = [i * MAP_STEP for i in range(1, MAP_LIMITS + 1)]
-    figure = speedup(
+    runs = measure.speedup(
+        repeats(),
         lambda: [count_primes(n) for n in limits],
         lambda: pool_map(cores, count_primes, limits),
     )
     report(
         "parallel-map",
-        figure,
+        runs,
         "x",
         f"Pool({cores}).map vs map, {MAP_LIMITS} tasks up to "
         f"count_primes({MAP_LIMITS * MAP_STEP})",
@@ -165,29 +132,37 @@ def data_parallel_map():
 
 
 def pool_of_cpu_bound_tasks():
-    inputs = [PRIMES_BELOW] * TASKS
-    figure = speedup(
-        lambda: [count_primes(n) for n in inputs],
-        lambda: pool_map(2, count_primes, inputs),
-    )
-    report("pool-cpu", figure, "x", f"Pool(2).map of {TASKS} CPU-bound tasks vs serial")
+    for length in LENGTHS:
+        inputs = [sizes[length]] * TASKS
+        runs = measure.speedup(
+            repeats(),
+            lambda: [count_primes(n) for n in inputs],
+            lambda: pool_map(2, count_primes, inputs),
+        )
+        report(
+            f"pool-cpu-{suffix(length)}",
+            runs,
+            "x",
+            f"Pool(2).map of {TASKS} tasks of {label(length)} vs serial",
+        )
 
 
 def per_task_overhead():
-    inputs = range(IDENTITY_INPUTS)
-    one_at_a_time = median_seconds(
-        REPEATS_LONG, lambda: pool_map(2, identity, inputs, chunksize=1)
+    count = full_or_quick(20_000, 5_000)
+    inputs = range(count)
+    one_at_a_time = measure.timed(
+        repeats(), lambda: pool_map(2, identity, inputs, chunksize=1)
     )
     report(
         "pool-identity-chunksize-1",
-        1e6 * one_at_a_time / IDENTITY_INPUTS,
+        measure.scaled(one_at_a_time, 1e6 / count),
         "us",
-        "Pool(2).map(identity, 100,000 ints), chunksize 1: a task",
+        f"Pool(2).map(identity, {count} ints), chunksize 1: a task",
     )
-    default = median_seconds(REPEATS_LONG, lambda: pool_map(2, identity, inputs))
+    default = measure.timed(repeats(), lambda: pool_map(2, identity, inputs))
     report(
         "pool-identity-default-chunksize",
-        1e6 * default / IDENTITY_INPUTS,
+        measure.scaled(default, 1e6 / count),
         "us",
         "  the same, default chunksize: a task",
     )
@@ -202,24 +177,34 @@ def process_start_and_join():
             if process.exitcode != 0:
                 raise RuntimeError(f"an empty child exited with {process.exitcode}")
 
+    runs = measure.timed(repeats(), run)
     report(
         "process-start-join",
-        1e3 * median_seconds(REPEATS, run) / PROCESSES_PER_RUN,
+        measure.scaled(runs, 1e3 / PROCESSES_PER_RUN),
         "ms",
         "Process: start and join one (fork, exit, reap)",
     )
 
 
 if __name__ == "__main__":
-    note(
+    measure.note(
         f"{len(os.sched_getaffinity(0))} usable cores (os.sched_getaffinity), switch "
-        f"interval {sys.getswitchinterval() * 1e3:g} ms, median of {REPEATS} runs "
-        f"({REPEATS_LONG} for the 100,000-task maps)"
+        f"interval {sys.getswitchinterval() * 1e3:g} ms, median of {repeats()} runs"
     )
-    cpu_bound_task()
-    cpu_bound_threads()
-    blocking_waits()
-    data_parallel_map()
-    pool_of_cpu_bound_tasks()
-    per_task_overhead()
-    process_start_and_join()
+    measure.run_steps(
+        [
+            ("cpu-task", cpu_bound_task),
+            ("task-20ms", report_sizes),
+            ("threads-cpu-20ms", cpu_bound_threads),
+            ("io-waits", blocking_waits),
+            ("parallel-map", data_parallel_map),
+            ("pool-cpu-20ms", pool_of_cpu_bound_tasks),
+            ("pool-identity-chunksize-1", per_task_overhead),
+            ("process-start-join", process_start_and_join),
+            ("pool-call-trivial", fork_cost.pool_call),
+            ("fork-return", fork_cost.fork_and_reap),
+            ("cow-fault", fork_cost.copy_on_write_fault),
+            ("sweep-threads", sweep.threads),
+            ("sweep-pool", sweep.pool),
+        ]
+    )

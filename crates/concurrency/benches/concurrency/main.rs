@@ -1,22 +1,95 @@
 //! `cargo xtask bench concurrency`: speedups and overheads of threads and processes, for the
 //! table that sets them beside `../concurrency.py`, the same measurements in CPython.
 //!
-//! Both sides run the same workloads at the same sizes and print the same ids: the same
-//! trial-division `count_primes` as the CPU-bound task, the same sleeps, the same pools of
-//! two forked workers. Only the modelled GIL is Rust's alone (Python has the real one).
+//! Both sides run the same workloads under the same ids, measured by the same rules (the
+//! `measure` crate and its `measure.py`). The CPU-bound task is the same trial-division
+//! `count_primes` in both, and it is *sized*: each side finds the input at which its own task
+//! takes 20 ms (and 200 ms), so a pool of CPython tasks is compared with a pool of Rust tasks
+//! of the same length, not with tasks 35 times shorter. Only the modelled GIL is Rust's alone
+//! (Python has the real one).
 //!
-//! - `measure`: repeats, medians, paired ratios, and the `bench` lines.
+//! - `sized`: the task lengths, and the input sizes that give them.
 //! - `threads`: CPU-bound threads with and without the modelled GIL, blocking waits, and the
 //!   data-parallel map.
 //! - `processes`: `Pool.map` against a serial loop, what a task costs `Pool.map`, and what
 //!   one `Process` costs.
+//! - `fork_cost`: where a pool call's fixed cost goes: fork, page faults after it, reaping.
+//! - `sweep`: speedup against the number of workers, for the chart.
 
-mod measure;
+mod fork_cost;
 mod processes;
+mod sized;
+mod sweep;
 mod threads;
 
-/// The CPU-bound task: count the primes below this by trial division.
+use measure::Step;
+
+/// The unsized CPU-bound task: count the primes below this by trial division, the same
+/// input in both languages (which shows the gap between them).
 const PRIMES_BELOW: u64 = 200_000;
+
+const STEPS: &[Step] = &[
+    Step {
+        name: "cpu-task",
+        run: threads::cpu_bound_task,
+    },
+    Step {
+        name: "task-20ms",
+        run: sized::report_sizes,
+    },
+    Step {
+        name: "threads-cpu-20ms",
+        run: threads::cpu_bound_threads,
+    },
+    Step {
+        name: "threads-cpu-gil-model-20ms",
+        run: threads::cpu_bound_threads_under_the_model,
+    },
+    Step {
+        name: "io-waits",
+        run: threads::blocking_waits,
+    },
+    Step {
+        name: "parallel-map",
+        run: threads::data_parallel_map,
+    },
+    Step {
+        name: "pool-cpu-20ms",
+        run: processes::pool_of_cpu_bound_tasks,
+    },
+    Step {
+        name: "pool-identity-chunksize-1",
+        run: processes::per_task_overhead,
+    },
+    Step {
+        name: "process-start-join",
+        run: processes::process_start_and_join,
+    },
+    Step {
+        name: "pool-call-trivial",
+        run: fork_cost::pool_call,
+    },
+    Step {
+        name: "fork-return",
+        run: fork_cost::fork_and_reap,
+    },
+    Step {
+        name: "cow-fault",
+        run: fork_cost::copy_on_write_fault,
+    },
+    Step {
+        name: "sweep-threads",
+        run: sweep::threads,
+    },
+    Step {
+        name: "sweep-gil-model",
+        run: sweep::gil_model,
+    },
+    Step {
+        name: "sweep-pool",
+        run: sweep::pool,
+    },
+];
 
 fn main() -> measure::Outcome {
     println!(
@@ -24,26 +97,17 @@ fn main() -> measure::Outcome {
         num_cpus::get()
     );
     println!(
-        "each figure: the median of {} runs ({} for the 100,000-task maps); a speedup is the \
-         median of ratios of runs timed back to back",
-        measure::REPEATS,
-        measure::REPEATS_LONG
+        "each figure: the median of {} runs; a speedup is the median of ratios of runs timed \
+         back to back",
+        measure::repeats()
     );
     println!(
-        "CPU-bound task: count_primes({PRIMES_BELOW}) by trial division, the same algorithm in both"
+        "CPU-bound tasks: count_primes(n) by trial division, the same algorithm in both, n sized \
+         so that one task takes 20 ms (or 200 ms) on each side"
     );
     println!(
-        "pools: 2 forked workers, made and reaped inside each timing (Python: the fork start \
+        "pools: forked workers, made and reaped inside each timing (Python: the fork start \
          method)"
     );
-    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
-        let one_minute = load.split_whitespace().next().unwrap_or("?");
-        println!(
-            "load average at the start: {one_minute} (other busy processes take cores from the \
-             threads and workers measured here)"
-        );
-    }
-    threads::run()?;
-    processes::run()?;
-    Ok(())
+    measure::run_steps(STEPS)
 }

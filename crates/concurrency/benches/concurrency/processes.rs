@@ -9,63 +9,70 @@ use std::hint::black_box;
 
 use concurrency::multiprocessing::{ExitStatus, Pool, Process};
 use concurrency::threading::cpu_bound::count_primes;
+use measure::timing::seconds;
+use measure::{Outcome, full_or_quick, repeats, report, speedup};
 
-use crate::PRIMES_BELOW;
-use crate::measure::{Outcome, REPEATS, REPEATS_LONG, median_seconds, ms, report, speedup, us};
+use crate::sized::{self, LENGTHS};
 
 /// How many CPU-bound tasks the pool maps.
 const TASKS: usize = 4;
-/// The identity map's inputs: `0..IDENTITY_INPUTS`.
-const IDENTITY_INPUTS: u64 = 100_000;
 /// How many processes one run starts and joins, one after another.
 const PROCESSES_PER_RUN: u32 = 20;
 
-pub(crate) fn run() -> Outcome {
-    pool_of_cpu_bound_tasks()?;
-    per_task_overhead()?;
-    process_start_and_join()
+/// The identity map's inputs, `0..identity_inputs()`: 20,000 (5,000 in a quick run), enough
+/// to average a per-task cost over, few enough that CPython's 20 to 70 us a task stays seconds.
+fn identity_inputs() -> u64 {
+    full_or_quick(20_000, 5_000)
 }
 
-fn pool_of_cpu_bound_tasks() -> Outcome {
-    let inputs = || black_box([PRIMES_BELOW; TASKS]);
-    let figure = speedup(
-        || Ok(inputs().map(count_primes)),
-        || Ok(Pool::new(2).map(count_primes, inputs())?),
-    )?;
-    report(
-        "pool-cpu",
-        figure,
-        "x",
-        &format!("Pool(2).map of {TASKS} CPU-bound tasks vs serial"),
-    );
+pub(crate) fn pool_of_cpu_bound_tasks() -> Outcome {
+    for length in LENGTHS {
+        let n = sized::free(length)?;
+        let inputs = || black_box([n; TASKS]);
+        let figure = speedup(
+            repeats(),
+            || Ok(inputs().map(count_primes)),
+            || Ok(Pool::new(2).map(count_primes, inputs())?),
+        )?;
+        report(
+            &format!("pool-cpu-{}", length.suffix()),
+            &figure,
+            "x",
+            &format!(
+                "Pool(2).map of {TASKS} tasks of {} vs serial",
+                length.label()
+            ),
+        );
+    }
     Ok(())
 }
 
-fn per_task_overhead() -> Outcome {
+pub(crate) fn per_task_overhead() -> Outcome {
     let identity = |x: u64| x;
-    let inputs = || black_box(0..IDENTITY_INPUTS);
-    let tasks = IDENTITY_INPUTS as f64;
-    let one_at_a_time = median_seconds(REPEATS_LONG, || {
+    let count = identity_inputs();
+    let inputs = || black_box(0..count);
+    let per_task_us = 1e6 / count as f64;
+    let one_at_a_time = seconds(repeats(), || {
         Ok(Pool::new(2).chunksize(1).map(identity, inputs())?)
     })?;
     report(
         "pool-identity-chunksize-1",
-        us(one_at_a_time / tasks),
+        &one_at_a_time.scaled(per_task_us),
         "us",
-        "Pool(2).map(identity, 100,000 ints), chunksize 1: a task",
+        &format!("Pool(2).map(identity, {count} ints), chunksize 1: a task"),
     );
-    let default = median_seconds(REPEATS_LONG, || Ok(Pool::new(2).map(identity, inputs())?))?;
+    let default = seconds(repeats(), || Ok(Pool::new(2).map(identity, inputs())?))?;
     report(
         "pool-identity-default-chunksize",
-        us(default / tasks),
+        &default.scaled(per_task_us),
         "us",
         "  the same, default chunksize: a task",
     );
     Ok(())
 }
 
-fn process_start_and_join() -> Outcome {
-    let run = median_seconds(REPEATS, || {
+pub(crate) fn process_start_and_join() -> Outcome {
+    let run = seconds(repeats(), || {
         for _ in 0..PROCESSES_PER_RUN {
             let status = Process::start(|| {})?.join()?;
             if status != ExitStatus::Exited(0) {
@@ -76,7 +83,7 @@ fn process_start_and_join() -> Outcome {
     })?;
     report(
         "process-start-join",
-        ms(run / f64::from(PROCESSES_PER_RUN)),
+        &run.scaled(1e3 / f64::from(PROCESSES_PER_RUN)),
         "ms",
         "Process: start and join one (fork, exit, reap)",
     );

@@ -1,0 +1,291 @@
+//! The panels of a chart, read from a bench report.
+
+use serde_json::Value;
+
+/// A whole chart: a title and its panels, top to bottom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// `concurrency: Rust against CPython 3.11.2, 2 usable cores`.
+    pub title: String,
+    /// The panels, in the order described in the crate docs.
+    pub panels: Vec<Panel>,
+}
+
+/// One panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Panel {
+    /// Series as lines.
+    Lines {
+        /// The panel's caption.
+        title: String,
+        /// What the y axis is (`speedup (x)`).
+        y_label: String,
+        /// Every line, the ideal first if there is one.
+        lines: Vec<Line>,
+    },
+    /// Figures as horizontal bars, Rust's and Python's side by side.
+    Bars {
+        /// The panel's caption.
+        title: String,
+        /// The unit of every value in the panel.
+        unit: String,
+        /// Whether the axis is logarithmic (times) or linear.
+        log: bool,
+        /// One row per workload.
+        bars: Vec<Bar>,
+    },
+}
+
+/// One line of a [`Panel::Lines`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The legend's text: `Rust: threads`, `CPython: Pool`, `ideal`.
+    pub name: String,
+    /// `rust`, `python` or `ideal`: the drawing picks the marker from it.
+    pub side: &'static str,
+    /// Which series of the panel this is (0 for the first name), the same for both sides of
+    /// one series: the drawing picks the colour from it.
+    pub kind: usize,
+    /// (x, y) points in x order.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// One row of a [`Panel::Bars`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// The workload's id.
+    pub id: String,
+    /// Rust's figure, in the panel's unit.
+    pub rust: Option<f64>,
+    /// CPython's figure, in the panel's unit.
+    pub python: Option<f64>,
+}
+
+/// What a series is called in the legend: the notes' names for the three ways to run tasks.
+fn series_name(name: &str) -> String {
+    match name.strip_prefix("sweep-").unwrap_or(name) {
+        "threads" => "threads".to_string(),
+        "gil-model" => "threads, modelled GIL".to_string(),
+        "pool" => "fork Pool".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Microseconds in one of the time units the benches use, or `None` for other units.
+fn micros_per(unit: &str) -> Option<f64> {
+    match unit {
+        "ns" => Some(1e-3),
+        "us" => Some(1.0),
+        "ms" => Some(1e3),
+        "s" => Some(1e6),
+        _ => None,
+    }
+}
+
+/// A side's figure: its value and unit.
+fn figure(side: &Value) -> Option<(f64, &str)> {
+    Some((side["value"].as_f64()?, side["unit"].as_str()?))
+}
+
+/// The chart of a bench report.
+pub fn chart(document: &Value) -> Chart {
+    let topic = document["topic"].as_str().unwrap_or("bench");
+    let cores = document["machine"]["usable_cores"].as_f64().unwrap_or(1.0);
+    let python = document["versions"]["python3"].as_str();
+    let title = match python {
+        Some(version) => format!("{topic}: Rust against CPython {version}, {cores} usable cores"),
+        None => format!("{topic}: Rust (no python3 here), {cores} usable cores"),
+    };
+    let workloads = document["workloads"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice);
+    let mut panels = Vec::new();
+    if let Some(lines) = lines_panel(workloads, cores) {
+        panels.push(lines);
+    }
+    let singles: Vec<&Value> = workloads.iter().filter(|w| w["series"].is_null()).collect();
+    let times: Vec<Bar> = singles
+        .iter()
+        .filter_map(|workload| bar(workload, micros_per))
+        .collect();
+    if !times.is_empty() {
+        panels.push(Panel::Bars {
+            title: "times, microseconds (log scale)".to_string(),
+            unit: "us".to_string(),
+            log: true,
+            bars: times,
+        });
+    }
+    let mut units: Vec<&str> = singles
+        .iter()
+        .filter_map(|w| figure(&w["rust"]).or_else(|| figure(&w["python"])))
+        .map(|(_, unit)| unit)
+        .filter(|unit| micros_per(unit).is_none())
+        .collect();
+    units.dedup();
+    units.sort();
+    units.dedup();
+    for unit in units {
+        let bars: Vec<Bar> = singles
+            .iter()
+            .filter_map(|workload| bar(workload, |u| (u == unit).then_some(1.0)))
+            .collect();
+        let what = if unit == "x" {
+            "speedups and ratios (x)".to_string()
+        } else {
+            unit.to_string()
+        };
+        panels.push(Panel::Bars {
+            title: what,
+            unit: unit.to_string(),
+            log: false,
+            bars,
+        });
+    }
+    Chart { title, panels }
+}
+
+/// A workload's row, each side converted by `factor` (which says `None` for a unit that does
+/// not belong in the panel); `None` if neither side belongs.
+fn bar(workload: &Value, factor: impl Fn(&str) -> Option<f64>) -> Option<Bar> {
+    let side = |key: &str| {
+        let (value, unit) = figure(&workload[key])?;
+        Some(value * factor(unit)?)
+    };
+    let (rust, python) = (side("rust"), side("python"));
+    (rust.is_some() || python.is_some()).then(|| Bar {
+        id: workload["id"].as_str().unwrap_or_default().to_string(),
+        rust,
+        python,
+    })
+}
+
+/// The series panel: one line per series and side, and the ideal if they are speedups.
+fn lines_panel(workloads: &[Value], cores: f64) -> Option<Panel> {
+    let mut names: Vec<&str> = Vec::new();
+    for workload in workloads {
+        if let Some(name) = workload["series"]["name"].as_str()
+            && !names.contains(&name)
+        {
+            names.push(name);
+        }
+    }
+    if names.is_empty() {
+        return None;
+    }
+    let mut lines = Vec::new();
+    let mut max_x = 0.0_f64;
+    let mut speedups = true;
+    for (side, language) in [("rust", "Rust"), ("python", "CPython")] {
+        for (kind, &name) in names.iter().enumerate() {
+            let points: Vec<(f64, f64)> = workloads
+                .iter()
+                .filter(|w| w["series"]["name"].as_str() == Some(name))
+                .filter_map(|w| {
+                    let x = w["series"]["x"].as_f64()?;
+                    let (y, unit) = figure(&w[side])?;
+                    speedups &= unit == "x";
+                    Some((x, y))
+                })
+                .collect();
+            if points.is_empty() {
+                continue;
+            }
+            max_x = points.iter().map(|p| p.0).fold(max_x, f64::max);
+            lines.push(Line {
+                name: format!("{language}: {}", series_name(name)),
+                side,
+                kind,
+                points,
+            });
+        }
+    }
+    if speedups && max_x >= 1.0 {
+        let ideal = (1..=max_x as u64)
+            .map(|x| (x as f64, (x as f64).min(cores)))
+            .collect();
+        lines.insert(
+            0,
+            Line {
+                name: format!("ideal: min(workers, {cores} cores)"),
+                side: "ideal",
+                kind: names.len(),
+                points: ideal,
+            },
+        );
+    }
+    Some(Panel::Lines {
+        title: "speedup against the number of workers, each running one 20 ms task".to_string(),
+        y_label: if speedups { "speedup (x)" } else { "value" }.to_string(),
+        lines,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn side(value: f64, unit: &str) -> Value {
+        json!({ "value": value, "unit": unit, "label": "", "runs": [value] })
+    }
+
+    #[test]
+    fn series_become_lines_with_the_ideal_and_the_rest_bars_by_unit() {
+        let document = json!({
+            "topic": "concurrency",
+            "machine": { "usable_cores": 2 },
+            "versions": { "python3": "3.11.2" },
+            "workloads": [
+                { "id": "sweep-pool@1", "series": { "name": "sweep-pool", "x": 1 },
+                  "rust": side(0.98, "x"), "python": side(0.5, "x") },
+                { "id": "sweep-pool@3", "series": { "name": "sweep-pool", "x": 3 },
+                  "rust": side(1.8, "x"), "python": null },
+                { "id": "fork-return", "series": null,
+                  "rust": side(130.0, "us"), "python": side(0.95, "ms") },
+                { "id": "pool-cpu-20ms", "series": null, "rust": side(1.9, "x"), "python": null },
+                { "id": "faults", "series": null, "rust": side(24.0, "faults"), "python": null },
+            ]
+        });
+        let chart = chart(&document);
+        assert_eq!(
+            chart.title,
+            "concurrency: Rust against CPython 3.11.2, 2 usable cores"
+        );
+        let Panel::Lines { lines, .. } = &chart.panels[0] else {
+            panic!("the first panel is the lines: {:?}", chart.panels[0]);
+        };
+        let names: Vec<&str> = lines.iter().map(|line| line.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "ideal: min(workers, 2 cores)",
+                "Rust: fork Pool",
+                "CPython: fork Pool"
+            ]
+        );
+        assert_eq!(lines[0].points, [(1.0, 1.0), (2.0, 2.0), (3.0, 2.0)]);
+        assert_eq!(lines[1].points, [(1.0, 0.98), (3.0, 1.8)]);
+        assert_eq!(
+            chart.panels[1],
+            Panel::Bars {
+                title: "times, microseconds (log scale)".into(),
+                unit: "us".into(),
+                log: true,
+                bars: vec![Bar {
+                    id: "fork-return".into(),
+                    rust: Some(130.0),
+                    python: Some(950.0)
+                }],
+            }
+        );
+        let units: Vec<&str> = chart.panels[2..]
+            .iter()
+            .map(|panel| match panel {
+                Panel::Bars { unit, .. } => unit.as_str(),
+                Panel::Lines { .. } => "lines",
+            })
+            .collect();
+        assert_eq!(units, ["faults", "x"]);
+    }
+}

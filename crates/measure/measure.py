@@ -1,0 +1,94 @@
+"""What every topic's Python bench shares, as `src/` is for the Rust benches: the same rules
+for a figure (the median of its runs, a speedup as the median of ratios timed back to back)
+and the same lines for `cargo xtask bench` (plan, step, bench, runs; see `src/lib.rs`).
+
+A bench imports it from here: `sys.path.insert(0, <this directory>)`, then `import measure`.
+Lines are flushed as they are printed: a child forked with text still in the stdout buffer
+would print it again when it exits.
+"""
+
+import os
+import statistics
+import sys
+import time
+
+QUICK_ENV = "XTASK_BENCH_QUICK"
+
+
+def quick():
+    """Whether this is a quick run (`cargo xtask bench --quick`)."""
+    return os.environ.get(QUICK_ENV) == "1"
+
+
+def repeats():
+    """How many runs a figure is the median of: 7, or 3 in a quick run."""
+    return 3 if quick() else 7
+
+
+def full_or_quick(full, quick_value):
+    return quick_value if quick() else full
+
+
+def seconds(step):
+    start = time.perf_counter()
+    step()
+    return time.perf_counter() - start
+
+
+def timed(repeats, step):
+    """The seconds `step` takes, over `repeats` runs: a list of runs."""
+    return [seconds(step) for _ in range(repeats)]
+
+
+def paired(repeats, first, second):
+    return [(seconds(first), seconds(second)) for _ in range(repeats)]
+
+
+def ratios(pairs):
+    return [first / second for first, second in pairs]
+
+
+def speedup(repeats, slow, fast):
+    """The runs of `slow / fast`, each pair timed back to back."""
+    return ratios(paired(repeats, slow, fast))
+
+
+def scaled(runs, factor):
+    return [run * factor for run in runs]
+
+
+def report(id, runs, unit, label):
+    """A figure: the median of `runs` as a `bench` line, and the runs themselves."""
+    print(f"bench\t{id}\t{statistics.median(runs):.6f}\t{unit}\t{label}", flush=True)
+    print("\t".join(["runs", id] + [f"{run:.6f}" for run in runs]), flush=True)
+
+
+def note(text):
+    """A line for the reader, on stderr, which `cargo xtask bench` shows as it runs."""
+    print(f"python3: {text}", file=sys.stderr, flush=True)
+
+
+def run_steps(steps):
+    """Announces the steps (a `plan` line), then runs each after its `step` line.
+
+    `steps` is a list of (name, function) pairs."""
+    print("\t".join(["plan"] + [name for name, _ in steps]), flush=True)
+    for name, step in steps:
+        print(f"step\t{name}", flush=True)
+        step()
+
+
+def sized_to(target, power, start, task):
+    """The input n at which task(n) takes about `target` seconds, for a cost like n**power.
+
+    As `sized_to` in src/sizing.rs: double n until a run takes an eighth of the target, then
+    correct it four times by the measured ratio, each time the fastest of three runs (load
+    only ever adds time); twice, of two runs, in a quick run."""
+    n = max(start, 1)
+    while seconds(lambda: task(n)) < target / 8:
+        n *= 2
+    corrections, runs = full_or_quick((4, 3), (2, 2))
+    for _ in range(corrections):
+        took = min(seconds(lambda: task(n)) for _ in range(runs))
+        n = max(1, round(n * (target / max(took, 1e-9)) ** (1 / power)))
+    return n
