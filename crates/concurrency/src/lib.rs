@@ -26,8 +26,8 @@
 //!   and every failure (a panicking task, a dying worker) reported as an error value.
 //!
 //! Only `multiprocessing` uses `unsafe`, all of it in one file: around `fork`, the `_exit` a
-//! forked child must leave by, and the `MAP_SHARED` page its workers claim tasks from; every
-//! other module forbids it.
+//! forked child must leave by, the `MAP_SHARED` page its workers claim tasks from, and the
+//! signal handler a forked child dies by when its parent does; every other module forbids it.
 
 pub mod multiprocessing;
 pub mod threading;

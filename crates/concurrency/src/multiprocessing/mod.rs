@@ -82,10 +82,31 @@
 //! The child of `fork` has one thread, a copy of the caller, and a copy of every lock the
 //! parent's other threads held at that instant, held forever. The pool's child side takes
 //! none: it claims tasks with atomics on a `MAP_SHARED` page, writes its pipe with raw
-//! `write(2)` and leaves with `_exit`. Your function runs there too: allocation is fine
-//! (glibc's malloc resets its locks in the child), but a `Mutex`, or `println!` while
-//! another thread prints, may deadlock it. CPython 3.12 warns about the same hazard
-//! (`DeprecationWarning: ... use of fork() may lead to deadlocks in the child`).
+//! `write(2)` and leaves with `_exit`. Stdout and stderr are the exception made safe: the
+//! fork happens while the forking thread holds both locks with stdout's buffer empty, and
+//! the child releases its copies, so `print!` works in a child whatever the parent's other
+//! threads print. Your function runs there too: allocation is fine (glibc's malloc resets its
+//! locks in the child), but a `Mutex` another thread may hold can deadlock it. CPython 3.12
+//! warns about the same hazard (`DeprecationWarning: ... use of fork() may lead to deadlocks
+//! in the child`).
+//!
+//! # Output, and a parent that dies
+//!
+//! What a task prints reaches stdout once, newline or not: a worker writes out what its
+//! tasks left in stdout's buffer after its last result and before it reports `Finished`, so
+//! it is out when `map` returns (CPython's workers flush `sys.stdout` when they exit). The
+//! parent's own unflushed output is written before each fork, never by a child.
+//!
+//! On Linux no child outlives its parent process: each asks the kernel for a signal when the
+//! parent dies (`PR_SET_PDEATHSIG`), checks `getppid()` against the pid recorded before the
+//! fork in case the parent died first, and kills itself when the parent is gone, within
+//! milliseconds of a `SIGKILL` or a crash of the parent. Since Linux sends that signal when
+//! the *thread* that forked exits, the child checks whether the process is gone before
+//! dying: a pool or a `Process` started on a short-lived thread lives on. A child that must
+//! outlive the parent (a daemon) calls `nix::sys::prctl::set_pdeathsig(None)`. Elsewhere an
+//! orphaned worker runs its current task to the end, then fails to write to the dead
+//! parent's pipe and exits. (CPython's orphaned `Pool` workers run on until their task ends,
+//! then exit when they find the result pipe broken.)
 //!
 //! # Layout
 //!
@@ -96,7 +117,8 @@
 //! - `worker`: the child side: claim tasks, run them, send frames, the chunking rule.
 //! - `frame`: length-prefixed postcard frames over a pipe.
 //! - `error`: [`PoolError`].
-//! - `sys`: the module's only `unsafe`: `fork`, `_exit`, the shared page.
+//! - `sys`: the module's only `unsafe`: `fork` (with stdio's locks held across it), `_exit`,
+//!   the shared page, and dying with the parent.
 
 mod error;
 mod frame;

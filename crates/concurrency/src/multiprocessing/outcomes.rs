@@ -12,6 +12,8 @@ pub(crate) struct Outcomes<R> {
     results: Vec<Option<R>>,
     /// Which inputs have had a result or an error, so that none is counted twice.
     arrived: Vec<bool>,
+    /// How many inputs have had their outcome.
+    count: usize,
     /// Per-task errors (panics, unencodable results), by input index.
     errors: BTreeMap<usize, PoolError>,
 }
@@ -22,6 +24,7 @@ impl<R> Outcomes<R> {
         Self {
             results: std::iter::repeat_with(|| None).take(len).collect(),
             arrived: vec![false; len],
+            count: 0,
             errors: BTreeMap::new(),
         }
     }
@@ -29,6 +32,11 @@ impl<R> Outcomes<R> {
     /// The number of inputs.
     pub(crate) fn len(&self) -> usize {
         self.results.len()
+    }
+
+    /// Whether every input has had its result or its error: nothing can be lost any more.
+    pub(crate) fn complete(&self) -> bool {
+        self.count == self.arrived.len()
     }
 
     /// Records that worker `pid` computed `value` for input `index`.
@@ -74,6 +82,7 @@ impl<R> Outcomes<R> {
         match self.arrived.get_mut(index) {
             Some(arrived) if !*arrived => {
                 *arrived = true;
+                self.count += 1;
                 Ok(())
             }
             Some(_) => Err(PoolError::Protocol {
@@ -105,7 +114,9 @@ mod tests {
         };
         outcomes.error(pid, 1, panic.clone()).unwrap();
         assert_eq!(outcomes.take(0), None);
+        assert!(!outcomes.complete());
         outcomes.result(pid, 0, "zero").unwrap();
+        assert!(outcomes.complete());
         assert_eq!(outcomes.take(0), Some(Ok("zero")));
         assert_eq!(outcomes.take(0), None);
         assert_eq!(outcomes.first_error(), Some(panic));

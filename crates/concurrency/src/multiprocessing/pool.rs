@@ -110,7 +110,10 @@ impl Pool {
     /// Applies `f` to every input in the workers and returns the results in input order.
     ///
     /// Fails fast: at the first task that panics, or the first worker that dies, every
-    /// worker is killed and reaped and the error returned.
+    /// worker is killed and reaped and the error returned. A worker that dies after every
+    /// input had its result (say, killed while it wrote out its tasks' output) cost nothing:
+    /// `map` returns the results, as [`imap`](Self::imap) yields them all, and as CPython's
+    /// pools do.
     ///
     /// # Errors
     /// [`PoolError::TaskPanicked`] names the input's index and the panic message;
@@ -144,7 +147,8 @@ impl Pool {
     ///
     /// A task that panicked yields its error in its place and the iteration goes on; a
     /// worker that died yields [`PoolError::WorkerDied`] where the missing results begin,
-    /// and ends the iteration. Dropping the iterator early kills and reaps the workers.
+    /// and ends the iteration; a death after the last result came yields nothing, as for
+    /// [`map`](Self::map). Dropping the iterator early kills and reaps the workers.
     ///
     /// # Errors
     /// Making the workers can fail (`fork`, `pipe`, `mmap`).

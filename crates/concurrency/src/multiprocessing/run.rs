@@ -88,14 +88,20 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
         self.outcomes.take(index)
     }
 
-    /// The error that stopped the run, once.
+    /// The error that stopped the run and cost a result (see [`has_fatal`](Self::has_fatal)),
+    /// once.
     pub(crate) fn take_fatal(&mut self) -> Option<PoolError> {
-        self.fatal.take()
+        if self.has_fatal() {
+            self.fatal.take()
+        } else {
+            None
+        }
     }
 
-    /// Whether a fatal error is waiting.
+    /// Whether a fatal error is waiting that cost a result: a death after every input had
+    /// its outcome lost nothing, and `map` and `imap` both let it pass.
     pub(crate) fn has_fatal(&self) -> bool {
-        self.fatal.is_some()
+        self.fatal.is_some() && !self.outcomes.complete()
     }
 
     /// The per-task error with the lowest index, if any.
@@ -206,10 +212,14 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
         }
     }
 
-    /// Fails fast: keeps the first fatal error, kills and reaps every other worker.
+    /// Fails fast: keeps the first fatal error, kills and reaps every other worker. Unless
+    /// every input already has its outcome: then the others are left to finish, and to write
+    /// out what their tasks printed.
     fn stop(&mut self, error: PoolError) {
         self.fatal.get_or_insert(error);
-        self.kill_all();
+        if !self.outcomes.complete() {
+            self.kill_all();
+        }
     }
 
     /// Reaps any worker that ended, reading what its pipe still holds first.

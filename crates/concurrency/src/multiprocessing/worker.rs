@@ -2,7 +2,8 @@
 //!
 //! Nothing here takes a lock a thread of the parent could have held at the fork: tasks are
 //! claimed with atomic operations on a `MAP_SHARED` page, results go out with raw `write(2)`
-//! on the worker's own pipe, and the caller of [`run`] leaves with `_exit`.
+//! on the worker's own pipe, and the caller of [`run`] leaves with `_exit`. Stdout's lock is
+//! the one exception, and safe to take: `fork_with` forks holding it and the child releases it.
 #![forbid(unsafe_code)]
 
 use std::cell::RefCell;
@@ -15,6 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use serde::Serialize;
 
 use super::frame::{Message, push_frame, write_all};
+use super::sys::flush_output;
 
 /// How many inputs a worker claims at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,6 +172,10 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
             return 2;
         }
     }
+    // What the tasks printed and left in stdout's buffer (a `print!` without a newline) is
+    // written now, once, before `Finished`: when `map` returns, the output is out. The lock is
+    // free (see `fork_with`), unless a task left a thread holding it.
+    flush_output();
     let _ = push_frame(&mut out, &Message::<R>::Finished);
     if send(&mut out).is_err() { 2 } else { 0 }
 }

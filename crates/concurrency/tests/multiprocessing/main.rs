@@ -10,11 +10,16 @@
 
 //!
 //! The checks: [`results`] (every result, in order, of any size), [`deaths`] (panics and dead
-//! workers give the right error, fast), [`lifetimes`] (no child outlives its handle, no lock
-//! deadlocks a forked child).
+//! workers give the right error, fast), [`late_deaths`] (a death after the last result costs
+//! nothing, in `map` as in `imap`), [`lifetimes`] (no child outlives its handle, no lock
+//! deadlocks a forked child), [`orphans`] (no worker outlives its parent process, none dies
+//! with the thread that forked it), [`output`] (what a task prints arrives, once).
 
 mod deaths;
+mod late_deaths;
 mod lifetimes;
+mod orphans;
+mod output;
 mod results;
 
 use std::sync::mpsc;
@@ -26,7 +31,10 @@ use nix::sys::wait::{WaitPidFlag, waitpid};
 use nix::unistd::Pid;
 
 use deaths::*;
+use late_deaths::*;
 use lifetimes::*;
+use orphans::*;
+use output::*;
 use results::*;
 
 type Check = fn();
@@ -76,6 +84,22 @@ const CHECKS: &[(&str, Check)] = &[
     ("process_has_its_own_memory_and_exit_status", process_memory),
     ("dropping_a_process_kills_and_reaps_it", process_drop),
     ("edge_cases_empty_inputs_and_few_inputs", edge_cases),
+    (
+        "a_death_after_every_result_costs_nothing_in_map_and_imap",
+        late_death_lets_map_and_imap_return_everything,
+    ),
+    (
+        "task_output_arrives_once_newline_or_not",
+        task_output_arrives_once,
+    ),
+    (
+        "no_worker_outlives_a_killed_parent",
+        no_worker_outlives_a_killed_parent,
+    ),
+    (
+        "workers_outlive_the_thread_that_forked_them",
+        workers_outlive_the_thread_that_forked_them,
+    ),
 ];
 
 /// How long one check may take before it counts as a hang.
