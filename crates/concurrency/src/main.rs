@@ -3,6 +3,7 @@
 //! The threading sections come first, as in the notes, then the multiprocessing ones.
 #![forbid(unsafe_code)]
 
+mod demo_fork_pitfalls;
 mod demo_multiprocessing;
 mod demo_threading;
 mod report;
@@ -13,6 +14,7 @@ fn main() -> std::process::ExitCode {
     let sections: Vec<Section> = demo_threading::SECTIONS
         .iter()
         .chain(demo_multiprocessing::SECTIONS)
+        .chain(demo_fork_pitfalls::SECTIONS)
         .copied()
         .collect();
     demo::main(&Demo {
