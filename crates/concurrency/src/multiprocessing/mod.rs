@@ -120,8 +120,13 @@
 //! - `sys`: the module's only `unsafe`: `fork` (with stdio's locks held across it), `_exit`,
 //!   the shared page, and dying with the parent.
 
+mod code_map;
 mod error;
 mod frame;
+mod live_call;
+mod live_pool;
+mod live_worker;
+mod live_worker_handle;
 mod outcomes;
 mod pool;
 mod process;
@@ -130,5 +135,6 @@ mod sys;
 mod worker;
 
 pub use error::{ExitStatus, PoolError};
+pub use live_pool::{LiveImap, LivePool};
 pub use pool::{Imap, Pool};
 pub use process::{PANIC_EXIT_STATUS, Process};

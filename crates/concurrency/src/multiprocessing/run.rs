@@ -263,7 +263,7 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
         let pid = worker.pid;
         let messages = worker
             .buffer
-            .frames::<R>()
+            .frames::<Message<R>>()
             .map_err(|message| PoolError::Protocol { pid, message })?;
         if n == 0 {
             worker.pipe = None;

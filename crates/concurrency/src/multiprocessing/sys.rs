@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicI32, Ordering};
 
 use nix::sys::mman::{MapFlags, ProtFlags, mmap_anonymous, munmap};
 use nix::unistd::{ForkResult, Pid};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// The exit status of a child whose closure let a panic escape (the callers catch their own).
 const ESCAPED_PANIC: i32 = 102;
@@ -164,6 +166,65 @@ pub(crate) fn exit_now(code: i32) -> ! {
     // SAFETY: `_exit` is async-signal-safe and has no preconditions; it is an `unsafe`
     // `extern` function only because every foreign function is.
     unsafe { nix::libc::_exit(code) }
+}
+
+/// A task of the long-lived pool as it crosses to a worker: the address of `f: fn(T) -> R` and
+/// of the code that decodes a `T`, calls `f` and encodes what it returns, for these `T` and `R`.
+///
+/// Both are addresses of code in this program. A worker is a fork of the parent made when
+/// the pool started, so the code it runs lives at the same addresses in it, *provided it was
+/// mapped before the fork*: [`code_map`](super::code_map) checks that in the parent before
+/// a task is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct TaskAddress {
+    call: usize,
+    f: usize,
+}
+
+/// What the worker calls: `f`'s address, the input's index and bytes, and the frames to
+/// append the outcome to.
+type ErasedCall = fn(usize, usize, &[u8], &mut Vec<u8>);
+
+impl TaskAddress {
+    /// The addresses of `f` and of the `erased::<T, R>` that runs it.
+    pub(crate) fn new<T: DeserializeOwned, R: Serialize>(f: fn(T) -> R) -> Self {
+        Self {
+            call: erased::<T, R> as ErasedCall as usize,
+            f: f as usize,
+        }
+    }
+
+    /// The two code addresses, for the parent's check.
+    pub(crate) fn addresses(self) -> [usize; 2] {
+        [self.call, self.f]
+    }
+
+    /// Runs the task on `input` in a worker, appending its outcome's frame to `out`.
+    pub(crate) fn run(self, index: usize, input: &[u8], out: &mut Vec<u8>) {
+        // SAFETY: `self.call` is the address of `erased::<T, R>` for some `T` and `R`, taken
+        // as an `ErasedCall` in `new`, so transmuting it back gives that function pointer. The
+        // pointer is valid in this process: the parent sends a `TaskAddress` only over this
+        // worker's own pipe, and only after checking that both addresses lie in code mapped
+        // before the worker was forked; a fork maps that code at the same addresses. (The one
+        // assumption left: no unsafe code of the program unmapped that code and mapped other
+        // code at the same place after the pool started, as `dlclose` and `dlopen` could.)
+        let call = unsafe { std::mem::transmute::<usize, ErasedCall>(self.call) };
+        call(self.f, index, input, out);
+    }
+}
+
+/// The `ErasedCall` for one `T` and `R`: turns `f` back into `fn(T) -> R` and runs it.
+fn erased<T: DeserializeOwned, R: Serialize>(
+    f: usize,
+    index: usize,
+    input: &[u8],
+    out: &mut Vec<u8>,
+) {
+    // SAFETY: `f` was made from a `fn(T) -> R` in `TaskAddress::new::<T, R>`, together with
+    // the address of this very instantiation, so it is a pointer of exactly this type, valid
+    // in this process for the reasons given in `TaskAddress::run`.
+    let f = unsafe { std::mem::transmute::<usize, fn(T) -> R>(f) };
+    super::live_worker::run_one(f, index, input, out);
 }
 
 /// A page of memory shared by the parent and every child forked after it was made: the

@@ -102,6 +102,16 @@ pub(crate) fn install_panic_hook() {
     });
 }
 
+/// Marks this process as a pool worker, for the panic hook.
+pub(crate) fn enter_worker() {
+    IN_WORKER.store(true, Ordering::Relaxed);
+}
+
+/// The location of this worker's last panic, as the panic hook recorded it.
+pub(crate) fn take_panic_location() -> Option<String> {
+    PANIC_LOCATION.with(|slot| slot.borrow_mut().take())
+}
+
 /// Everything a worker needs, borrowed from the parent's memory it was forked with.
 pub(crate) struct Job<'a, T, F> {
     /// The function.
@@ -125,7 +135,7 @@ const BATCH: usize = 1 << 20;
 
 /// Runs a worker to the end and returns its exit status; the caller then `_exit`s.
 pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &OwnedFd) -> i32 {
-    IN_WORKER.store(true, Ordering::Relaxed);
+    enter_worker();
     let send = |out: &mut Vec<u8>| {
         let sent = write_all(pipe, out);
         out.clear();
@@ -156,7 +166,7 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
                 Err(payload) => Message::Panicked {
                     index,
                     message: panic_message(&*payload),
-                    location: PANIC_LOCATION.with(|slot| slot.borrow_mut().take()),
+                    location: take_panic_location(),
                 },
             };
             current.store(0, Ordering::Relaxed);

@@ -2,6 +2,7 @@
 
 use std::io::Read as _;
 use std::os::fd::OwnedFd;
+use std::sync::OnceLock;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -15,9 +16,16 @@ use nix::unistd::{Pid, getpid, pipe};
 /// a signal and a scheduling take even on a busy machine.
 const ORPHAN_DEADLINE: Duration = Duration::from_secs(1);
 
-/// Sends this process's pid down `pipe`, as 4 bytes (one atomic write).
-fn report_pid(pipe: &OwnedFd) {
-    let _ = nix::unistd::write(pipe, &getpid().as_raw().to_le_bytes());
+/// Where the children of the killed parent report their pids: set in the subreaper, which
+/// is a fresh fork of the test process in each round. A static, so that a `fn` task of the
+/// long-lived pool, which captures nothing, reaches it too.
+static REPORT: OnceLock<OwnedFd> = OnceLock::new();
+
+/// Sends this process's pid to [`REPORT`], as 4 bytes (one atomic write).
+fn report_pid() {
+    if let Some(pipe) = REPORT.get() {
+        let _ = nix::unistd::write(pipe, &getpid().as_raw().to_le_bytes());
+    }
 }
 
 /// Reads `count` pids sent by [`report_pid`].
@@ -33,28 +41,33 @@ fn read_pids(pipe: OwnedFd, count: usize) -> Vec<Pid> {
 }
 
 /// In a subreaper (so that the orphans become its children and can be reaped, with no pid
-/// reuse to fear): starts a parent that runs a `Process` and a `Pool(2).map` of 30-second
-/// tasks, each reporting its pid first; SIGKILLs that parent mid-map; then requires every
+/// reuse to fear): starts a parent that runs a `Process` and a `Pool(2).map` (long-lived if
+/// `live`) of 30-second tasks, each reporting its pid first; SIGKILLs that parent mid-map; then requires every
 /// one of the three to be dead, by SIGKILL, within [`ORPHAN_DEADLINE`].
-fn kill_the_parent_mid_map() {
+pub(crate) fn kill_the_parent_mid_call(live: bool) {
     set_child_subreaper(true).expect("PR_SET_CHILD_SUBREAPER");
     let (read, write) = pipe().expect("pipe");
+    REPORT.set(write).expect("a fresh subreaper");
     let parent = Process::start(|| {
         let child = Process::start(|| {
-            report_pid(&write);
+            report_pid();
             thread::sleep(Duration::from_secs(30));
         })
         .unwrap();
         let slow = |x: u32| {
-            report_pid(&write);
+            report_pid();
             thread::sleep(Duration::from_secs(30));
             x
         };
-        let _ = Pool::new(2).chunksize(1).map(slow, 0..4);
+        if live {
+            let mut pool = Pool::new(2).chunksize(1).start().unwrap();
+            let _ = pool.map(slow, 0..4);
+        } else {
+            let _ = Pool::new(2).chunksize(1).map(slow, 0..4);
+        }
         drop(child);
     })
     .expect("fork");
-    drop(write);
     // A worker reports once, at its first task, and then sleeps: exactly three reports.
     let orphans = read_pids(read, 3);
     parent.kill().unwrap();
@@ -85,7 +98,7 @@ fn kill_the_parent_mid_map() {
 pub(crate) fn no_worker_outlives_a_killed_parent() {
     for round in 0..10 {
         // The subreaper is a child of its own, so this test process stays an ordinary one.
-        let status = Process::start(kill_the_parent_mid_map)
+        let status = Process::start(|| kill_the_parent_mid_call(false))
             .unwrap()
             .join()
             .unwrap();
