@@ -210,6 +210,53 @@ def process_start_and_join():
     )
 
 
+# --- the long-lived pool, as live_pool.rs ---
+
+SIZES = [  # the parent's touched heap, its id suffix, its label
+    (0, "0", "0"),
+    (256 << 20, "256mib", "256 MiB"),
+    (1 << 30, "1gib", "1 GiB"),
+    (4 << 30, "4gib", "4 GiB"),
+]
+SWEEP_TASKS = 100
+
+
+def parent_memory_sweep():
+    # Created before the parent grows, and reused: CPython's usual way.
+    live = context.Pool(2)
+    for size, id, label in SIZES:
+        ballast = b"\x01" * size  # every page written
+        report(
+            f"pool-map-parent-{id}",
+            1e3 * median_seconds(REPEATS, lambda: pool_map(2, identity, range(SWEEP_TASKS))),
+            "ms",
+            f"map of {SWEEP_TASKS} trivial tasks, {label} parent: fork per call (Python: Pool(2) made, used, closed)",
+        )
+        report(
+            f"pool-live-map-parent-{id}",
+            1e3 * median_seconds(REPEATS, lambda: live.map(identity, range(SWEEP_TASKS))),
+            "ms",
+            "  the same on a pool started once (Python: Pool(2) reused)",
+        )
+        del ballast
+    live.close()
+    live.join()
+
+
+def live_per_task_overhead():
+    live = context.Pool(2)
+    inputs = range(IDENTITY_INPUTS)
+    one_at_a_time = median_seconds(REPEATS_LONG, lambda: live.map(identity, inputs, chunksize=1))
+    report(
+        "pool-live-identity-chunksize-1",
+        1e6 * one_at_a_time / IDENTITY_INPUTS,
+        "us",
+        "a pool started once: map(identity, 100,000 ints), chunksize 1: a task",
+    )
+    live.close()
+    live.join()
+
+
 if __name__ == "__main__":
     note(
         f"{len(os.sched_getaffinity(0))} usable cores (os.sched_getaffinity), switch "
@@ -223,3 +270,5 @@ if __name__ == "__main__":
     pool_of_cpu_bound_tasks()
     per_task_overhead()
     process_start_and_join()
+    parent_memory_sweep()
+    live_per_task_overhead()

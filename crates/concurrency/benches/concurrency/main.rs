@@ -10,7 +10,10 @@
 //!   data-parallel map.
 //! - `processes`: `Pool.map` against a serial loop, what a task costs `Pool.map`, and what
 //!   one `Process` costs.
+//! - `live_pool`: the long-lived pool against fork-per-call as the parent's memory grows, and
+//!   what a task costs it.
 
+mod live_pool;
 mod measure;
 mod processes;
 mod threads;
@@ -45,5 +48,6 @@ fn main() -> measure::Outcome {
     }
     threads::run()?;
     processes::run()?;
+    live_pool::run()?;
     Ok(())
 }
