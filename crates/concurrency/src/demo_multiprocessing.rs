@@ -43,7 +43,7 @@ pub(crate) const SECTIONS: &[Section] = &[
 ];
 
 /// Whether this process has any child left, zombie or alive: the pool must reap them all.
-fn children_left() -> &'static str {
+pub(crate) fn children_left() -> &'static str {
     match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
         Err(Errno::ECHILD) => "none",
         _ => "some",

@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 
 mod demo_fork_pitfalls;
+mod demo_live_pool;
 mod demo_multiprocessing;
 mod demo_threading;
 mod report;
@@ -15,6 +16,7 @@ fn main() -> std::process::ExitCode {
         .iter()
         .chain(demo_multiprocessing::SECTIONS)
         .chain(demo_fork_pitfalls::SECTIONS)
+        .chain(demo_live_pool::SECTIONS)
         .copied()
         .collect();
     demo::main(&Demo {

@@ -41,6 +41,23 @@
 //! # Ok::<(), concurrency::multiprocessing::PoolError>(())
 //! ```
 //!
+//! # `LivePool`: workers forked once, for many calls
+//!
+//! [`Pool::start`] forks the workers once and returns a [`LivePool`]: every later `map` and
+//! `imap` costs no fork, however big the parent has grown since (a fork copies its page
+//! tables), which is what CPython's `Pool` does. The workers can then run only what they
+//! were forked with: a task is a `fn` (a closure that captures nothing coerces to one), and
+//! the inputs cross to them serialised, like the results.
+//!
+//! ```
+//! use concurrency::multiprocessing::Pool;
+//!
+//! let mut pool = Pool::new(2).maxtasksperchild(1000).start()?;
+//! let lengths = pool.map(|word: String| word.len(), ["fork", "once"].map(String::from))?;
+//! assert_eq!(lengths, [4, 4]);
+//! # Ok::<(), concurrency::multiprocessing::PoolError>(())
+//! ```
+//!
 //! # Errors that say what happened
 //!
 //! A panic in a task comes back as [`PoolError::TaskPanicked`] with the input's index and
@@ -111,14 +128,19 @@
 //! # Layout
 //!
 //! - `process`: [`Process`], one closure in one child, and [`ExitStatus`].
-//! - `pool`: [`Pool`] and [`Imap`], the public side of a map.
+//! - `pool`: [`Pool`] and [`Imap`], the public side of a map that forks per call.
+//! - `live_pool`: [`Pool::start`], [`LivePool`] and [`LiveImap`], the pool forked once.
+//! - `live_call`: the parent side of one call on it: send chunks, take results, fail fast.
+//! - `live_worker_handle`: one long-lived worker as the parent sees it.
+//! - `live_worker`: the child side of the long-lived pool: orders in, frames out.
+//! - `code_map`: which code a long-lived worker has, to check a task before it is sent.
 //! - `run`: the parent side of a map: poll every pipe, reap, fail fast, kill on drop.
 //! - `outcomes`: each input's result or error, kept in input order, none lost or doubled.
 //! - `worker`: the child side: claim tasks, run them, send frames, the chunking rule.
 //! - `frame`: length-prefixed postcard frames over a pipe.
 //! - `error`: [`PoolError`].
 //! - `sys`: the module's only `unsafe`: `fork` (with stdio's locks held across it), `_exit`,
-//!   the shared page, and dying with the parent.
+//!   the shared page, dying with the parent, and a long-lived task's code address.
 
 mod code_map;
 mod error;
