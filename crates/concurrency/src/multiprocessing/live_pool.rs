@@ -63,7 +63,9 @@ impl Pool {
     /// ```
     ///
     /// # Errors
-    /// `pipe`, `fork`, `mmap`, or reading `/proc/self/maps` failed.
+    /// `pipe`, `fork` or `mmap` failed, or `/proc/self/maps` could not be read: the pool
+    /// reads there which code its workers will have, to check each task before it sends it,
+    /// so on a system without it (any but Linux) it refuses to start rather than guess.
     pub fn start(&self) -> Result<LivePool, PoolError> {
         let mut crew = Crew {
             workers: (0..self.processes).map(|_| None).collect(),

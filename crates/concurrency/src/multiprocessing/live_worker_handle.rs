@@ -84,7 +84,12 @@ impl LiveWorker {
                 }
                 Err(Errno::EINTR) => {}
                 Err(Errno::EAGAIN) => return Ok(()),
-                Err(error) => return Err(error),
+                Err(error) => {
+                    // The worker is gone (`EPIPE`): its orders can never go out, and `poll`
+                    // must not keep reporting the pipe until its death is seen.
+                    self.outbox.clear();
+                    return Err(error);
+                }
             }
         }
         Ok(())
