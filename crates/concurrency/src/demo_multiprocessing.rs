@@ -54,7 +54,7 @@ pub(crate) fn children_left() -> &'static str {
 fn process_memory() -> demo::Result {
     let mut counter = 0;
     println!("parent: counter = {counter}, forking");
-    // The demo has one thread, so `println!` in the child cannot meet a lock held by another.
+    // `println!` in the child is safe: the fork holds stdout's lock, the child releases it.
     let child = Process::start(|| {
         counter += 1;
         println!("child (pid {}): counter = {counter}", std::process::id());
