@@ -9,24 +9,19 @@
 //! that died is replaced at the next call without failing it, since it lost nothing.
 #![forbid(unsafe_code)]
 
-use std::os::fd::OwnedFd;
-use std::sync::Arc;
-use std::sync::atomic::Ordering;
-
 use nix::fcntl::{FcntlArg, OFlag, fcntl};
 use nix::unistd::Pid;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::code_map::CodeMap;
 use super::error::{ExitStatus, PoolError};
 use super::frame::{push_frame, write_all};
 use super::live_call::Call;
-use super::live_worker::{self, LiveJob, Order};
-use super::live_worker_handle::LiveWorker;
+use super::live_crew::Crew;
+use super::live_worker::Order;
 use super::pool::Pool;
-use super::sys::{SharedSlots, TaskAddress, fork_with};
-use super::worker::{Chunking, install_panic_hook};
+use super::sys::TaskAddress;
+use super::worker::Chunking;
 
 impl Pool {
     /// Retires each worker of a [`LivePool`] after `tasks` tasks and forks a fresh one in its
@@ -67,13 +62,7 @@ impl Pool {
     /// reads there which code its workers will have, to check each task before it sends it,
     /// so on a system without it (any but Linux) it refuses to start rather than guess.
     pub fn start(&self) -> Result<LivePool, PoolError> {
-        let mut crew = Crew {
-            workers: (0..self.processes).map(|_| None).collect(),
-            slots: SharedSlots::new(2 * self.processes).map_err(PoolError::os("mmap"))?,
-            code: CodeMap::read()?,
-            initializer: self.initializer.clone(),
-            maxtasks: self.maxtasks,
-        };
+        let mut crew = Crew::new(self.processes, self.initializer.clone(), self.maxtasks)?;
         for slot in 0..self.processes {
             crew.spawn(slot)?;
         }
@@ -81,98 +70,6 @@ impl Pool {
             crew,
             chunking: self.chunking,
         })
-    }
-}
-
-/// The workers of a [`LivePool`], one place each, and what forking one needs.
-pub(crate) struct Crew {
-    /// One place per worker; empty after a worker retired or was killed, until refilled.
-    pub(crate) workers: Vec<Option<LiveWorker>>,
-    /// For place `i`: at `2i`, 1 + the task the worker there is running, or 0; at `2i + 1`,
-    /// how many tasks it has started.
-    pub(crate) slots: SharedSlots,
-    /// The code the workers have: what was mapped when the pool started.
-    code: CodeMap,
-    initializer: Option<Arc<dyn Fn() + Send + Sync>>,
-    maxtasks: Option<usize>,
-}
-
-impl Crew {
-    /// Forks a worker into place `slot`.
-    pub(crate) fn spawn(&mut self, slot: usize) -> Result<(), PoolError> {
-        let (orders_read, orders_write) =
-            nix::unistd::pipe2(OFlag::O_CLOEXEC).map_err(PoolError::os("pipe"))?;
-        let (results_read, results_write) =
-            nix::unistd::pipe2(OFlag::O_CLOEXEC).map_err(PoolError::os("pipe"))?;
-        let mut ours: Option<(OwnedFd, OwnedFd)> = Some((orders_write, results_read));
-        install_panic_hook();
-        let (current, started) = (
-            &self.slots.slots()[2 * slot],
-            &self.slots.slots()[2 * slot + 1],
-        );
-        current.store(0, Ordering::Relaxed);
-        started.store(0, Ordering::Relaxed);
-        let pid = fork_with(|| {
-            // Child: close the parent's ends, ours and the siblings', so that the parent's
-            // death or a closed pool reads as end of file, and a write to a gone parent
-            // fails with EPIPE instead of blocking.
-            ours.take();
-            for place in &mut self.workers {
-                place.take();
-            }
-            let job = LiveJob {
-                orders: &orders_read,
-                results: &results_write,
-                current,
-                started,
-                initializer: self.initializer.as_deref(),
-                maxtasks: self.maxtasks,
-            };
-            live_worker::run(&job)
-        })
-        .map_err(PoolError::os("fork"))?;
-        drop((orders_read, results_write));
-        let Some((orders, results)) = ours else {
-            unreachable!("only the child takes the parent's ends");
-        };
-        // The parent never blocks on an order pipe: a full one waits for `poll`.
-        fcntl(&orders, FcntlArg::F_SETFL(OFlag::O_NONBLOCK)).map_err(PoolError::os("fcntl"))?;
-        self.workers[slot] = Some(LiveWorker::new(pid, orders, results, self.maxtasks));
-        Ok(())
-    }
-
-    /// Forgets every worker that ended while idle (between calls): the next call forks its
-    /// replacement. It owed nothing, so nothing is reported.
-    fn forget_the_dead(&mut self) -> Result<(), PoolError> {
-        for place in &mut self.workers {
-            if let Some(worker) = place
-                && worker
-                    .reap_if_ended()
-                    .map_err(PoolError::os("waitpid"))?
-                    .is_some()
-            {
-                *place = None;
-            }
-        }
-        Ok(())
-    }
-
-    /// Kills and reaps every worker that has tasks in flight.
-    pub(crate) fn kill_busy(&mut self) {
-        for place in &mut self.workers {
-            if place.as_ref().is_some_and(LiveWorker::busy)
-                && let Some(mut worker) = place.take()
-            {
-                worker.kill();
-            }
-        }
-    }
-
-    /// Kills and reaps every worker.
-    fn kill_all(&mut self) {
-        for mut worker in self.workers.iter_mut().filter_map(Option::take) {
-            worker.kill();
-        }
     }
 }
 

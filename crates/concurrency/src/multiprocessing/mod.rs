@@ -130,7 +130,9 @@
 //! - `process`: [`Process`], one closure in one child, and [`ExitStatus`].
 //! - `pool`: [`Pool`] and [`Imap`], the public side of a map that forks per call.
 //! - `live_pool`: [`Pool::start`], [`LivePool`] and [`LiveImap`], the pool forked once.
-//! - `live_call`: the parent side of one call on it: send chunks, take results, fail fast.
+//! - `live_call`: the parent side of one call on it: take results, reap, fail fast.
+//! - `live_dispatch`: what such a call sends each worker, and when: a few chunks ahead.
+//! - `live_crew`: the long-lived workers, one place each: fork into a place, empty places.
 //! - `live_worker_handle`: one long-lived worker as the parent sees it.
 //! - `live_worker`: the child side of the long-lived pool: orders in, frames out.
 //! - `code_map`: which code a long-lived worker has, to check a task before it is sent.
@@ -146,6 +148,8 @@ mod code_map;
 mod error;
 mod frame;
 mod live_call;
+mod live_crew;
+mod live_dispatch;
 mod live_pool;
 mod live_worker;
 mod live_worker_handle;
