@@ -14,14 +14,14 @@ use std::os::fd::AsFd;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use nix::errno::Errno;
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use serde::de::DeserializeOwned;
 
 use super::error::PoolError;
 use super::frame::Message;
 use super::live_crew::Crew;
-use super::outcomes::Outcomes;
+use super::outcomes::{Outcomes, Recorded};
+use super::run::poll_ready;
 use super::sys::TaskAddress;
 use super::worker::Chunking;
 
@@ -99,8 +99,7 @@ impl<'a, R: DeserializeOwned> Call<'a, R> {
     /// pipe, or ends, and takes it in.
     pub(crate) fn pump(&mut self) -> Result<(), PoolError> {
         self.dispatch()?;
-        let mut ready = Vec::new();
-        {
+        let ready: Vec<_> = {
             let mut fds = Vec::new();
             let mut owners = Vec::new();
             for (slot, worker) in self.crew.workers.iter().enumerate() {
@@ -117,22 +116,11 @@ impl<'a, R: DeserializeOwned> Call<'a, R> {
             if fds.is_empty() {
                 return Err(self.lost());
             }
-            let timeout = PollTimeout::try_from(SWEEP).unwrap_or(PollTimeout::NONE);
-            match poll(&mut fds, timeout) {
-                Ok(_) | Err(Errno::EINTR) => {}
-                Err(errno) => {
-                    return Err(PoolError::Os {
-                        call: "poll",
-                        errno,
-                    });
-                }
-            }
-            for (fd, owner) in fds.iter().zip(owners) {
-                if fd.revents().is_some_and(|events| !events.is_empty()) {
-                    ready.push(owner);
-                }
-            }
-        }
+            poll_ready(&mut fds, SWEEP)?
+                .into_iter()
+                .map(|at| owners[at])
+                .collect()
+        };
         for (slot, orders) in ready {
             if orders {
                 self.write(slot);
@@ -163,16 +151,10 @@ impl<'a, R: DeserializeOwned> Call<'a, R> {
         let Some(results) = &worker.results else {
             return Ok(());
         };
-        let n = worker
+        let (messages, end) = worker
             .buffer
-            .read_from(results)
-            .map_err(PoolError::os("read"))?;
-        let pid = worker.pid;
-        let messages = worker
-            .buffer
-            .frames::<Message<R>>()
-            .map_err(|message| PoolError::Protocol { pid, message })?;
-        if n == 0 {
+            .read_messages::<Message<R>>(results, worker.pid)?;
+        if end {
             worker.results = None;
         }
         for message in messages {
@@ -192,44 +174,16 @@ impl<'a, R: DeserializeOwned> Call<'a, R> {
             return Ok(());
         };
         let pid = worker.pid;
-        match message {
-            Message::Done { index, value } => {
+        match self.outcomes.record(pid, message)? {
+            Recorded::Task(index) => {
                 worker.answer();
                 self.answered += 1;
-                self.outcomes.result(pid, index, value)?;
                 self.forget_input(index);
             }
-            Message::Panicked {
-                index,
-                message,
-                location,
-            } => {
-                worker.answer();
-                self.answered += 1;
-                let error = PoolError::TaskPanicked {
-                    index,
-                    pid,
-                    message,
-                    location,
-                };
-                self.outcomes.error(pid, index, error)?;
-                self.forget_input(index);
-            }
-            Message::Unencodable { index, message } => {
-                worker.answer();
-                self.answered += 1;
-                let error = PoolError::Unencodable {
-                    index,
-                    pid,
-                    message,
-                };
-                self.outcomes.error(pid, index, error)?;
-                self.forget_input(index);
-            }
-            Message::InitPanicked { message } => {
+            Recorded::InitPanicked(message) => {
                 self.stop(PoolError::InitializerPanicked { pid, message });
             }
-            Message::Finished => worker.finished = true,
+            Recorded::Finished => worker.finished = true,
         }
         Ok(())
     }

@@ -6,6 +6,17 @@ use std::collections::BTreeMap;
 use nix::unistd::Pid;
 
 use super::error::PoolError;
+use super::frame::Message;
+
+/// What a worker's message was about, once [`Outcomes::record`] has kept a task's outcome.
+pub(crate) enum Recorded {
+    /// The outcome of the task at this index, now kept.
+    Task(usize),
+    /// The pool's initializer panicked with this message.
+    InitPanicked(String),
+    /// The worker has no task left.
+    Finished,
+}
 
 /// Each input's outcome, as the frames bring them in any order.
 pub(crate) struct Outcomes<R> {
@@ -37,6 +48,45 @@ impl<R> Outcomes<R> {
     /// Whether every input has had its result or its error: nothing can be lost any more.
     pub(crate) fn complete(&self) -> bool {
         self.count == self.arrived.len()
+    }
+
+    /// Keeps what `message` from worker `pid` says about a task: its result, its panic, or
+    /// a result that could not be encoded; and says what the message was.
+    ///
+    /// # Errors
+    /// As for [`result`](Self::result).
+    pub(crate) fn record(&mut self, pid: Pid, message: Message<R>) -> Result<Recorded, PoolError> {
+        match message {
+            Message::Done { index, value } => {
+                self.result(pid, index, value)?;
+                Ok(Recorded::Task(index))
+            }
+            Message::Panicked {
+                index,
+                message,
+                location,
+            } => {
+                let error = PoolError::TaskPanicked {
+                    index,
+                    pid,
+                    message,
+                    location,
+                };
+                self.error(pid, index, error)?;
+                Ok(Recorded::Task(index))
+            }
+            Message::Unencodable { index, message } => {
+                let error = PoolError::Unencodable {
+                    index,
+                    pid,
+                    message,
+                };
+                self.error(pid, index, error)?;
+                Ok(Recorded::Task(index))
+            }
+            Message::InitPanicked { message } => Ok(Recorded::InitPanicked(message)),
+            Message::Finished => Ok(Recorded::Finished),
+        }
     }
 
     /// Records that worker `pid` computed `value` for input `index`.

@@ -20,12 +20,30 @@ use serde::Deserialize;
 
 use super::error::{ExitStatus, PoolError};
 use super::frame::{FrameBuffer, Message};
-use super::outcomes::Outcomes;
+use super::outcomes::{Outcomes, Recorded};
 use super::process::{try_wait, wait};
 use super::sys::SharedSlots;
 
 /// How often the parent checks for dead workers besides watching their pipes.
 const SWEEP: Duration = Duration::from_millis(100);
+
+/// Waits up to `timeout` for any of `fds` (an interrupting signal ends the wait early) and
+/// returns the positions of those that have something to say: data, end of file, an error.
+pub(crate) fn poll_ready(fds: &mut [PollFd], timeout: Duration) -> Result<Vec<usize>, PoolError> {
+    let timeout = PollTimeout::try_from(timeout).unwrap_or(PollTimeout::NONE);
+    match poll(fds, timeout) {
+        Ok(_) | Err(Errno::EINTR) => {}
+        Err(errno) => {
+            return Err(PoolError::Os {
+                call: "poll",
+                errno,
+            });
+        }
+    }
+    Ok((0..fds.len())
+        .filter(|&at| fds[at].revents().is_some_and(|events| !events.is_empty()))
+        .collect())
+}
 
 /// One worker as the parent sees it.
 #[derive(Debug)]
@@ -111,8 +129,7 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
 
     /// Waits until some worker sends something or ends, and takes it in.
     pub(crate) fn pump(&mut self) -> Result<(), PoolError> {
-        let mut ready = Vec::new();
-        {
+        let ready: Vec<_> = {
             let mut fds = Vec::new();
             let mut owners = Vec::new();
             for (i, worker) in self.workers.iter().enumerate() {
@@ -125,22 +142,11 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
                 // Every pipe is closed: only reaping is left.
                 return self.reap_all_blocking();
             }
-            let timeout = PollTimeout::try_from(SWEEP).unwrap_or(PollTimeout::NONE);
-            match poll(&mut fds, timeout) {
-                Ok(_) | Err(Errno::EINTR) => {}
-                Err(errno) => {
-                    return Err(PoolError::Os {
-                        call: "poll",
-                        errno,
-                    });
-                }
-            }
-            for (fd, i) in fds.iter().zip(owners) {
-                if fd.revents().is_some_and(|events| !events.is_empty()) {
-                    ready.push(i);
-                }
-            }
-        }
+            poll_ready(&mut fds, SWEEP)?
+                .into_iter()
+                .map(|at| owners[at])
+                .collect()
+        };
         for i in ready {
             self.read_worker(i)?;
         }
@@ -167,33 +173,12 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
 
     fn handle(&mut self, i: usize, message: Message<R>) -> Result<(), PoolError> {
         let pid = self.workers[i].pid;
-        match message {
-            Message::Done { index, value } => self.outcomes.result(pid, index, value)?,
-            Message::Panicked {
-                index,
-                message,
-                location,
-            } => {
-                let error = PoolError::TaskPanicked {
-                    index,
-                    pid,
-                    message,
-                    location,
-                };
-                self.outcomes.error(pid, index, error)?;
-            }
-            Message::Unencodable { index, message } => {
-                let error = PoolError::Unencodable {
-                    index,
-                    pid,
-                    message,
-                };
-                self.outcomes.error(pid, index, error)?;
-            }
-            Message::InitPanicked { message } => {
+        match self.outcomes.record(pid, message)? {
+            Recorded::Task(_) => {}
+            Recorded::InitPanicked(message) => {
                 self.stop(PoolError::InitializerPanicked { pid, message });
             }
-            Message::Finished => self.workers[i].finished = true,
+            Recorded::Finished => self.workers[i].finished = true,
         }
         Ok(())
     }
@@ -256,16 +241,10 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
         let Some(pipe) = &worker.pipe else {
             return Ok(());
         };
-        let n = worker
+        let (messages, end) = worker
             .buffer
-            .read_from(pipe)
-            .map_err(PoolError::os("read"))?;
-        let pid = worker.pid;
-        let messages = worker
-            .buffer
-            .frames::<Message<R>>()
-            .map_err(|message| PoolError::Protocol { pid, message })?;
-        if n == 0 {
+            .read_messages::<Message<R>>(pipe, worker.pid)?;
+        if end {
             worker.pipe = None;
         }
         for message in messages {
