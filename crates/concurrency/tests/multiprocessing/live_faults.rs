@@ -206,7 +206,7 @@ pub(crate) fn live_task_output_arrives_once() {
 }
 
 pub(crate) fn live_workers_die_with_a_killed_parent() {
-    for round in 0..5 {
+    for round in 0..20 {
         let status = Process::start(|| crate::orphans::kill_the_parent_mid_call(true))
             .unwrap()
             .join()

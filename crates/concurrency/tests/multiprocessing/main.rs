@@ -103,6 +103,10 @@ const CHECKS: &[(&str, Check)] = &[
         no_worker_outlives_a_killed_parent,
     ),
     (
+        "no_child_outlives_a_parent_killed_right_after_the_fork",
+        no_child_outlives_a_parent_killed_right_after_the_fork,
+    ),
+    (
         "workers_outlive_the_thread_that_forked_them",
         workers_outlive_the_thread_that_forked_them,
     ),

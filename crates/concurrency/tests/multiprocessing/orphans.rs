@@ -96,9 +96,68 @@ pub(crate) fn kill_the_parent_mid_call(live: bool) {
 }
 
 pub(crate) fn no_worker_outlives_a_killed_parent() {
-    for round in 0..10 {
+    for round in 0..30 {
         // The subreaper is a child of its own, so this test process stays an ordinary one.
         let status = Process::start(|| kill_the_parent_mid_call(false))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(status, ExitStatus::Exited(0), "round {round} (see stderr)");
+    }
+}
+
+/// In a subreaper: a parent that forks a child and kills itself at once, so that it may be
+/// gone before the child has asked for its parent-death signal (the race `getppid` closes).
+/// Its child must be gone within [`ORPHAN_DEADLINE`] all the same.
+fn parent_dies_right_after_the_fork() {
+    set_child_subreaper(true).expect("PR_SET_CHILD_SUBREAPER");
+    let (read, write) = pipe().expect("pipe");
+    let parent = Process::start(|| {
+        let child = Process::start(|| {
+            let _ = nix::unistd::write(&write, &getpid().as_raw().to_le_bytes());
+            thread::sleep(Duration::from_secs(30));
+        });
+        std::mem::forget(child);
+        let _ = kill(getpid(), Signal::SIGKILL);
+    })
+    .expect("fork");
+    drop(write);
+    let status = parent.join().unwrap();
+    assert_eq!(status.code(), Some(-9), "the parent {status}");
+    // The orphan, if it lives, is our child now: wait until we have none.
+    let deadline = Instant::now() + ORPHAN_DEADLINE;
+    loop {
+        match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
+            Err(nix::errno::Errno::ECHILD) => return,
+            Ok(WaitStatus::StillAlive) if Instant::now() < deadline => {
+                thread::sleep(Duration::from_millis(5));
+            }
+            Ok(WaitStatus::StillAlive) => {
+                // Kill it by the pid it reported (it writes that first), then fail.
+                nix::fcntl::fcntl(
+                    &read,
+                    nix::fcntl::FcntlArg::F_SETFL(nix::fcntl::OFlag::O_NONBLOCK),
+                )
+                .expect("fcntl");
+                let mut pid = [0; 4];
+                if nix::unistd::read(&read, &mut pid) == Ok(4) {
+                    let orphan = Pid::from_raw(i32::from_le_bytes(pid));
+                    let _ = kill(orphan, Signal::SIGKILL);
+                    let _ = waitpid(orphan, None);
+                }
+                panic!(
+                    "a child outlived its parent, killed right after the fork, by {ORPHAN_DEADLINE:?}"
+                );
+            }
+            Ok(_) => {}
+            Err(error) => panic!("waitpid: {error}"),
+        }
+    }
+}
+
+pub(crate) fn no_child_outlives_a_parent_killed_right_after_the_fork() {
+    for round in 0..30 {
+        let status = Process::start(parent_dies_right_after_the_fork)
             .unwrap()
             .join()
             .unwrap();
