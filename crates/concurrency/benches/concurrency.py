@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "measure"))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "concurrency"))
 import fork_cost  # noqa: E402
+import live_pool  # noqa: E402
 import measure  # noqa: E402
 import sweep  # noqa: E402
 from measure import full_or_quick, repeats, report  # noqa: E402
@@ -206,5 +207,7 @@ if __name__ == "__main__":
             ("cow-fault", fork_cost.copy_on_write_fault),
             ("sweep-threads", sweep.threads),
             ("sweep-pool", sweep.pool),
+            ("pool-parent-sweep", live_pool.parent_memory_sweep),
+            ("pool-live-identity-chunksize-1", live_pool.per_task_overhead),
         ]
     )

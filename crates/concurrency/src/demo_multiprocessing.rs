@@ -43,7 +43,7 @@ pub(crate) const SECTIONS: &[Section] = &[
 ];
 
 /// Whether this process has any child left, zombie or alive: the pool must reap them all.
-fn children_left() -> &'static str {
+pub(crate) fn children_left() -> &'static str {
     match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
         Err(Errno::ECHILD) => "none",
         _ => "some",
@@ -55,7 +55,7 @@ fn children_left() -> &'static str {
 fn process_memory() -> demo::Result {
     let mut counter = 0;
     println!("parent: counter = {counter}, forking");
-    // The demo has one thread, so `println!` in the child cannot meet a lock held by another.
+    // `println!` in the child is safe: the fork holds stdout's lock, the child releases it.
     let child = Process::start(|| {
         counter += 1;
         println!("child (pid {}): counter = {counter}", std::process::id());

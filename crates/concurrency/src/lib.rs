@@ -22,12 +22,14 @@
 //!
 //! - [`threading`]: threads sharing memory, concurrency vs parallelism drawn from live runs,
 //!   the modelled GIL, IO-bound waits that overlap, and a data-parallel map over the cores.
-//! - [`multiprocessing`]: `Process` and `Pool` over `fork`, with results sent back over pipes
-//!   and every failure (a panicking task, a dying worker) reported as an error value.
+//! - [`multiprocessing`]: `Process` and `Pool` over `fork`, forking per call or once
+//!   (`LivePool`), with results sent back over pipes and every failure (a panicking task, a
+//!   dying worker) reported as an error value.
 //!
 //! Only `multiprocessing` uses `unsafe`, all of it in one file: around `fork`, the `_exit` a
-//! forked child must leave by, and the `MAP_SHARED` page its workers claim tasks from; every
-//! other module forbids it.
+//! forked child must leave by, the `MAP_SHARED` page its workers claim tasks from, the
+//! signal handler a forked child dies by when its parent does, and turning a long-lived
+//! task's code address back into the `fn` it came from; every other module forbids it.
 
 pub mod multiprocessing;
 pub mod threading;

@@ -3,6 +3,8 @@
 //! The threading sections come first, as in the notes, then the multiprocessing ones.
 #![forbid(unsafe_code)]
 
+mod demo_fork_pitfalls;
+mod demo_live_pool;
 mod demo_multiprocessing;
 mod demo_threading;
 mod report;
@@ -13,6 +15,8 @@ fn main() -> std::process::ExitCode {
     let sections: Vec<Section> = demo_threading::SECTIONS
         .iter()
         .chain(demo_multiprocessing::SECTIONS)
+        .chain(demo_fork_pitfalls::SECTIONS)
+        .chain(demo_live_pool::SECTIONS)
         .copied()
         .collect();
     demo::main(&Demo {

@@ -15,8 +15,11 @@
 //!   one `Process` costs.
 //! - `fork_cost`: where a pool call's fixed cost goes: fork, page faults after it, reaping.
 //! - `sweep`: speedup against the number of workers, for the chart.
+//! - `live_pool`: the long-lived pool against fork-per-call as the parent's memory grows, and
+//!   what a task costs it.
 
 mod fork_cost;
+mod live_pool;
 mod processes;
 mod sized;
 mod sweep;
@@ -88,6 +91,14 @@ const STEPS: &[Step] = &[
     Step {
         name: "sweep-pool",
         run: sweep::pool,
+    },
+    Step {
+        name: "pool-parent-sweep",
+        run: live_pool::parent_memory_sweep,
+    },
+    Step {
+        name: "pool-live-identity-chunksize-1",
+        run: live_pool::per_task_overhead,
     },
 ];
 

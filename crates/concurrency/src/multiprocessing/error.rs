@@ -61,7 +61,8 @@ impl fmt::Display for ExitStatus {
     }
 }
 
-/// Why a [`Pool`](super::Pool) call did not give all its results.
+/// Why a [`Pool`](super::Pool) or [`LivePool`](super::LivePool) call did not give all its
+/// results.
 ///
 /// The first two are per task (CPython's remote traceback); the others stop the whole map,
 /// and by then the pool has killed and reaped every worker (CPython's `BrokenProcessPool`).
@@ -103,6 +104,19 @@ pub enum PoolError {
         status: ExitStatus,
         /// The input it was working on, if it had claimed one.
         task: Option<usize>,
+    },
+    /// The input at `index` could not be encoded by postcard, to go to a long-lived worker.
+    InputUnencodable {
+        /// The input's index.
+        index: usize,
+        /// postcard's error.
+        message: String,
+    },
+    /// A long-lived pool was given a task whose code was not mapped when its workers were
+    /// forked (a library loaded later), so they cannot run it.
+    TaskNotForked {
+        /// The function's address.
+        address: usize,
     },
     /// A system call failed in the parent (`pipe`, `fork`, `poll`, `mmap`, `read`).
     Os {
@@ -156,6 +170,14 @@ impl fmt::Display for PoolError {
                 }
                 f.write_str("; the pool stopped its other workers")
             }
+            Self::InputUnencodable { index, message } => {
+                write!(f, "input {index} cannot be sent to a worker: {message}")
+            }
+            Self::TaskNotForked { address } => write!(
+                f,
+                "the task's code at {address:#x} was not mapped when the workers were forked \
+                 (a library loaded later?), so they cannot run it"
+            ),
             Self::Os { call, errno } => write!(f, "{call} failed: {}", errno.desc()),
             Self::Protocol { pid, message } => write!(f, "worker {pid}: {message}"),
         }

@@ -10,7 +10,10 @@
 use std::os::fd::AsFd;
 
 use nix::errno::Errno;
+use nix::unistd::Pid;
 use serde::{Deserialize, Serialize};
+
+use super::error::PoolError;
 
 /// Bytes of the length prefix.
 const PREFIX: usize = 4;
@@ -55,10 +58,7 @@ pub(crate) enum Message<R> {
 /// # Errors
 /// postcard's error if a value cannot be encoded, or a message over 4 GiB; `out` is left as
 /// it was.
-pub(crate) fn push_frame<R: Serialize>(
-    out: &mut Vec<u8>,
-    message: &Message<R>,
-) -> Result<(), String> {
+pub(crate) fn push_frame<M: Serialize>(out: &mut Vec<u8>, message: &M) -> Result<(), String> {
     let bytes = postcard::to_allocvec(message).map_err(|error| error.to_string())?;
     let len = u32::try_from(bytes.len()).map_err(|_| {
         format!(
@@ -111,10 +111,26 @@ impl FrameBuffer {
         result
     }
 
-    /// Takes every complete frame out of the buffer, decoded, leaving a partial one for later.
-    pub(crate) fn frames<R: for<'de> Deserialize<'de>>(
+    /// Reads once from worker `pid`'s pipe `fd` (which `poll` said is readable) and takes out
+    /// every complete frame, decoded as `M`; `true` with them means end of file.
+    ///
+    /// # Errors
+    /// `read`'s error, or a frame that does not decode ([`PoolError::Protocol`]).
+    pub(crate) fn read_messages<M: for<'de> Deserialize<'de>>(
         &mut self,
-    ) -> Result<Vec<Message<R>>, String> {
+        fd: impl AsFd,
+        pid: Pid,
+    ) -> Result<(Vec<M>, bool), PoolError> {
+        let n = self.read_from(fd).map_err(PoolError::os("read"))?;
+        let messages = self
+            .frames::<M>()
+            .map_err(|message| PoolError::Protocol { pid, message })?;
+        Ok((messages, n == 0))
+    }
+
+    /// Takes every complete frame out of the buffer, decoded as `M` (a [`Message`], or the
+    /// long-lived pool's orders), leaving a partial one for later.
+    pub(crate) fn frames<M: for<'de> Deserialize<'de>>(&mut self) -> Result<Vec<M>, String> {
         let mut messages = Vec::new();
         let mut start = 0;
         while let Some(prefix) = self.bytes.get(start..start + PREFIX) {
@@ -149,12 +165,12 @@ mod tests {
             };
             push_frame(&mut wire, &message).unwrap();
         }
-        push_frame::<Vec<u8>>(&mut wire, &Message::Finished).unwrap();
+        push_frame(&mut wire, &Message::<Vec<u8>>::Finished).unwrap();
         let mut buffer = FrameBuffer::default();
         let mut got = Vec::new();
         for piece in wire.chunks(7_777) {
             buffer.bytes.extend_from_slice(piece);
-            got.extend(buffer.frames::<Vec<u8>>().unwrap());
+            got.extend(buffer.frames::<Message<Vec<u8>>>().unwrap());
         }
         assert!(buffer.bytes.is_empty());
         assert_eq!(got.len(), 4);
@@ -167,9 +183,27 @@ mod tests {
     }
 
     #[test]
+    fn a_message_without_a_value_reads_the_same_for_every_result_type() {
+        // The long-lived pool's workers send these without knowing the call's result type.
+        let mut wire = Vec::new();
+        push_frame(
+            &mut wire,
+            &Message::<()>::InitPanicked {
+                message: "no".into(),
+            },
+        )
+        .unwrap();
+        push_frame(&mut wire, &Message::<()>::Finished).unwrap();
+        let mut buffer = FrameBuffer { bytes: wire };
+        let got = buffer.frames::<Message<Vec<String>>>().unwrap();
+        assert!(matches!(&got[0], Message::InitPanicked { message } if message == "no"));
+        assert!(matches!(got[1], Message::Finished));
+    }
+
+    #[test]
     fn a_garbled_frame_is_an_error_not_a_panic() {
         let mut buffer = FrameBuffer::default();
         buffer.bytes.extend_from_slice(&[2, 0, 0, 0, 0xff, 0xff]);
-        assert!(buffer.frames::<u32>().is_err());
+        assert!(buffer.frames::<Message<u32>>().is_err());
     }
 }

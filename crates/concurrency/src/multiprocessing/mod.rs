@@ -41,6 +41,23 @@
 //! # Ok::<(), concurrency::multiprocessing::PoolError>(())
 //! ```
 //!
+//! # `LivePool`: workers forked once, for many calls
+//!
+//! [`Pool::start`] forks the workers once and returns a [`LivePool`]: every later `map` and
+//! `imap` costs no fork, however big the parent has grown since (a fork copies its page
+//! tables), which is what CPython's `Pool` does. The workers can then run only what they
+//! were forked with: a task is a `fn` (a closure that captures nothing coerces to one), and
+//! the inputs cross to them serialised, like the results.
+//!
+//! ```
+//! use concurrency::multiprocessing::Pool;
+//!
+//! let mut pool = Pool::new(2).maxtasksperchild(1000).start()?;
+//! let lengths = pool.map(|word: String| word.len(), ["fork", "once"].map(String::from))?;
+//! assert_eq!(lengths, [4, 4]);
+//! # Ok::<(), concurrency::multiprocessing::PoolError>(())
+//! ```
+//!
 //! # Errors that say what happened
 //!
 //! A panic in a task comes back as [`PoolError::TaskPanicked`] with the input's index and
@@ -82,24 +99,60 @@
 //! The child of `fork` has one thread, a copy of the caller, and a copy of every lock the
 //! parent's other threads held at that instant, held forever. The pool's child side takes
 //! none: it claims tasks with atomics on a `MAP_SHARED` page, writes its pipe with raw
-//! `write(2)` and leaves with `_exit`. Your function runs there too: allocation is fine
-//! (glibc's malloc resets its locks in the child), but a `Mutex`, or `println!` while
-//! another thread prints, may deadlock it. CPython 3.12 warns about the same hazard
-//! (`DeprecationWarning: ... use of fork() may lead to deadlocks in the child`).
+//! `write(2)` and leaves with `_exit`. Stdout and stderr are the exception made safe: the
+//! fork happens while the forking thread holds both locks with stdout's buffer empty, and
+//! the child releases its copies, so `print!` works in a child whatever the parent's other
+//! threads print. Your function runs there too: allocation is fine (glibc's malloc resets its
+//! locks in the child), but a `Mutex` another thread may hold can deadlock it. CPython 3.12
+//! warns about the same hazard (`DeprecationWarning: ... use of fork() may lead to deadlocks
+//! in the child`).
+//!
+//! # Output, and a parent that dies
+//!
+//! What a task prints reaches stdout once, newline or not: a worker writes out what its
+//! tasks left in stdout's buffer after its last result and before it reports `Finished`, so
+//! it is out when `map` returns (CPython's workers flush `sys.stdout` when they exit). The
+//! parent's own unflushed output is written before each fork, never by a child.
+//!
+//! On Linux no child outlives its parent process: each asks the kernel for a signal when the
+//! parent dies (`PR_SET_PDEATHSIG`), checks `getppid()` against the pid recorded before the
+//! fork in case the parent died first, and kills itself when the parent is gone, within
+//! milliseconds of a `SIGKILL` or a crash of the parent. Since Linux sends that signal when
+//! the *thread* that forked exits, the child checks whether the process is gone before
+//! dying: a pool or a `Process` started on a short-lived thread lives on. A child that must
+//! outlive the parent (a daemon) calls `nix::sys::prctl::set_pdeathsig(None)`. Elsewhere an
+//! orphaned worker runs its current task to the end, then fails to write to the dead
+//! parent's pipe and exits. (CPython's orphaned `Pool` workers run on until their task ends,
+//! then exit when they find the result pipe broken.)
 //!
 //! # Layout
 //!
 //! - `process`: [`Process`], one closure in one child, and [`ExitStatus`].
-//! - `pool`: [`Pool`] and [`Imap`], the public side of a map.
+//! - `pool`: [`Pool`] and [`Imap`], the public side of a map that forks per call.
+//! - `live_pool`: [`Pool::start`], [`LivePool`] and [`LiveImap`], the pool forked once.
+//! - `live_call`: the parent side of one call on it: take results, reap, fail fast.
+//! - `live_dispatch`: what such a call sends each worker, and when: a few chunks ahead.
+//! - `live_crew`: the long-lived workers, one place each: fork into a place, empty places.
+//! - `live_worker_handle`: one long-lived worker as the parent sees it.
+//! - `live_worker`: the child side of the long-lived pool: orders in, frames out.
+//! - `code_map`: which code a long-lived worker has, to check a task before it is sent.
 //! - `run`: the parent side of a map: poll every pipe, reap, fail fast, kill on drop.
 //! - `outcomes`: each input's result or error, kept in input order, none lost or doubled.
 //! - `worker`: the child side: claim tasks, run them, send frames, the chunking rule.
 //! - `frame`: length-prefixed postcard frames over a pipe.
 //! - `error`: [`PoolError`].
-//! - `sys`: the module's only `unsafe`: `fork`, `_exit`, the shared page.
+//! - `sys`: the module's only `unsafe`: `fork` (with stdio's locks held across it), `_exit`,
+//!   the shared page, dying with the parent, and a long-lived task's code address.
 
+mod code_map;
 mod error;
 mod frame;
+mod live_call;
+mod live_crew;
+mod live_dispatch;
+mod live_pool;
+mod live_worker;
+mod live_worker_handle;
 mod outcomes;
 mod pool;
 mod process;
@@ -108,5 +161,6 @@ mod sys;
 mod worker;
 
 pub use error::{ExitStatus, PoolError};
+pub use live_pool::{LiveImap, LivePool};
 pub use pool::{Imap, Pool};
 pub use process::{PANIC_EXIT_STATUS, Process};

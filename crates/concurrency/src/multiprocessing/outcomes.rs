@@ -6,12 +6,25 @@ use std::collections::BTreeMap;
 use nix::unistd::Pid;
 
 use super::error::PoolError;
+use super::frame::Message;
+
+/// What a worker's message was about, once [`Outcomes::record`] has kept a task's outcome.
+pub(crate) enum Recorded {
+    /// The outcome of the task at this index, now kept.
+    Task(usize),
+    /// The pool's initializer panicked with this message.
+    InitPanicked(String),
+    /// The worker has no task left.
+    Finished,
+}
 
 /// Each input's outcome, as the frames bring them in any order.
 pub(crate) struct Outcomes<R> {
     results: Vec<Option<R>>,
     /// Which inputs have had a result or an error, so that none is counted twice.
     arrived: Vec<bool>,
+    /// How many inputs have had their outcome.
+    count: usize,
     /// Per-task errors (panics, unencodable results), by input index.
     errors: BTreeMap<usize, PoolError>,
 }
@@ -22,6 +35,7 @@ impl<R> Outcomes<R> {
         Self {
             results: std::iter::repeat_with(|| None).take(len).collect(),
             arrived: vec![false; len],
+            count: 0,
             errors: BTreeMap::new(),
         }
     }
@@ -29,6 +43,50 @@ impl<R> Outcomes<R> {
     /// The number of inputs.
     pub(crate) fn len(&self) -> usize {
         self.results.len()
+    }
+
+    /// Whether every input has had its result or its error: nothing can be lost any more.
+    pub(crate) fn complete(&self) -> bool {
+        self.count == self.arrived.len()
+    }
+
+    /// Keeps what `message` from worker `pid` says about a task: its result, its panic, or
+    /// a result that could not be encoded; and says what the message was.
+    ///
+    /// # Errors
+    /// As for [`result`](Self::result).
+    pub(crate) fn record(&mut self, pid: Pid, message: Message<R>) -> Result<Recorded, PoolError> {
+        match message {
+            Message::Done { index, value } => {
+                self.result(pid, index, value)?;
+                Ok(Recorded::Task(index))
+            }
+            Message::Panicked {
+                index,
+                message,
+                location,
+            } => {
+                let error = PoolError::TaskPanicked {
+                    index,
+                    pid,
+                    message,
+                    location,
+                };
+                self.error(pid, index, error)?;
+                Ok(Recorded::Task(index))
+            }
+            Message::Unencodable { index, message } => {
+                let error = PoolError::Unencodable {
+                    index,
+                    pid,
+                    message,
+                };
+                self.error(pid, index, error)?;
+                Ok(Recorded::Task(index))
+            }
+            Message::InitPanicked { message } => Ok(Recorded::InitPanicked(message)),
+            Message::Finished => Ok(Recorded::Finished),
+        }
     }
 
     /// Records that worker `pid` computed `value` for input `index`.
@@ -74,6 +132,7 @@ impl<R> Outcomes<R> {
         match self.arrived.get_mut(index) {
             Some(arrived) if !*arrived => {
                 *arrived = true;
+                self.count += 1;
                 Ok(())
             }
             Some(_) => Err(PoolError::Protocol {
@@ -105,7 +164,9 @@ mod tests {
         };
         outcomes.error(pid, 1, panic.clone()).unwrap();
         assert_eq!(outcomes.take(0), None);
+        assert!(!outcomes.complete());
         outcomes.result(pid, 0, "zero").unwrap();
+        assert!(outcomes.complete());
         assert_eq!(outcomes.take(0), Some(Ok("zero")));
         assert_eq!(outcomes.take(0), None);
         assert_eq!(outcomes.first_error(), Some(panic));

@@ -2,12 +2,12 @@
 //!
 //! Each `map` (or `imap`) forks its workers afresh, after the function and the inputs exist,
 //! so the children simply have them: nothing is pickled on the way in, the function may be any
-//! closure (it need not even be `Send`), and only results cross back, as postcard frames. A
-//! long-lived pool, like CPython's, must instead ship every task to workers forked earlier,
-//! which can then run only code they were forked with. The price is a fork per worker per
-//! call, from a fraction of a millisecond to a few, growing with the parent's memory map:
-//! worth paying for tasks that run longer than that, which is when a process pool is the
-//! right tool anyway.
+//! closure (it need not even be `Send`), and only results cross back, as postcard frames. The
+//! price is a fork per worker per call, from a fraction of a millisecond to hundreds, growing
+//! with the parent's memory (the page tables are copied): worth paying for few calls of tasks
+//! that run longer than that. [`Pool::start`] makes the other kind, a
+//! [`LivePool`](super::LivePool) forked once and reused, which must instead ship every task
+//! to workers forked earlier, and so runs only `fn` pointers on serialised inputs.
 #![forbid(unsafe_code)]
 
 use std::sync::Arc;
@@ -32,9 +32,11 @@ use super::worker::{self, Chunking, Job};
 /// ```
 #[derive(Clone)]
 pub struct Pool {
-    processes: usize,
-    chunking: Chunking,
-    initializer: Option<Arc<dyn Fn() + Send + Sync>>,
+    pub(super) processes: usize,
+    pub(super) chunking: Chunking,
+    pub(super) initializer: Option<Arc<dyn Fn() + Send + Sync>>,
+    /// Only the long-lived pool recycles workers; see [`Pool::maxtasksperchild`].
+    pub(super) maxtasks: Option<usize>,
 }
 
 impl std::fmt::Debug for Pool {
@@ -43,6 +45,7 @@ impl std::fmt::Debug for Pool {
             .field("processes", &self.processes)
             .field("chunking", &self.chunking)
             .field("initializer", &self.initializer.is_some())
+            .field("maxtasksperchild", &self.maxtasks)
             .finish()
     }
 }
@@ -61,6 +64,7 @@ impl Pool {
             processes: processes.max(1),
             chunking: Chunking::Guided,
             initializer: None,
+            maxtasks: None,
         }
     }
 
@@ -110,7 +114,10 @@ impl Pool {
     /// Applies `f` to every input in the workers and returns the results in input order.
     ///
     /// Fails fast: at the first task that panics, or the first worker that dies, every
-    /// worker is killed and reaped and the error returned.
+    /// worker is killed and reaped and the error returned. A worker that dies after every
+    /// input had its result (say, killed while it wrote out its tasks' output) cost nothing:
+    /// `map` returns the results, as [`imap`](Self::imap) yields them all, and as CPython's
+    /// pools do.
     ///
     /// # Errors
     /// [`PoolError::TaskPanicked`] names the input's index and the panic message;
@@ -124,7 +131,7 @@ impl Pool {
         F: Fn(T) -> R,
         R: Serialize + DeserializeOwned,
     {
-        let mut run = self.start(f, inputs)?;
+        let mut run = self.fork_workers(f, inputs)?;
         loop {
             if let Some(error) = run.take_fatal().or_else(|| run.first_task_error()) {
                 return Err(error);
@@ -144,7 +151,8 @@ impl Pool {
     ///
     /// A task that panicked yields its error in its place and the iteration goes on; a
     /// worker that died yields [`PoolError::WorkerDied`] where the missing results begin,
-    /// and ends the iteration. Dropping the iterator early kills and reaps the workers.
+    /// and ends the iteration; a death after the last result came yields nothing, as for
+    /// [`map`](Self::map). Dropping the iterator early kills and reaps the workers.
     ///
     /// # Errors
     /// Making the workers can fail (`fork`, `pipe`, `mmap`).
@@ -158,14 +166,18 @@ impl Pool {
         R: Serialize + DeserializeOwned,
     {
         Ok(Imap {
-            run: self.start(f, inputs)?,
+            run: self.fork_workers(f, inputs)?,
             next: 0,
             done: false,
         })
     }
 
     /// Forks the workers for one call.
-    fn start<T, R, F>(&self, f: F, inputs: impl IntoIterator<Item = T>) -> Result<Run<R>, PoolError>
+    fn fork_workers<T, R, F>(
+        &self,
+        f: F,
+        inputs: impl IntoIterator<Item = T>,
+    ) -> Result<Run<R>, PoolError>
     where
         F: Fn(T) -> R,
         R: Serialize + DeserializeOwned,

@@ -31,11 +31,11 @@ impl Process {
     /// [`PANIC_EXIT_STATUS`] if it panics.
     ///
     /// `target` runs only in the child, on its copy of the memory, so it may borrow and even
-    /// mutate the caller's variables: the parent never sees the change. The child leaves with
-    /// `_exit`, so destructors, `atexit` handlers and stdio flushes do not run there; use
-    /// `println!` in it only if no other thread of the parent may be printing (see the module
-    /// docs on forking a multi-threaded process). The same goes for a panic: unlike a pool
-    /// worker's, it is printed in the child, by the panic hook, through stderr's lock.
+    /// mutate the caller's variables: the parent never sees the change. The child writes out
+    /// what it left in stdout's buffer and leaves with `_exit`, so destructors and `atexit`
+    /// handlers do not run there. It may print, and a panic in it is printed as in any
+    /// program (see the module docs on forking a multi-threaded process). On Linux it dies
+    /// when the parent process does (not when the thread that started it ends).
     ///
     /// # Errors
     /// `fork`'s error, e.g. `EAGAIN` when the process limit is reached.

@@ -20,12 +20,30 @@ use serde::Deserialize;
 
 use super::error::{ExitStatus, PoolError};
 use super::frame::{FrameBuffer, Message};
-use super::outcomes::Outcomes;
+use super::outcomes::{Outcomes, Recorded};
 use super::process::{try_wait, wait};
 use super::sys::SharedSlots;
 
 /// How often the parent checks for dead workers besides watching their pipes.
 const SWEEP: Duration = Duration::from_millis(100);
+
+/// Waits up to `timeout` for any of `fds` (an interrupting signal ends the wait early) and
+/// returns the positions of those that have something to say: data, end of file, an error.
+pub(crate) fn poll_ready(fds: &mut [PollFd], timeout: Duration) -> Result<Vec<usize>, PoolError> {
+    let timeout = PollTimeout::try_from(timeout).unwrap_or(PollTimeout::NONE);
+    match poll(fds, timeout) {
+        Ok(_) | Err(Errno::EINTR) => {}
+        Err(errno) => {
+            return Err(PoolError::Os {
+                call: "poll",
+                errno,
+            });
+        }
+    }
+    Ok((0..fds.len())
+        .filter(|&at| fds[at].revents().is_some_and(|events| !events.is_empty()))
+        .collect())
+}
 
 /// One worker as the parent sees it.
 #[derive(Debug)]
@@ -88,14 +106,20 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
         self.outcomes.take(index)
     }
 
-    /// The error that stopped the run, once.
+    /// The error that stopped the run and cost a result (see [`has_fatal`](Self::has_fatal)),
+    /// once.
     pub(crate) fn take_fatal(&mut self) -> Option<PoolError> {
-        self.fatal.take()
+        if self.has_fatal() {
+            self.fatal.take()
+        } else {
+            None
+        }
     }
 
-    /// Whether a fatal error is waiting.
+    /// Whether a fatal error is waiting that cost a result: a death after every input had
+    /// its outcome lost nothing, and `map` and `imap` both let it pass.
     pub(crate) fn has_fatal(&self) -> bool {
-        self.fatal.is_some()
+        self.fatal.is_some() && !self.outcomes.complete()
     }
 
     /// The per-task error with the lowest index, if any.
@@ -105,8 +129,7 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
 
     /// Waits until some worker sends something or ends, and takes it in.
     pub(crate) fn pump(&mut self) -> Result<(), PoolError> {
-        let mut ready = Vec::new();
-        {
+        let ready: Vec<_> = {
             let mut fds = Vec::new();
             let mut owners = Vec::new();
             for (i, worker) in self.workers.iter().enumerate() {
@@ -119,22 +142,11 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
                 // Every pipe is closed: only reaping is left.
                 return self.reap_all_blocking();
             }
-            let timeout = PollTimeout::try_from(SWEEP).unwrap_or(PollTimeout::NONE);
-            match poll(&mut fds, timeout) {
-                Ok(_) | Err(Errno::EINTR) => {}
-                Err(errno) => {
-                    return Err(PoolError::Os {
-                        call: "poll",
-                        errno,
-                    });
-                }
-            }
-            for (fd, i) in fds.iter().zip(owners) {
-                if fd.revents().is_some_and(|events| !events.is_empty()) {
-                    ready.push(i);
-                }
-            }
-        }
+            poll_ready(&mut fds, SWEEP)?
+                .into_iter()
+                .map(|at| owners[at])
+                .collect()
+        };
         for i in ready {
             self.read_worker(i)?;
         }
@@ -161,33 +173,12 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
 
     fn handle(&mut self, i: usize, message: Message<R>) -> Result<(), PoolError> {
         let pid = self.workers[i].pid;
-        match message {
-            Message::Done { index, value } => self.outcomes.result(pid, index, value)?,
-            Message::Panicked {
-                index,
-                message,
-                location,
-            } => {
-                let error = PoolError::TaskPanicked {
-                    index,
-                    pid,
-                    message,
-                    location,
-                };
-                self.outcomes.error(pid, index, error)?;
-            }
-            Message::Unencodable { index, message } => {
-                let error = PoolError::Unencodable {
-                    index,
-                    pid,
-                    message,
-                };
-                self.outcomes.error(pid, index, error)?;
-            }
-            Message::InitPanicked { message } => {
+        match self.outcomes.record(pid, message)? {
+            Recorded::Task(_) => {}
+            Recorded::InitPanicked(message) => {
                 self.stop(PoolError::InitializerPanicked { pid, message });
             }
-            Message::Finished => self.workers[i].finished = true,
+            Recorded::Finished => self.workers[i].finished = true,
         }
         Ok(())
     }
@@ -206,10 +197,14 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
         }
     }
 
-    /// Fails fast: keeps the first fatal error, kills and reaps every other worker.
+    /// Fails fast: keeps the first fatal error, kills and reaps every other worker. Unless
+    /// every input already has its outcome: then the others are left to finish, and to write
+    /// out what their tasks printed.
     fn stop(&mut self, error: PoolError) {
         self.fatal.get_or_insert(error);
-        self.kill_all();
+        if !self.outcomes.complete() {
+            self.kill_all();
+        }
     }
 
     /// Reaps any worker that ended, reading what its pipe still holds first.
@@ -246,16 +241,10 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
         let Some(pipe) = &worker.pipe else {
             return Ok(());
         };
-        let n = worker
+        let (messages, end) = worker
             .buffer
-            .read_from(pipe)
-            .map_err(PoolError::os("read"))?;
-        let pid = worker.pid;
-        let messages = worker
-            .buffer
-            .frames::<R>()
-            .map_err(|message| PoolError::Protocol { pid, message })?;
-        if n == 0 {
+            .read_messages::<Message<R>>(pipe, worker.pid)?;
+        if end {
             worker.pipe = None;
         }
         for message in messages {

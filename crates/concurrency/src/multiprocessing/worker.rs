@@ -2,7 +2,8 @@
 //!
 //! Nothing here takes a lock a thread of the parent could have held at the fork: tasks are
 //! claimed with atomic operations on a `MAP_SHARED` page, results go out with raw `write(2)`
-//! on the worker's own pipe, and the caller of [`run`] leaves with `_exit`.
+//! on the worker's own pipe, and the caller of [`run`] leaves with `_exit`. Stdout's lock is
+//! the one exception, and safe to take: `fork_with` forks holding it and the child releases it.
 #![forbid(unsafe_code)]
 
 use std::cell::RefCell;
@@ -15,6 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use serde::Serialize;
 
 use super::frame::{Message, push_frame, write_all};
+use super::sys::flush_output;
 
 /// How many inputs a worker claims at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,6 +102,16 @@ pub(crate) fn install_panic_hook() {
     });
 }
 
+/// Marks this process as a pool worker, for the panic hook.
+pub(crate) fn enter_worker() {
+    IN_WORKER.store(true, Ordering::Relaxed);
+}
+
+/// The location of this worker's last panic, as the panic hook recorded it.
+pub(crate) fn take_panic_location() -> Option<String> {
+    PANIC_LOCATION.with(|slot| slot.borrow_mut().take())
+}
+
 /// Everything a worker needs, borrowed from the parent's memory it was forked with.
 pub(crate) struct Job<'a, T, F> {
     /// The function.
@@ -123,7 +135,7 @@ const BATCH: usize = 1 << 20;
 
 /// Runs a worker to the end and returns its exit status; the caller then `_exit`s.
 pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &OwnedFd) -> i32 {
-    IN_WORKER.store(true, Ordering::Relaxed);
+    enter_worker();
     let send = |out: &mut Vec<u8>| {
         let sent = write_all(pipe, out);
         out.clear();
@@ -154,7 +166,7 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
                 Err(payload) => Message::Panicked {
                     index,
                     message: panic_message(&*payload),
-                    location: PANIC_LOCATION.with(|slot| slot.borrow_mut().take()),
+                    location: take_panic_location(),
                 },
             };
             current.store(0, Ordering::Relaxed);
@@ -170,6 +182,10 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
             return 2;
         }
     }
+    // What the tasks printed and left in stdout's buffer (a `print!` without a newline) is
+    // written now, once, before `Finished`: when `map` returns, the output is out. The lock is
+    // free (see `fork_with`), unless a task left a thread holding it.
+    flush_output();
     let _ = push_frame(&mut out, &Message::<R>::Finished);
     if send(&mut out).is_err() { 2 } else { 0 }
 }

@@ -6,9 +6,10 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use concurrency::multiprocessing::{ExitStatus, Pool, PoolError, Process};
+use nix::sys::prctl::set_pdeathsig;
 use nix::sys::resource::{Resource, setrlimit};
 use nix::sys::signal::{Signal, kill};
-use nix::unistd::{dup2_stderr, dup2_stdout, getpid};
+use nix::unistd::{dup2_stderr, dup2_stdout, getpid, pipe};
 
 pub(crate) fn task_panic() {
     for round in 0..20 {
@@ -161,7 +162,12 @@ pub(crate) fn death_beside_grandchild() {
             .map(
                 |x: u32| {
                     if x == 1 {
+                        let (wait, ready) = pipe().unwrap();
                         let grandchild = Process::start(|| {
+                            // Outlive the worker on purpose: no signal when it dies. Say so
+                            // before the worker dies, or the signal may come first.
+                            let _ = set_pdeathsig(None);
+                            let _ = nix::unistd::write(&ready, b"!");
                             // Off the test's stdout and stderr: whoever reads them to the end
                             // (a CI pipe) must not wait for this orphan.
                             if let Ok(null) = std::fs::File::options().write(true).open("/dev/null")
@@ -171,6 +177,7 @@ pub(crate) fn death_beside_grandchild() {
                             }
                             thread::sleep(Duration::from_secs(20));
                         });
+                        let _ = nix::unistd::read(&wait, &mut [0]);
                         std::mem::forget(grandchild);
                         let _ = kill(getpid(), Signal::SIGKILL);
                     }

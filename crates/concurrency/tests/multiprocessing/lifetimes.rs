@@ -62,9 +62,15 @@ pub(crate) fn multithreaded_parent() {
                         thread::sleep(Duration::from_micros(200));
                     }
                     1 => {
-                        let _stdout = std::io::stdout().lock();
-                        let _stderr = std::io::stderr().lock();
-                        thread::sleep(Duration::from_micros(200));
+                        {
+                            let _stdout = std::io::stdout().lock();
+                            let _stderr = std::io::stderr().lock();
+                            thread::sleep(Duration::from_micros(200));
+                        }
+                        // A fork takes both locks (see `fork_with`), and std's mutex is not
+                        // fair: a thread that took them back the instant it let go would
+                        // starve the forks for seconds. Any real printer lets go for longer.
+                        thread::sleep(Duration::from_micros(50));
                     }
                     _ => drop(std::hint::black_box(vec![0u8; 4096])),
                 }

@@ -10,11 +10,20 @@
 
 //!
 //! The checks: [`results`] (every result, in order, of any size), [`deaths`] (panics and dead
-//! workers give the right error, fast), [`lifetimes`] (no child outlives its handle, no lock
-//! deadlocks a forked child).
+//! workers give the right error, fast), [`late_deaths`] (a death after the last result costs
+//! nothing, in `map` as in `imap`), [`lifetimes`] (no child outlives its handle, no lock
+//! deadlocks a forked child), [`orphans`] (no worker outlives its parent process, none dies
+//! with the thread that forked it), [`output`] (what a task prints arrives, once); and for
+//! the long-lived pool, [`live_results`] (results, panics, `maxtasksperchild`, initializer)
+//! and [`live_faults`] (deaths, drops, output and orphans).
 
 mod deaths;
+mod late_deaths;
 mod lifetimes;
+mod live_faults;
+mod live_results;
+mod orphans;
+mod output;
 mod results;
 
 use std::sync::mpsc;
@@ -26,7 +35,12 @@ use nix::sys::wait::{WaitPidFlag, waitpid};
 use nix::unistd::Pid;
 
 use deaths::*;
+use late_deaths::*;
 use lifetimes::*;
+use live_faults::*;
+use live_results::*;
+use orphans::*;
+use output::*;
 use results::*;
 
 type Check = fn();
@@ -76,6 +90,70 @@ const CHECKS: &[(&str, Check)] = &[
     ("process_has_its_own_memory_and_exit_status", process_memory),
     ("dropping_a_process_kills_and_reaps_it", process_drop),
     ("edge_cases_empty_inputs_and_few_inputs", edge_cases),
+    (
+        "a_death_after_every_result_costs_nothing_in_map_and_imap",
+        late_death_lets_map_and_imap_return_everything,
+    ),
+    (
+        "task_output_arrives_once_newline_or_not",
+        task_output_arrives_once,
+    ),
+    (
+        "no_worker_outlives_a_killed_parent",
+        no_worker_outlives_a_killed_parent,
+    ),
+    (
+        "no_child_outlives_a_parent_killed_right_after_the_fork",
+        no_child_outlives_a_parent_killed_right_after_the_fork,
+    ),
+    (
+        "workers_outlive_the_thread_that_forked_them",
+        workers_outlive_the_thread_that_forked_them,
+    ),
+    (
+        "live_results_in_order_across_calls_on_the_same_workers",
+        live_results_in_order_across_calls,
+    ),
+    (
+        "live_big_inputs_and_results_do_not_hang",
+        live_big_inputs_and_results,
+    ),
+    (
+        "live_panics_name_input_and_message_and_cost_no_worker",
+        live_panics_name_input_and_message,
+    ),
+    (
+        "live_maxtasksperchild_and_initializer",
+        live_maxtasksperchild_and_initializer,
+    ),
+    (
+        "live_initializer_panic_is_an_error_every_call",
+        live_initializer_panic_is_an_error_every_call,
+    ),
+    (
+        "live_death_fails_fast_and_the_pool_recovers",
+        live_death_fails_fast_and_the_pool_recovers,
+    ),
+    (
+        "live_idle_death_costs_nothing",
+        live_idle_death_costs_nothing,
+    ),
+    (
+        "live_dropping_imap_or_the_pool_kills_and_reaps",
+        live_dropping_imap_or_the_pool_kills_and_reaps,
+    ),
+    (
+        "live_pool_outlives_the_thread_that_started_it",
+        live_pool_outlives_the_thread_that_started_it,
+    ),
+    (
+        "live_task_output_arrives_once",
+        live_task_output_arrives_once,
+    ),
+    (
+        "live_workers_die_with_a_killed_parent",
+        live_workers_die_with_a_killed_parent,
+    ),
 ];
 
 /// How long one check may take before it counts as a hang.
