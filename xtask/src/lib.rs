@@ -9,6 +9,7 @@
 //! - [`process`]: runs a demo with a timeout, capturing what a terminal would show.
 //! - [`demos`]: builds the demo binaries with cargo and runs them.
 //! - [`check`]: turns every documented block into a libtest-mimic trial.
+//! - [`compile_errors`]: compiles every claimed compile error and checks its code and message.
 //! - [`bless`]: rewrites documented blocks from the actual output.
 //! - [`mod@bench`]: runs the benches and sets CPython's figures beside Rust's.
 #![forbid(unsafe_code)]
@@ -16,6 +17,7 @@
 pub mod bench;
 pub mod bless;
 pub mod check;
+pub mod compile_errors;
 pub mod demos;
 pub mod page;
 pub mod pattern;

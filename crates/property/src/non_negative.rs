@@ -11,7 +11,7 @@
 //!
 //! ```compile_fail,E0368
 //! let mut x = property::NonNegative::ZERO;
-//! x -= 1; // error[E0368]: binary assignment operation `-=` cannot be applied
+//! x -= 1; // error[E0368]: binary assignment operation `-=` cannot be applied to type `NonNegative`
 //! ```
 //!
 //! ```compile_fail,E0308

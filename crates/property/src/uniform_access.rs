@@ -8,7 +8,7 @@
 //!
 //! ```compile_fail,E0615
 //! let circle = property::uniform_access::Circle::new(2.0)?;
-//! let area = circle.area; // error[E0615]: attempted to take value of method `area`
+//! let area = circle.area; // error[E0615]: attempted to take value of method `area` on type `Circle`
 //! # Ok::<(), property::ValueError>(())
 //! ```
 //!

@@ -11,15 +11,9 @@
 //!   ([`double_in_scoped_threads`]).
 //!
 //! Two threads mutating one `Vec` is a data race, and it does not compile (E0499: two
-//! mutable borrows at once):
-//!
-//! ```compile_fail,E0499
-//! let mut v = vec![1, 2, 3];
-//! std::thread::scope(|s| {
-//!     s.spawn(|| v.push(4));
-//!     s.spawn(|| v.push(5));
-//! });
-//! ```
+//! mutable borrows at once). The example is the case file
+//! `crates/concurrency/tests/compile_fail/two_writers.rs`, which docs/concurrency.md shows
+//! and `cargo test` compiles, expecting that error.
 //!
 //! Nor does sending a non-atomic reference count to another thread (E0277: `Rc` is not
 //! `Send`). The GIL exists largely to protect CPython's reference counts; Rust offers `Arc`,
