@@ -103,8 +103,13 @@ mod tests {
     use crate::attempt::Attempt;
 
     #[test]
-    fn lossless_conversions_all_succeed() {
-        assert!(lossless().iter().all(|a| a.outcome.is_ok()));
+    fn lossless_conversions_keep_the_value() {
+        // `infallible` wraps each in `Ok`, so what can go wrong is the value itself.
+        let values: Vec<String> = lossless().iter().map(Attempt::outcome_text).collect();
+        assert_eq!(
+            values,
+            ["7", "7.0", "65", "'A'", "\"text\"", "NonNegative(7)"]
+        );
     }
 
     #[test]
