@@ -122,7 +122,10 @@ mod tests {
         for _ in 0..100_000 {
             let value = rng.i64(..);
             match NonNegative::try_from(value) {
-                Ok(x) => assert_eq!(x.get(), value),
+                Ok(x) => {
+                    assert_eq!(x.get(), value);
+                    assert_eq!(x.to_string(), value.to_string());
+                }
                 Err(error) => {
                     assert!(value < 0);
                     assert_eq!(error.to_string(), "Must be >= 0");

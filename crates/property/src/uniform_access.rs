@@ -108,6 +108,8 @@ mod tests {
             assert!(c.set_radius(bad).is_err());
             assert_eq!(c.radius(), 3.0);
         }
+        // Zero is the edge of the allowed range, not outside it.
+        assert_eq!(Circle::new(0.0).map(|c| c.radius()), Ok(0.0));
         assert_eq!(
             Circle::new(-1.0).unwrap_err().to_string(),
             "radius must be a finite number >= 0, got -1"
