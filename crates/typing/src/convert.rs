@@ -108,7 +108,14 @@ mod tests {
         let values: Vec<String> = lossless().iter().map(Attempt::outcome_text).collect();
         assert_eq!(
             values,
-            ["7", "7.0", "65", "'A'", "\"text\"", "NonNegative(7)"]
+            [
+                "Ok(7)",
+                "Ok(7.0)",
+                "Ok(65)",
+                "Ok('A')",
+                "Ok(\"text\")",
+                "Ok(NonNegative(7))"
+            ]
         );
     }
 
