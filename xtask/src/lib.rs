@@ -13,6 +13,7 @@
 //!   would show.
 //! - [`demos`]: builds the demo binaries with cargo and runs them.
 //! - [`check`]: turns every checked block into a libtest-mimic trial, and counts them.
+//! - [`compile_errors`]: compiles every claimed compile error and checks its code and message.
 //! - [`bless`]: rewrites checked blocks from what they are checked against.
 //! - [`side_by_side`]: `demo --python`, each section's Python output before the demo's.
 
@@ -25,6 +26,7 @@ pub mod bench;
 pub mod bless;
 pub mod book;
 pub mod check;
+pub mod compile_errors;
 pub mod demos;
 pub mod kind;
 pub mod page;

@@ -6,37 +6,84 @@
 //! left out or actual line added costs one. The output matches when the script costs nothing;
 //! otherwise the script *is* the diff, and applying it to the expected lines is the blessed
 //! block, which keeps every wildcard line that still matches.
+//!
+//! A backslash makes a wildcard literal: `\[..]` matches the text `[..]`, and a line `\...`
+//! the line `...`. Each backslash more stands for one backslash in the output (`\\[..]` is
+//! `\[..]`), so [`literal`] can write any output line as a pattern that matches only it.
 
 /// `...` alone on a line: any number of lines.
 pub const ANY_LINES: &str = "...";
 /// `[..]` inside a line: any text within that line.
 pub const ANY_TEXT: &str = "[..]";
 
+/// What makes the wildcard after it literal.
+const ESCAPE: char = '\\';
+
 /// Whether an expected line is the `...` wildcard (trailing spaces ignored, as everywhere).
 fn is_any_lines(line: &str) -> bool {
     line.trim_end() == ANY_LINES
+}
+
+/// Whether a line is `...` behind one or more backslashes: an escaped line wildcard.
+fn is_escaped_any_lines(line: &str) -> bool {
+    let line = line.trim_end();
+    line.starts_with(ESCAPE) && line.trim_start_matches(ESCAPE) == ANY_LINES
+}
+
+/// The literal texts between an expected line's `[..]` wildcards; an escaped `\[..]` is text.
+fn literal_parts(expected: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    let mut rest = expected;
+    while let Some(at) = rest.find(ANY_TEXT) {
+        let before = &rest[..at];
+        let last = parts.last_mut().expect("parts starts with one part");
+        if let Some(kept) = before.strip_suffix(ESCAPE) {
+            last.push_str(kept);
+            last.push_str(ANY_TEXT);
+        } else {
+            last.push_str(before);
+            parts.push(String::new());
+        }
+        rest = &rest[at + ANY_TEXT.len()..];
+    }
+    parts
+        .last_mut()
+        .expect("parts starts with one part")
+        .push_str(rest);
+    parts
+}
+
+/// The expected line that matches `actual` and nothing else: its wildcards escaped.
+pub fn literal(actual: &str) -> String {
+    if is_any_lines(actual) || is_escaped_any_lines(actual) {
+        format!("{ESCAPE}{actual}")
+    } else {
+        actual.replace(ANY_TEXT, &format!("{ESCAPE}{ANY_TEXT}"))
+    }
 }
 
 /// Whether one actual line matches one expected line (trailing spaces ignored).
 pub fn line_matches(expected: &str, actual: &str) -> bool {
     let expected = expected.trim_end();
     let actual = actual.trim_end();
-    let mut parts = expected.split(ANY_TEXT);
-    let first = parts.next().unwrap_or_default();
-    let Some(mut rest) = actual.strip_prefix(first) else {
+    if is_escaped_any_lines(expected) {
+        return actual == &expected[ESCAPE.len_utf8()..];
+    }
+    let parts = literal_parts(expected);
+    let (first, rest) = parts.split_first().expect("parts starts with one part");
+    let Some(mut rest_of_line) = actual.strip_prefix(first.as_str()) else {
         return false;
     };
-    let middle: Vec<&str> = parts.collect();
-    let Some((last, middle)) = middle.split_last() else {
-        return rest.is_empty();
+    let Some((last, middle)) = rest.split_last() else {
+        return rest_of_line.is_empty();
     };
     for part in middle {
-        match rest.find(part) {
-            Some(at) => rest = &rest[at + part.len()..],
+        match rest_of_line.find(part.as_str()) {
+            Some(at) => rest_of_line = &rest_of_line[at + part.len()..],
             None => return false,
         }
     }
-    rest.ends_with(last)
+    rest_of_line.ends_with(last.as_str())
 }
 
 /// One step of the alignment.
@@ -127,14 +174,15 @@ pub fn matches(expected: &[String], actual: &[String]) -> bool {
 }
 
 /// The block rewritten to the actual output, keeping the expected lines that still match
-/// (wildcards included) and every `...`.
+/// (wildcards included) and every `...`. A new line is written [`literal`]ly, so an output
+/// line that looks like a wildcard is not read back as one.
 pub fn bless(expected: &[String], actual: &[String]) -> Vec<String> {
     let (_, steps) = align(expected, actual);
     steps
         .into_iter()
         .filter_map(|step| match step {
             Step::Same(i, _) | Step::Wildcard(i) => Some(expected[i].clone()),
-            Step::Extra(j) => Some(actual[j].clone()),
+            Step::Extra(j) => Some(literal(&actual[j])),
             Step::Elided(..) | Step::Missing(_) => None,
         })
         .collect()
@@ -203,6 +251,42 @@ mod tests {
     }
 
     #[test]
+    fn a_backslash_makes_a_wildcard_literal() {
+        assert!(line_matches(r#"&b"abc"\[..]"#, r#"&b"abc"[..]"#));
+        assert!(!line_matches(r#"&b"abc"\[..]"#, r#"&b"abc"[1..]"#));
+        assert!(line_matches(r"\[..] and [..]", "[..] and anything"));
+        assert!(
+            line_matches(r"\\[..]", r"\[..]"),
+            "each backslash more is one in the output"
+        );
+        assert!(line_matches(r"\...", "..."));
+        assert!(!line_matches(r"\...", "a"));
+        assert!(matches(&lines("a\n\\...\nb"), &lines("a\n...\nb")));
+        assert!(!matches(&lines("a\n\\...\nb"), &lines("a\nx\nb")));
+        for text in [
+            r#"&b"abc"[..]"#,
+            "...",
+            r"\...",
+            r"\[..]",
+            "[..][..]",
+            "plain",
+        ] {
+            let pattern = literal(text);
+            assert!(line_matches(&pattern, text), "{text:?} -> {pattern:?}");
+            assert!(!line_matches(&pattern, &format!("{text}x")), "{pattern:?}");
+        }
+    }
+
+    #[test]
+    fn bless_writes_wildcard_lookalikes_as_literals() {
+        let actual = lines("&b\"abc\"[..]\n...");
+        let blessed = bless(&[], &actual);
+        assert_eq!(blessed, lines("&b\"abc\"\\[..]\n\\..."));
+        assert!(matches(&blessed, &actual));
+        assert!(!matches(&blessed, &lines("&b\"abc\"[1..]\nx")));
+    }
+
+    #[test]
     fn a_line_wildcard_swallows_any_number_of_lines() {
         let expected = lines("start\n...\nend");
         assert!(matches(&expected, &lines("start\nend")));
@@ -266,7 +350,7 @@ mod tests {
                 .map(|_| vocabulary[rng.usize(..vocabulary.len())].to_string())
                 .collect();
             let actual: Vec<String> = (0..rng.usize(0..6))
-                .map(|_| ["a", "b", "c", "xy"][rng.usize(..4)].to_string())
+                .map(|_| ["a", "b", "c", "xy", "[..]", "...", r"\..."][rng.usize(..7)].to_string())
                 .collect();
             let blessed = bless(&expected, &actual);
             assert!(

@@ -99,10 +99,19 @@ fn shared_memory() -> demo::Result {
         "  Arc<AtomicU64>:       {}",
         count_with_atomic(THREADS, INCREMENTS)?
     );
-    let racy = count_with_load_then_store(THREADS, INCREMENTS)?;
+    // One run may happen not to overlap on a busy machine; the race shows in the next. With
+    // a single usable core the threads only interleave when preempted, so one run says it.
+    let tries = if usable_cores()?.len() > 1 { 5 } else { 1 };
+    let mut racy = expected;
+    for _ in 0..tries {
+        racy = count_with_load_then_store(THREADS, INCREMENTS)?;
+        if racy < expected {
+            break;
+        }
+    }
     println!(
-        "  load, then store:     {racy} (a race condition: {} updates lost)",
-        expected - racy
+        "  load, then store:     {racy} (a race condition; updates lost: {})",
+        yes_no(racy < expected)
     );
     let mut local: Vec<u64> = (1..=10).collect();
     println!("local data: {local:?}");
@@ -146,8 +155,12 @@ fn concurrency_vs_parallelism() -> demo::Result {
     println!();
     println!("pinned to core {core}: concurrency, the OS switches between the threads");
     draw(&pinned, column, columns);
+    // What is measured is the overlap of the workers' recorded running intervals, which on
+    // one core is not exactly zero: a pause shorter than the 100 µs gap that marks a switch
+    // still counts as running. Under 5% of the run leaves that room, and a run on two cores
+    // (most of the run) fails it.
     println!(
-        "  at most one thread running at any instant: {}",
+        "  both running at once under 5% of the run (one core, one thread at a time): {}",
         yes_no(pinned.overlap() * 20 < pinned.span)
     );
     println!();
@@ -196,9 +209,16 @@ fn gil() -> demo::Result {
     let switches = gil.forced_switches();
     let locked = Runtime::Gil(&gil).run_in_threads(&cpu)?;
     print_run("2 threads, GIL", &locked, Some(&one));
+    // The claim: the lock changes hands about every switch interval. A busy machine can
+    // delay a waiter's wake-up, so the verdict asks for a tenth of that rate; a lock that
+    // never changed hands, or only at the end, fails it.
+    let hand_overs = gil.forced_switches() - switches;
+    let every = SWITCH_INTERVAL * 10;
+    let often = u128::from(hand_overs) * every.as_nanos() >= locked.elapsed.as_nanos();
     println!(
-        "    (the lock changed hands {} times)",
-        gil.forced_switches() - switches
+        "    (the lock changed hands {hand_overs} times, at least once every {}: {})",
+        ms(every),
+        yes_no(often && hand_overs > 0)
     );
     let free = Runtime::Free.run_in_threads(&cpu)?;
     print_run("2 threads, no GIL", &free, Some(&one));

@@ -154,6 +154,16 @@ mod tests {
     const MS: fn(u64) -> Duration = Duration::from_millis;
 
     #[test]
+    fn an_initial_delay_equal_to_the_maximum_is_allowed() {
+        let policy = RetryPolicy::builder()
+            .initial_delay(MS(500))
+            .max_delay(MS(500))
+            .build()
+            .unwrap();
+        assert_eq!(policy.delays(), [MS(500), MS(500)]);
+    }
+
+    #[test]
     fn defaults_build() {
         let policy = RetryPolicy::builder().build().unwrap();
         assert_eq!(policy.attempts(), 3);

@@ -23,11 +23,11 @@
 //!   copy, and the signature in the docs is harder to read than `Option<usize>`.
 //! - When the `T` itself is generic, `None` leaves the compiler nothing to infer `T` from:
 //!
-//! ```compile_fail,E0282
+//! ```compile_fail,E0283
 //! fn or_default<T: Default>(value: impl Into<Option<T>>) -> T {
 //!     value.into().unwrap_or_default()
 //! }
-//! let x = or_default(None); // error[E0282]: type annotations needed
+//! let x = or_default(None); // error[E0283]: type annotations needed
 //! ```
 //!
 //! Use it sparingly, for one trailing argument that is usually given; prefer plain `Option<T>`

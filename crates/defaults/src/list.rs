@@ -113,7 +113,9 @@ mod tests {
     fn clones_share_one_list() {
         let a = List::new();
         let b = a.clone();
+        assert!(a.is_empty());
         b.append(7);
+        assert!(!a.is_empty());
         assert_eq!(a.to_vec(), vec![7]);
         assert!(a.is(&b));
         assert_eq!(a.handles(), 2);

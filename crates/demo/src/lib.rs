@@ -164,6 +164,14 @@ mod tests {
         Err("the claim did not hold".into())
     }
 
+    /// Set by the section after the broken one: running all must never get that far.
+    static AFTER_RAN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+    fn after() -> Result {
+        AFTER_RAN.store(true, std::sync::atomic::Ordering::SeqCst);
+        Err("a later failure".into())
+    }
+
     const DEMO: Demo<'static> = Demo {
         topic: "example",
         sections: &[
@@ -177,6 +185,11 @@ mod tests {
                 title: "Fails",
                 run: broken,
             },
+            Section {
+                name: "after",
+                title: "Comes after the failure",
+                run: after,
+            },
         ],
     };
 
@@ -185,7 +198,9 @@ mod tests {
         let failure = run(&DEMO, &["nope"]).unwrap_err();
         assert_eq!(
             failure,
-            Failure::Usage("`example` has no section `nope`; its sections are: ok, broken".into())
+            Failure::Usage(
+                "`example` has no section `nope`; its sections are: ok, broken, after".into()
+            )
         );
     }
 
@@ -200,7 +215,14 @@ mod tests {
 
     #[test]
     fn running_all_sections_stops_at_the_first_failure() {
-        assert!(matches!(run(&DEMO, &[]), Err(Failure::Section(_))));
+        // The only test that runs every section, so nothing else sets the flag.
+        assert_eq!(
+            run(&DEMO, &[]),
+            Err(Failure::Section(
+                "example broken: the claim did not hold".into()
+            ))
+        );
+        assert!(!AFTER_RAN.load(std::sync::atomic::Ordering::SeqCst));
         assert_eq!(run(&DEMO, &["ok"]), Ok(()));
     }
 

@@ -118,13 +118,54 @@ impl Facts {
 mod tests {
     use super::*;
 
+    /// `uname` run as a program: the same kernel facts through another path than `nix`.
+    fn uname_program(flag: &str) -> String {
+        let output = std::process::Command::new("uname")
+            .arg(flag)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "uname {flag}: {output:?}");
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .trim_end()
+            .to_owned()
+    }
+
     #[test]
-    fn the_constants_are_the_targets() {
+    fn the_run_time_facts_are_the_kernels() {
         let facts = Facts::read().unwrap();
-        assert_eq!(facts.unix, facts.family == "unix");
-        assert_eq!(facts.pointer_64, usize::BITS == 64);
-        if cfg!(target_os = "linux") {
-            assert_eq!(facts.kernel, "Linux");
+        assert_eq!(facts.kernel, uname_program("-s"));
+        assert_eq!(facts.release, uname_program("-r"));
+        assert_eq!(facts.machine, uname_program("-m"));
+    }
+
+    #[test]
+    fn the_constants_are_the_targets_the_kernel_runs() {
+        // Each build-time constant against a run-time fact that it must agree with on a
+        // native build (this workspace's tests do not run under emulation).
+        let facts = Facts::read().unwrap();
+        let kernel_of_os = match facts.os {
+            "linux" | "android" => "Linux",
+            "macos" | "ios" => "Darwin",
+            "freebsd" => "FreeBSD",
+            "openbsd" => "OpenBSD",
+            "netbsd" => "NetBSD",
+            other => other,
+        };
+        assert_eq!(facts.kernel, kernel_of_os, "{facts:?}");
+        assert!(facts.arch_matches_machine(), "{facts:?}");
+        assert_eq!(facts.family, "unix");
+        assert!(facts.unix);
+        let wide = [
+            "x86_64",
+            "aarch64",
+            "riscv64",
+            "powerpc64",
+            "s390x",
+            "loongarch64",
+        ];
+        assert_eq!(facts.pointer_64, wide.contains(&facts.arch), "{facts:?}");
+        if facts.kernel == "Linux" {
             assert!(AFFINITY_SOURCE.starts_with("sched_getaffinity"));
         }
     }

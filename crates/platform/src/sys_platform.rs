@@ -73,11 +73,4 @@ mod tests {
         assert_eq!(python_sys_platform("netbsd", "NetBSD", "10.0"), "netbsd10");
         assert_eq!(python_sys_platform("solaris", "SunOS", "5.11"), "sunos5");
     }
-
-    #[test]
-    fn it_agrees_with_the_real_python() {
-        if let Some(real) = python::run("import sys; print(sys.platform)") {
-            assert_eq!(sys_platform().unwrap(), real);
-        }
-    }
 }

@@ -68,6 +68,7 @@ mod tests {
     fn new_checks_but_deref_mut_does_not() {
         assert!(DerefNonNegative::new(-1).is_err());
         let mut x = DerefNonNegative::new(0).unwrap();
+        assert!(x.upholds_its_invariant(), "zero is what new checked");
         *x = -7;
         assert_eq!(*x, -7);
         assert!(!x.upholds_its_invariant());

@@ -11,7 +11,7 @@
 //!
 //! ```compile_fail,E0368
 //! let mut x = property::NonNegative::ZERO;
-//! x -= 1; // error[E0368]: binary assignment operation `-=` cannot be applied
+//! x -= 1; // error[E0368]: binary assignment operation `-=` cannot be applied to type `NonNegative`
 //! ```
 //!
 //! ```compile_fail,E0308
@@ -124,7 +124,10 @@ mod tests {
         for _ in 0..100_000 {
             let value = rng.i64(..);
             match NonNegative::try_from(value) {
-                Ok(x) => assert_eq!(x.get(), value),
+                Ok(x) => {
+                    assert_eq!(x.get(), value);
+                    assert_eq!(x.to_string(), value.to_string());
+                }
                 Err(error) => {
                     assert!(value < 0);
                     assert_eq!(error.to_string(), "Must be >= 0");

@@ -8,7 +8,7 @@
 //!
 //! ```compile_fail,E0615
 //! let circle = property::uniform_access::Circle::new(2.0)?;
-//! let area = circle.area; // error[E0615]: attempted to take value of method `area`
+//! let area = circle.area; // error[E0615]: attempted to take value of method `area` on type `Circle`
 //! # Ok::<(), property::ValueError>(())
 //! ```
 //!
@@ -110,6 +110,8 @@ mod tests {
             assert!(c.set_radius(bad).is_err());
             assert_eq!(c.radius(), 3.0);
         }
+        // Zero is the edge of the allowed range, not outside it.
+        assert_eq!(Circle::new(0.0).map(|c| c.radius()), Ok(0.0));
         assert_eq!(
             Circle::new(-1.0).unwrap_err().to_string(),
             "radius must be a finite number >= 0, got -1"

@@ -2,22 +2,81 @@
 //! with CPython itself instead of with what we believe CPython does.
 //!
 //! Where the machine has no `python3`, the comparison cannot run: the functions return
-//! `None` after printing why, and the calling test skips that comparison. A `python3` that
-//! starts and then fails is a test failure, not a skip: the functions panic with its stderr.
+//! `None` and record why, and the calling test skips that comparison. A skip must be seen:
+//!
+//! - a test written as a [`comparison`] trial (a `harness = false` test target, see
+//!   [`run_trials`]) is reported `ignored`, with the reason, in a default `cargo test`;
+//! - anywhere else the reason is written straight to the process's stderr, past the test
+//!   harness's capture, so that a default run shows it beside the `ok`;
+//! - with `REQUIRE_PYTHON=1` (set in `.ci/run`) there is no skip: a missing `python3` panics,
+//!   and the test fails.
+//!
+//! A `python3` that starts and then fails is a test failure, not a skip: the functions panic
+//! with its stderr. `XTASK_PYTHON` names another interpreter, as it does for xtask.
 //!
 //! ```
 //! if let Some(platform) = python::run("import sys; print(sys.platform)") {
 //!     assert!(!platform.is_empty());
 //! }
 //! ```
+//!
+//! # Layout
+//!
+//! - [`run`], [`run_with_input`], [`output`]: run a script, or say why there is no Python.
+//! - [`comparison`], [`run_trials`]: comparisons as libtest-mimic trials that report a skip.
 #![forbid(unsafe_code)]
 
+mod trials;
+
+use std::cell::RefCell;
+use std::ffi::OsString;
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
+
+pub use libtest_mimic::{Failed, Trial};
+pub use trials::{comparison, run_trials};
 
 /// What a version-manager shim (pyenv) exits with when no interpreter is selected: there is
 /// a `python3` on `PATH`, but no Python behind it.
 const NO_INTERPRETER: i32 = 127;
+
+/// The environment variable that turns a skip into a failure.
+pub const REQUIRE: &str = "REQUIRE_PYTHON";
+
+/// The environment variable that names the interpreter instead of `python3`.
+pub const INTERPRETER: &str = "XTASK_PYTHON";
+
+thread_local! {
+    /// Why this thread's last comparison was skipped; read by [`comparison`].
+    static SKIPPED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether a [`comparison`] trial is running on this thread, which reports the skip itself.
+    static IN_TRIAL: RefCell<bool> = const { RefCell::new(false) };
+}
+
+/// The interpreter the comparisons run: `XTASK_PYTHON`, else `python3` from `PATH`.
+pub fn interpreter() -> OsString {
+    std::env::var_os(INTERPRETER)
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "python3".into())
+}
+
+/// Whether `REQUIRE_PYTHON=1`: a missing interpreter is then a failure, not a skip.
+pub fn required() -> bool {
+    std::env::var_os(REQUIRE).is_some_and(|value| value == "1")
+}
+
+/// Records that there is no Python to compare with, or panics where one is required.
+fn skip(reason: String) -> Option<Output> {
+    let reason = format!("{reason}; this comparison with CPython needs it");
+    assert!(!required(), "{REQUIRE}=1, but {reason}");
+    if !IN_TRIAL.with(|flag| *flag.borrow()) {
+        // Past the harness's capture (which only `print!` and `eprint!` go through), so a
+        // default `cargo test` shows the skip; a failed write has nowhere better to go.
+        let _ = writeln!(std::io::stderr(), "skipped: {reason}");
+    }
+    SKIPPED.with(|skipped| *skipped.borrow_mut() = Some(reason));
+    None
+}
 
 /// Runs `python3 -c code` and returns its stdout without the trailing newline; `None` where
 /// there is no Python to run.
@@ -28,33 +87,7 @@ pub fn run(code: &str) -> Option<String> {
 /// Runs `python3 -c code` with `input` on its stdin and returns its whole stdout; `None`
 /// where there is no Python to run.
 pub fn run_with_input(code: &str, input: &str) -> Option<String> {
-    let child = Command::new("python3")
-        .args(["-c", code])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(child) => child,
-        Err(error) => {
-            eprintln!(
-                "skipped: cannot start python3 ({error}); this comparison with CPython needs it"
-            );
-            return None;
-        }
-    };
-    let mut stdin = child.stdin.take().expect("stdin was piped");
-    // A writer thread, so that a large input cannot fill both pipes and deadlock.
-    let input = input.to_owned();
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child.wait_with_output().expect("waiting for python3");
-    if output.status.code() == Some(NO_INTERPRETER) {
-        eprintln!(
-            "skipped: python3 has no interpreter behind it (status 127); this comparison with CPython needs one"
-        );
-        return None;
-    }
-    let written = writer.join().expect("the writer thread does not panic");
+    let output = spawn(code, input)?;
     // The status first: a script that fails before reading its input also breaks the pipe,
     // and its own error is the one worth reading.
     assert!(
@@ -62,51 +95,42 @@ pub fn run_with_input(code: &str, input: &str) -> Option<String> {
         "python3 failed on {code:?}: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    written.expect("python3 read its input");
     Some(String::from_utf8(output.stdout).expect("python3 printed UTF-8"))
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn output_comes_back_without_the_trailing_newline() {
-        if let Some(out) = super::run("print(6 * 7)") {
-            assert_eq!(out, "42");
-        }
-    }
+/// Runs `python3 -c code` and returns how it ended, whatever its status (for a comparison of
+/// exit statuses); `None` where there is no Python to run.
+pub fn output(code: &str) -> Option<Output> {
+    spawn(code, "")
+}
 
-    #[test]
-    fn input_reaches_the_script() {
-        if let Some(out) =
-            super::run_with_input("import sys; print(sys.stdin.read().upper())", "abc")
-        {
-            assert_eq!(out, "ABC\n");
-        }
+/// Runs the interpreter on `code`, `input` on its stdin, and waits for it to end.
+fn spawn(code: &str, input: &str) -> Option<Output> {
+    let python = interpreter();
+    let child = Command::new(&python)
+        .args(["-c", code])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(error) => return skip(format!("cannot start {} ({error})", python.display())),
+    };
+    let mut stdin = child.stdin.take().expect("stdin was piped");
+    // A writer thread, so that a large input cannot fill both pipes and deadlock.
+    let input = input.to_owned();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let output = child.wait_with_output().expect("waiting for python3");
+    if output.status.code() == Some(NO_INTERPRETER) {
+        return skip(format!(
+            "{} has no interpreter behind it (status 127)",
+            python.display()
+        ));
     }
-
-    #[test]
-    fn a_script_failing_before_it_reads_its_input_reports_its_own_error() {
-        // Larger than a pipe's buffer, so the writer is still writing when python3 dies.
-        let input = "x".repeat(1 << 20);
-        let outcome = std::panic::catch_unwind(|| {
-            super::run_with_input("import sys; sys.exit('no input wanted')", &input)
-        });
-        let Err(panic) = outcome else {
-            return; // no python3 here: nothing to compare
-        };
-        let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
-        assert!(message.contains("no input wanted"), "{message}");
+    let written = writer.join().expect("the writer thread does not panic");
+    if output.status.success() {
+        written.expect("python3 read its input");
     }
-
-    #[test]
-    fn a_failing_script_fails_the_test_instead_of_skipping_it() {
-        let outcome = std::panic::catch_unwind(|| super::run("raise SystemExit(3)"));
-        if let Ok(None) = outcome {
-            return; // no python3 here: nothing to compare
-        }
-        assert!(
-            outcome.is_err(),
-            "a python3 that fails must not pass as a skip"
-        );
-    }
+    Some(output)
 }

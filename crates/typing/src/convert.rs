@@ -105,8 +105,20 @@ mod tests {
     use crate::attempt::Attempt;
 
     #[test]
-    fn lossless_conversions_all_succeed() {
-        assert!(lossless().iter().all(|a| a.outcome.is_ok()));
+    fn lossless_conversions_keep_the_value() {
+        // `infallible` wraps each in `Ok`, so what can go wrong is the value itself.
+        let values: Vec<String> = lossless().iter().map(Attempt::outcome_text).collect();
+        assert_eq!(
+            values,
+            [
+                "Ok(7)",
+                "Ok(7.0)",
+                "Ok(65)",
+                "Ok('A')",
+                "Ok(\"text\")",
+                "Ok(NonNegative(7))"
+            ]
+        );
     }
 
     #[test]

@@ -168,14 +168,7 @@ mod tests {
     }
 
     #[test]
-    fn python_sum_of_strings_is_a_run_time_type_error() {
-        let code = "try:\n    sum(['a', 'b'])\nexcept TypeError as e:\n    print(e)";
-        if let Some(real) = python::run(code) {
-            assert!(
-                real.starts_with("unsupported operand type(s) for +"),
-                "{real}"
-            );
-        }
+    fn the_generic_total_and_largest_handle_the_edges() {
         assert_eq!(total::<i32>(&[]), 0);
         assert_eq!(largest(&[2.5, -1.0, 9.0]), Some(9.0));
     }

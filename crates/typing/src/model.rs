@@ -266,22 +266,4 @@ mod tests {
         .collect();
         assert_eq!(shown, ["3.0", "False", "'a'", "None"]);
     }
-
-    /// Runs each example through the real `python3`, if there is one, and compares.
-    #[test]
-    fn the_model_agrees_with_real_python() {
-        for (a, b) in examples() {
-            let code = format!(
-                "try:\n    print(repr({a} + {b}))\nexcept Exception as e:\n    print(f'{{type(e).__name__}}: {{e}}')"
-            );
-            let Some(real) = python::run(&code) else {
-                return; // no python3 on this machine: nothing to compare with
-            };
-            let modelled = match python_add(&a, &b) {
-                Ok(value) => value.to_string(),
-                Err(error) => error.to_string(),
-            };
-            assert_eq!(modelled, real, "{a} + {b}");
-        }
-    }
 }

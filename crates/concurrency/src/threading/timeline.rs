@@ -247,9 +247,42 @@ mod tests {
     fn a_recorded_worker_is_busy_for_most_of_its_span() {
         let run = record_workers(1, units_for(ms(20))).unwrap();
         let worker = &run.workers[0];
-        assert!(worker.running.windows(2).all(|w| w[0].end <= w[1].start));
+        // Disjoint, in order, and split only where the thread really paused (a gap > GAP).
+        assert!(
+            worker
+                .running
+                .windows(2)
+                .all(|w| w[1].start - w[0].end > GAP)
+        );
         assert!(worker.busy() <= run.span);
         assert!(!worker.busy().is_zero());
+    }
+
+    /// The recorded running time against the kernel's account of the thread's CPU time: a
+    /// busy machine stretches the span, not these two, so they must agree however loaded.
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn the_recorded_running_time_is_the_threads_cpu_time() {
+        use nix::sys::resource::{UsageWho, getrusage};
+        let cpu = || {
+            let usage = getrusage(UsageWho::RUSAGE_THREAD).unwrap();
+            let (user, system) = (usage.user_time(), usage.system_time());
+            let micros = |t: nix::sys::time::TimeVal| {
+                Duration::from_secs(t.tv_sec() as u64) + Duration::from_micros(t.tv_usec() as u64)
+            };
+            micros(user) + micros(system)
+        };
+        let units = units_for(ms(50));
+        let before = cpu();
+        let activity = busy_recording(Instant::now(), units);
+        let used = cpu() - before;
+        let busy = activity.busy();
+        // Pauses shorter than GAP count as running, and the kernel's account has its own
+        // granularity: twice either way, plus a few ms, is a margin no real bug fits in.
+        assert!(
+            busy * 2 >= used && busy <= used * 2 + ms(5),
+            "recorded {busy:?}, the kernel counted {used:?}"
+        );
     }
 
     #[test]

@@ -12,8 +12,10 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::{dup2_stderr, dup2_stdout, getpid, pipe};
 
 pub(crate) fn task_panic() {
+    const SLOW: Duration = Duration::from_millis(100);
     for round in 0..20 {
         let bad = round % 7;
+        let clock = Instant::now();
         let error = Pool::new(2)
             .map(
                 |x: usize| {
@@ -21,12 +23,20 @@ pub(crate) fn task_panic() {
                         panic!("input {x} is bad");
                     }
                     // The others take long: failing fast must not wait for them.
-                    thread::sleep(Duration::from_millis(if x < bad { 0 } else { 20 }));
+                    thread::sleep(if x < bad { Duration::ZERO } else { SLOW });
                     x
                 },
                 0..40,
             )
             .unwrap_err();
+        // The 33 or more slow tasks after the bad one would keep 2 workers busy for over
+        // 1.6 s; failing fast waits for none of them (a few ms), so half that is a safe bound.
+        let waiting = SLOW * (40 - bad as u32 - 1) / 2;
+        assert!(
+            clock.elapsed() < waiting / 2,
+            "round {round}: no fail-fast: {:?}",
+            clock.elapsed()
+        );
         match error {
             PoolError::TaskPanicked {
                 index,

@@ -34,6 +34,11 @@ pub(crate) fn big_results() {
         let got = Pool::new(2)
             .map(|n: usize| vec![n as u8; n], sizes)
             .unwrap();
+        assert_eq!(
+            got.len(),
+            sizes.len(),
+            "round {round}: one result per input"
+        );
         for (size, result) in sizes.iter().zip(&got) {
             assert_eq!(result.len(), *size, "round {round}");
             assert!(result.iter().all(|&b| b == *size as u8));
@@ -71,11 +76,14 @@ pub(crate) fn imap_after_panic() {
             .unwrap()
             .collect();
         assert_eq!(results.len(), 8);
+        // Exactly the panicking inputs fail, each under its own index, and the rest succeed.
         for (x, result) in (0..).zip(&results) {
             match result {
-                Ok(value) => assert_eq!(*value, x),
-                Err(PoolError::TaskPanicked { index, .. }) => assert_eq!(*index as i32 % 4, 1),
-                Err(other) => panic!("{other}"),
+                Ok(value) if x % 4 != 1 => assert_eq!(*value, x),
+                Err(PoolError::TaskPanicked { index, message, .. }) if x % 4 == 1 => {
+                    assert_eq!((*index, message.as_str()), (x as usize, "odd one"));
+                }
+                other => panic!("input {x}: {other:?}"),
             }
         }
     }
@@ -92,7 +100,7 @@ pub(crate) fn initializer_runs() {
             |x: u32| WORKER_STATE.with(std::cell::Cell::get) * 100 + x,
             0..50,
         );
-        assert!(got.unwrap().iter().zip(0..).all(|(r, x)| *r == 100 + x));
+        assert_eq!(got, Ok((0..50).map(|x| 100 + x).collect()));
         // The parent's copy never ran it.
         assert_eq!(WORKER_STATE.with(std::cell::Cell::get), 0);
     }
@@ -153,15 +161,16 @@ pub(crate) fn unencodable_results() {
             .zip(0..)
             .collect();
         assert_eq!(results.len(), 6, "round {round}");
+        // Exactly the odd results fail to encode, each under its own index.
         for (result, x) in results {
             match result {
-                Ok(value) => assert_eq!(value, EvenOnly(x)),
-                Err(PoolError::Unencodable { index, message, .. }) => {
+                Ok(value) if x % 2 == 0 => assert_eq!(value, EvenOnly(x)),
+                Err(PoolError::Unencodable { index, message, .. }) if x % 2 == 1 => {
                     assert_eq!(index, x as usize);
                     // postcard reports a custom error without its text.
                     assert!(!message.is_empty());
                 }
-                Err(other) => panic!("round {round}, input {x}: {other}"),
+                other => panic!("round {round}, input {x}: {other:?}"),
             }
         }
     }

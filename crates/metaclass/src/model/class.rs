@@ -224,3 +224,20 @@ pub fn mro_repr(mro: &[ClassRef]) -> String {
         _ => format!("({})", items.join(", ")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_mro_prints_as_python_prints_a_tuple() {
+        let object = ClassRef::object();
+        assert_eq!(
+            mro_repr(std::slice::from_ref(&object)),
+            "(<class 'object'>,)"
+        );
+        let c = Class::new("C", &[], Namespace::new()).unwrap();
+        assert_eq!(mro_repr(&c.mro()), "(<class 'C'>, <class 'object'>)");
+        assert_eq!(format!("{c:?}"), "<class 'C'>");
+    }
+}

@@ -272,5 +272,25 @@ mod tests {
         );
         assert_eq!(ns.remove("x"), Some(Value::Int(3)));
         assert_eq!((ns.len(), ns.contains("x")), (1, false));
+        assert!(!ns.is_empty());
+        assert_eq!(
+            ns.remove("f").map(|f| f.type_name()),
+            Some("'function'".into())
+        );
+        assert_eq!((ns.len(), ns.is_empty()), (0, true));
+        assert_eq!(Namespace::new().with("a", 1).with("b", 2).len(), 2);
+    }
+
+    #[test]
+    fn equality_is_by_value_for_data_and_by_identity_for_classes() {
+        assert_eq!(Value::None, Value::None);
+        assert_ne!(Value::None, Value::Int(0));
+        let object = crate::ClassRef::object();
+        assert_eq!(Value::Class(object.clone()), Value::Class(object.clone()));
+        let other = crate::Class::new("C", &[], Namespace::new()).unwrap();
+        assert_ne!(Value::Class(object), Value::Class(other));
+        // `str(value)`: only a `str` has text of its own.
+        assert_eq!(Value::str("abc").as_str(), Some("abc"));
+        assert_eq!(Value::Int(1).as_str(), None);
     }
 }

@@ -28,9 +28,8 @@
 //! ```compile_fail,E0277
 //! use metaclass::rust_way::traits::Solid;
 //! struct Slab;
-//! impl Solid for Slab {
+//! impl Solid for Slab { // error[E0277]: the trait bound `Slab: Shape` is not satisfied
 //!     fn depth(&self) -> f64 { 1.0 }
-//!     // error[E0277]: the trait bound `Slab: Shape` is not satisfied
 //! }
 //! ```
 

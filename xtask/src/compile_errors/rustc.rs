@@ -1,0 +1,203 @@
+//! Compiles a case with rustc against the workspace crate it uses, and reads the errors back
+//! from rustc's JSON diagnostics.
+//!
+//! Cargo builds the crates' libraries once (a no-op after `cargo test` has built them) and
+//! says where each rlib is; every case is then one `rustc --emit=metadata` (type and borrow
+//! checking, no code generation) of about 60 ms, and the trials run them in parallel.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use super::cases::Case;
+use crate::demos::cargo;
+
+/// The libraries a case may be compiled against: each crate's rlib and the directories that
+/// hold the rlibs of its dependencies.
+#[derive(Debug, Default)]
+pub struct Libraries {
+    rlibs: BTreeMap<String, PathBuf>,
+    search: Vec<PathBuf>,
+    out_dir: PathBuf,
+}
+
+/// An error rustc reported: its code (if it has one), its message's first line, the lines of
+/// its spans (the primary ones first; a label such as "recursive without indirection" points
+/// at a line too), and the whole diagnostic as rustc renders it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// `E0499`; some errors have none.
+    pub code: Option<String>,
+    /// The message's first line.
+    pub message: String,
+    /// `(first, last)` line of each span, primary spans first.
+    pub lines: Vec<(usize, usize)>,
+    /// The diagnostic as rustc would print it.
+    pub rendered: String,
+}
+
+/// Builds the libraries of `crates` and finds their rlibs.
+pub fn build(root: &Path, crates: &[&str]) -> Result<Libraries, String> {
+    let mut command = cargo();
+    command
+        .current_dir(root)
+        .args([
+            "build",
+            "--quiet",
+            "--lib",
+            "--message-format=json-render-diagnostics",
+        ])
+        .stdout(Stdio::piped());
+    for krate in crates {
+        command.args(["--package", krate]);
+    }
+    let mut child = command
+        .spawn()
+        .map_err(|e| format!("could not run cargo to build the libraries: {e}"))?;
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or("cargo's stdout was not captured")?;
+    let mut libraries = Libraries::default();
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| format!("reading cargo's messages: {e}"))?;
+        if let Some((name, rlib)) = rlib(&line) {
+            let dir = rlib.parent().map(Path::to_path_buf).unwrap_or_default();
+            if !libraries.search.contains(&dir) {
+                libraries.search.push(dir);
+            }
+            libraries.rlibs.insert(name, rlib);
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("waiting for cargo: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "building the libraries failed ({status}): see cargo's errors above"
+        ));
+    }
+    // A member's rlib is copied up to `target/debug/`; its dependencies stay in `deps/`.
+    for dir in libraries.search.clone() {
+        let deps = dir.join("deps");
+        if deps.is_dir() && !libraries.search.contains(&deps) {
+            libraries.search.push(deps);
+        }
+    }
+    let target = libraries.search.first().ok_or("cargo built no library")?;
+    libraries.out_dir = target.join("compile_errors");
+    std::fs::create_dir_all(&libraries.out_dir)
+        .map_err(|e| format!("cannot create {}: {e}", libraries.out_dir.display()))?;
+    Ok(libraries)
+}
+
+/// A `compiler-artifact` message's rlib: the library's crate name and the file's path.
+fn rlib(message: &str) -> Option<(String, PathBuf)> {
+    let value: serde_json::Value = serde_json::from_str(message).ok()?;
+    if value["reason"] != "compiler-artifact" {
+        return None;
+    }
+    let name = value["target"]["name"].as_str()?.replace('-', "_");
+    let path = value["filenames"]
+        .as_array()?
+        .iter()
+        .filter_map(|f| f.as_str())
+        .find(|f| f.ends_with(".rlib"))?;
+    Some((name, PathBuf::from(path)))
+}
+
+/// Compiles `case` and returns the errors rustc reported; an empty list means it compiled.
+pub fn compile(
+    libraries: &Libraries,
+    case: &Case,
+    index: usize,
+) -> Result<Vec<Diagnostic>, String> {
+    let rlib = libraries
+        .rlibs
+        .get(&case.krate)
+        .ok_or_else(|| format!("no library built for crate `{}`", case.krate))?;
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let mut command = Command::new(rustc);
+    command
+        .args([
+            "--edition",
+            "2024",
+            "--crate-type",
+            "bin",
+            "--emit=metadata",
+        ])
+        .args(["--error-format=json", "--cap-lints", "allow"])
+        .arg(format!("--crate-name=case_{index}"))
+        .arg("--out-dir")
+        .arg(&libraries.out_dir)
+        .arg("--extern")
+        .arg(format!("{}={}", case.krate, rlib.display()));
+    for dir in &libraries.search {
+        command
+            .arg("-L")
+            .arg(format!("dependency={}", dir.display()));
+    }
+    // The source comes on stdin, so a doctest needs no file of its own.
+    command
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let mut child = command
+        .spawn()
+        .map_err(|e| format!("could not run rustc: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("rustc's stdin was not piped")?;
+    let source = case.source.clone();
+    // A writer thread, so that a large source cannot fill both pipes and deadlock.
+    let writer = std::thread::spawn(move || stdin.write_all(source.as_bytes()));
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("waiting for rustc: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| "the writer thread panicked")?
+        .map_err(|e| format!("writing the source to rustc: {e}"))?;
+    let errors = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter_map(diagnostic)
+        .collect::<Vec<_>>();
+    if errors.is_empty() && !output.status.success() {
+        return Err(format!(
+            "rustc failed ({}) without an error diagnostic:\n{}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(errors)
+}
+
+/// An error diagnostic from one line of rustc's JSON output; warnings and the closing
+/// "aborting due to" summary (which has no span) are left out.
+pub fn diagnostic(line: &str) -> Option<Diagnostic> {
+    let value: serde_json::Value = serde_json::from_str(line).ok()?;
+    if value["$message_type"] != "diagnostic" || value["level"] != "error" {
+        return None;
+    }
+    let spans = value["spans"].as_array()?;
+    let (primary, labels): (Vec<_>, Vec<_>) =
+        spans.iter().partition(|span| span["is_primary"] == true);
+    let lines: Vec<(usize, usize)> = primary
+        .into_iter()
+        .chain(labels)
+        .filter_map(|span| {
+            let start = span["line_start"].as_u64()?;
+            let end = span["line_end"].as_u64()?;
+            Some((usize::try_from(start).ok()?, usize::try_from(end).ok()?))
+        })
+        .collect();
+    if lines.is_empty() && value["code"].is_null() {
+        return None;
+    }
+    Some(Diagnostic {
+        code: value["code"]["code"].as_str().map(str::to_owned),
+        message: value["message"].as_str()?.lines().next()?.to_owned(),
+        lines,
+        rendered: value["rendered"].as_str().unwrap_or_default().to_owned(),
+    })
+}

@@ -1,0 +1,102 @@
+//! Judging rustc's errors against a case's expectations, and a page's claims against cases.
+
+use std::path::Path;
+
+use super::cases::{Expected, Quote, case_file};
+use super::rustc::{Diagnostic, diagnostic};
+use super::*;
+
+fn error(code: &str, message: &str, line: usize) -> Diagnostic {
+    Diagnostic {
+        code: Some(code.into()),
+        message: message.into(),
+        lines: vec![(line, line)],
+        rendered: String::new(),
+    }
+}
+
+fn case() -> Case {
+    let text = "fn main() {\n    let x = f(None); // error[E0283]: type annotations needed\n}\n";
+    case_file("defaults", Path::new("x.rs"), text).unwrap()
+}
+
+#[test]
+fn the_code_the_message_and_the_line_must_all_match() {
+    let case = case();
+    assert_eq!(
+        verdict(&case, &[error("E0283", "type annotations needed", 2)]),
+        Ok(())
+    );
+    for wrong in [
+        error("E0282", "type annotations needed", 2),
+        error("E0283", "type annotation needed", 2),
+        error("E0283", "type annotations needed", 3),
+    ] {
+        let failure = verdict(&case, &[wrong]).unwrap_err();
+        assert!(
+            failure.starts_with("expected error[E0283]: type annotations needed (on line 2)"),
+            "{failure}"
+        );
+    }
+    assert_eq!(
+        verdict(&case, &[]),
+        Err("it compiled, but it is claimed to fail".into())
+    );
+}
+
+#[test]
+fn a_doctest_line_is_counted_in_its_file() {
+    let mut case = case();
+    (case.first_line, case.offset) = (10, 1);
+    case.expected = vec![Expected {
+        code: "E0308".into(),
+        quote: None,
+    }];
+    let failure = verdict(&case, &[error("E0277", "m", 3)]).unwrap_err();
+    assert!(
+        failure.contains("error[E0277]: m (on line 11)"),
+        "{failure}"
+    );
+    case.expected[0].quote = Some(Quote {
+        message: "m".into(),
+        line: 2,
+    });
+    case.expected[0].code = "E0277".into();
+    assert_eq!(verdict(&case, &[error("E0277", "m", 3)]), Ok(()));
+}
+
+#[test]
+fn rustc_json_diagnostics_are_read_and_warnings_left_out() {
+    let json = r#"{"$message_type":"diagnostic","message":"type annotations needed\nmore","code":{"code":"E0283","explanation":"..."},"level":"error","spans":[{"line_start":5,"line_end":5,"is_primary":true},{"line_start":2,"line_end":2,"is_primary":false}],"rendered":"error[E0283]"}"#;
+    let read = diagnostic(json).unwrap();
+    assert_eq!(read.code.as_deref(), Some("E0283"));
+    assert_eq!(
+        (read.message.as_str(), read.lines.as_slice()),
+        ("type annotations needed", &[(5, 5), (2, 2)][..])
+    );
+    let warning = json.replace(r#""level":"error""#, r#""level":"warning""#);
+    assert_eq!(diagnostic(&warning), None);
+    let summary = r#"{"$message_type":"diagnostic","message":"aborting due to 1 previous error","code":null,"level":"error","spans":[],"rendered":""}"#;
+    assert_eq!(diagnostic(summary), None);
+}
+
+#[test]
+fn a_page_may_name_and_quote_only_what_a_case_expects() {
+    let cases = [case()];
+    let cases: Vec<&Case> = cases.iter().collect();
+    let page = Path::new("docs/defaults.md");
+    let good = "It fails (E0283): ``error[E0283]: type annotations\nneeded``, as shown.\n";
+    assert_eq!(pages::verdict(page, good, &cases), Ok(()));
+    let wrong_code = pages::verdict(page, "It fails (E0282).\n", &cases).unwrap_err();
+    assert!(
+        wrong_code.starts_with("docs/defaults.md:1: E0282 is named"),
+        "{wrong_code}"
+    );
+    let wrong_message =
+        pages::verdict(page, "x; // error[E0283]: type needed\n", &cases).unwrap_err();
+    assert!(
+        wrong_message.contains("`error[E0283]: type needed` is quoted"),
+        "{wrong_message}"
+    );
+    assert!(pages::claims("HE0283 and E02834").codes.is_empty());
+}
