@@ -188,6 +188,31 @@ pub fn bless(expected: &[String], actual: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// [`bless`] for output already written as patterns (a kind that puts its own wildcards in,
+/// over what changes from run to run): a new line is written as given, and it is aligned
+/// with the expected lines by the text it stands for.
+pub fn bless_patterns(expected: &[String], written: &[String]) -> Vec<String> {
+    let texts: Vec<String> = written.iter().map(|line| unescaped(line)).collect();
+    let (_, steps) = align(expected, &texts);
+    steps
+        .into_iter()
+        .filter_map(|step| match step {
+            Step::Same(i, _) | Step::Wildcard(i) => Some(expected[i].clone()),
+            Step::Extra(j) => Some(written[j].clone()),
+            Step::Elided(..) | Step::Missing(_) => None,
+        })
+        .collect()
+}
+
+/// The text a [`literal`] line stands for.
+fn unescaped(line: &str) -> String {
+    if is_escaped_any_lines(line) {
+        line[ESCAPE.len_utf8()..].to_string()
+    } else {
+        line.replace(&format!("{ESCAPE}{ANY_TEXT}"), ANY_TEXT)
+    }
+}
+
 /// A line diff for a reader: `-` for expected lines missing from the output (numbered by
 /// their line in the page, from `first_line`), `+` for output lines not expected, and up to
 /// `context` unchanged lines around each change.
@@ -284,6 +309,19 @@ mod tests {
         assert_eq!(blessed, lines("&b\"abc\"\\[..]\n\\..."));
         assert!(matches(&blessed, &actual));
         assert!(!matches(&blessed, &lines("&b\"abc\"[1..]\nx")));
+    }
+
+    #[test]
+    fn blessing_patterns_keeps_their_wildcards_and_their_escapes() {
+        let written = lines("  File \"[..]/block.py\"\n...\n&b\"abc\"\\[..]");
+        let blessed = bless_patterns(&[], &written);
+        assert_eq!(blessed, written);
+        assert!(matches(
+            &blessed,
+            &lines("  File \"/tmp/x/block.py\"\n  frame\n&b\"abc\"[..]")
+        ));
+        let kept = lines("  File [..]\n...\n&b\"abc\"\\[..]");
+        assert_eq!(bless_patterns(&kept, &written), kept);
     }
 
     #[test]

@@ -154,9 +154,10 @@ pub struct Ran {
 }
 
 impl Ran {
-    /// The output as a page should document it: the temporary directory, which changes from
-    /// run to run, as `[..]`, and each traceback's frames, which change from version to
-    /// version, as one `...` line between its first line and the exception.
+    /// The output as a page should document it, as patterns: the temporary directory, which
+    /// changes from run to run, as `[..]`, and each traceback's frames, which change from
+    /// version to version, as one `...` line between its first line and the exception. The
+    /// rest is the output itself, written [`pattern::literal`]ly.
     pub fn page_lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         let mut in_frames = false;
@@ -165,7 +166,8 @@ impl Ran {
                 continue;
             }
             in_frames = line.trim_end() == super::blocks::TRACEBACK;
-            lines.push(line.replace(&self.dir, pattern::ANY_TEXT));
+            let parts: Vec<String> = line.split(&self.dir).map(pattern::literal).collect();
+            lines.push(parts.join(pattern::ANY_TEXT));
             if in_frames {
                 lines.push(pattern::ANY_LINES.to_string());
             }

@@ -58,12 +58,16 @@ pub(super) fn check(block: &Block, ran: &Ran, timeout: Duration) -> Result<(), S
 pub(super) fn bless(block: &Block, ran: &Ran, timeout: Duration) -> Blessing {
     let run = &ran.run;
     // The output as a page writes it, unless that no longer matches what ran (a line that
-    // happens to be `...`, say): then the output itself.
-    let mut actual = ran.page_lines();
-    if !pattern::matches(&actual, &run.lines()) {
-        actual = run.lines();
+    // happens to be `...`, say): then the output itself, literally.
+    let mut written = ran.page_lines();
+    if !pattern::matches(&written, &run.lines()) {
+        written = run
+            .lines()
+            .iter()
+            .map(|line| pattern::literal(line))
+            .collect();
     }
-    let blessed = pattern::bless(block.expected(), &actual);
+    let blessed = pattern::bless_patterns(block.expected(), &written);
     let status = block.status_for(&blessed);
     if run.status.is_none() || run.code() != Some(status) {
         return Blessing::Failed(format!(
