@@ -25,6 +25,7 @@ pub(crate) const SECTIONS: &[Section] = &[
     },
 ];
 
+// ANCHOR: task_output
 fn task_output() -> demo::Result {
     println!("Pool(1).map over 0..8 of a task that does print!(\"<{{x}}>\"): no newline");
     println!("(one worker, so that its output reads in order)");
@@ -40,6 +41,7 @@ fn task_output() -> demo::Result {
     println!("\nmap returned {results:?}");
     Ok(())
 }
+// ANCHOR_END: task_output
 
 /// Sends this process's pid down `pipe` in one write.
 fn report_pid(pipe: &OwnedFd) {

@@ -25,6 +25,7 @@ pub(crate) const SECTIONS: &[Section] = &[
     },
 ];
 
+// ANCHOR: live_pool
 fn square(x: u64) -> u64 {
     x * x
 }
@@ -73,7 +74,9 @@ fn live_pool() -> demo::Result {
     );
     Ok(())
 }
+// ANCHOR_END: live_pool
 
+// ANCHOR: live_vs_fork
 fn worker_pid(_: u32) -> i32 {
     getpid().as_raw()
 }
@@ -120,3 +123,4 @@ fn live_vs_fork() -> demo::Result {
     live.close()?;
     Ok(())
 }
+// ANCHOR_END: live_vs_fork
