@@ -11,6 +11,7 @@
 //! - [`pattern`]: matches output against a block's wildcards, diffs it, and blesses it.
 //! - [`process`]: runs a demo (or a Python block) with a timeout, capturing what a terminal
 //!   would show.
+//! - [`cargo`]: the cargo that runs us, and a build that says what it built.
 //! - [`demos`]: builds the demo binaries with cargo and runs them.
 //! - [`check`]: turns every checked block into a libtest-mimic trial, and counts them.
 //! - [`compile_errors`]: compiles every claimed compile error and checks its code and message.
@@ -25,6 +26,7 @@
 pub mod bench;
 pub mod bless;
 pub mod book;
+pub mod cargo;
 pub mod check;
 pub mod compile_errors;
 pub mod demos;

@@ -28,7 +28,7 @@ use std::time::Instant;
 
 pub use run::benched;
 
-use crate::demos::cargo;
+use crate::cargo;
 
 /// Where the reports go: `target/bench/` (or under `CARGO_TARGET_DIR`).
 pub fn output_dir(root: &Path) -> PathBuf {
@@ -114,7 +114,7 @@ fn write(path: &Path, contents: &str) -> Result<(), String> {
 /// crate behind a feature, so that `plotters` is built only here, never by `cargo test`.
 fn chart(root: &Path, documents: &[PathBuf]) -> Result<(), String> {
     eprintln!("drawing the charts...");
-    let status = cargo()
+    let status = cargo::command()
         .current_dir(root)
         .args([
             "run",

@@ -9,7 +9,7 @@ use std::time::Instant;
 use measure::QUICK_ENV;
 
 use super::protocol::Side;
-use crate::demos::cargo;
+use crate::cargo;
 
 /// Where the runner is: which topic of how many, for the progress lines.
 pub struct Progress {
@@ -88,7 +88,7 @@ fn stream(
 
 /// The Rust benches of `topic`, optimised.
 pub fn rust(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Result<Side, String> {
-    let mut command = cargo();
+    let mut command = cargo::command();
     command
         .current_dir(root)
         .args(["bench", "--quiet", "--package", topic, "--bench", "*"])

@@ -33,7 +33,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::demos;
+use crate::cargo;
 
 /// `cargo xtask book [--check] [--serve [--port N]]`: builds the book and prints the path of
 /// its `index.html`, then checks it in Chromium and serves it, as asked.
@@ -113,7 +113,7 @@ pub fn build(root: &Path) -> Result<Built, String> {
 
 /// `cargo doc --workspace --no-deps`, as CI runs it, so the book's `api/` is the same docs.
 fn rustdoc(root: &Path) -> Result<(), String> {
-    let status = demos::cargo()
+    let status = cargo::command()
         .current_dir(root)
         .args(["doc", "--workspace", "--no-deps", "--quiet"])
         .status()
@@ -127,7 +127,7 @@ fn rustdoc(root: &Path) -> Result<(), String> {
 
 /// The workspace's target directory, wherever `CARGO_TARGET_DIR` or a config puts it.
 fn target_dir(root: &Path) -> Result<PathBuf, String> {
-    let output = demos::cargo()
+    let output = cargo::command()
         .current_dir(root)
         .args(["metadata", "--no-deps", "--format-version", "1"])
         .output()

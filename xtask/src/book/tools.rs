@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::demos;
+use crate::cargo;
 
 /// The mdBook release the book is built with. Changing it rebuilds the tool on next use.
 pub const MDBOOK_VERSION: &str = "0.5.4";
@@ -29,7 +29,7 @@ pub fn mdbook(target: &Path) -> Result<PathBuf, String> {
         root.display()
     );
     let started = Instant::now();
-    let status = demos::cargo()
+    let status = cargo::command()
         .args(["install", "--locked", "--root"])
         .arg(&root)
         .arg(format!("mdbook@{MDBOOK_VERSION}"))

@@ -6,12 +6,12 @@
 //! checking, no code generation) of about 60 ms, and the trials run them in parallel.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::cases::Case;
-use crate::demos::cargo;
+use crate::cargo;
 
 /// The libraries a case may be compiled against: each crate's rlib and the directories that
 /// hold the rlibs of its dependencies.
@@ -39,44 +39,14 @@ pub struct Diagnostic {
 
 /// Builds the libraries of `crates` and finds their rlibs.
 pub fn build(root: &Path, crates: &[&str]) -> Result<Libraries, String> {
-    let mut command = cargo();
-    command
-        .current_dir(root)
-        .args([
-            "build",
-            "--quiet",
-            "--lib",
-            "--message-format=json-render-diagnostics",
-        ])
-        .stdout(Stdio::piped());
-    for krate in crates {
-        command.args(["--package", krate]);
-    }
-    let mut child = command
-        .spawn()
-        .map_err(|e| format!("could not run cargo to build the libraries: {e}"))?;
-    let stdout = child
-        .stdout
-        .take()
-        .ok_or("cargo's stdout was not captured")?;
+    let artifacts = cargo::build(root, "the libraries", &["--lib"], crates)?;
     let mut libraries = Libraries::default();
-    for line in BufReader::new(stdout).lines() {
-        let line = line.map_err(|e| format!("reading cargo's messages: {e}"))?;
-        if let Some((name, rlib)) = rlib(&line) {
-            let dir = rlib.parent().map(Path::to_path_buf).unwrap_or_default();
-            if !libraries.search.contains(&dir) {
-                libraries.search.push(dir);
-            }
-            libraries.rlibs.insert(name, rlib);
+    for (name, rlib) in artifacts.iter().filter_map(rlib) {
+        let dir = rlib.parent().map(Path::to_path_buf).unwrap_or_default();
+        if !libraries.search.contains(&dir) {
+            libraries.search.push(dir);
         }
-    }
-    let status = child
-        .wait()
-        .map_err(|e| format!("waiting for cargo: {e}"))?;
-    if !status.success() {
-        return Err(format!(
-            "building the libraries failed ({status}): see cargo's errors above"
-        ));
+        libraries.rlibs.insert(name, rlib);
     }
     // A member's rlib is copied up to `target/debug/`; its dependencies stay in `deps/`.
     for dir in libraries.search.clone() {
@@ -92,14 +62,10 @@ pub fn build(root: &Path, crates: &[&str]) -> Result<Libraries, String> {
     Ok(libraries)
 }
 
-/// A `compiler-artifact` message's rlib: the library's crate name and the file's path.
-fn rlib(message: &str) -> Option<(String, PathBuf)> {
-    let value: serde_json::Value = serde_json::from_str(message).ok()?;
-    if value["reason"] != "compiler-artifact" {
-        return None;
-    }
-    let name = value["target"]["name"].as_str()?.replace('-', "_");
-    let path = value["filenames"]
+/// A library's crate name and its rlib's path, from its `compiler-artifact` message.
+fn rlib(artifact: &serde_json::Value) -> Option<(String, PathBuf)> {
+    let name = artifact["target"]["name"].as_str()?.replace('-', "_");
+    let path = artifact["filenames"]
         .as_array()?
         .iter()
         .filter_map(|f| f.as_str())
