@@ -1,7 +1,7 @@
 //! The book's source, staged under the target directory from the pages as they are.
 //!
 //! Nothing the book needs is written twice: `SUMMARY.md` is made from [`topics::TOPICS`] (so
-//! the chapters cannot drift from the topics), the introduction from the README's opening,
+//! the chapters cannot drift from the topics), the introduction from the README,
 //! and each chapter from its page through the passes that make a forge page a book page
 //! ([`pairs`] groups, [`links`] rewritten, fence languages named as highlight.js knows them).
 //! The pages themselves are never touched: the forge keeps reading them as they are.
@@ -48,7 +48,7 @@ const CONTRIBUTING: [(&str, &str); 2] = [
 
 /// The chapters in reading order: the introduction, the topics, the index of the pages and
 /// any other page under `docs/` (the glossary, the performance page), then the contributors'
-/// files of [`CONTRIBUTING`].
+/// files of `CONTRIBUTING`.
 pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
     let read_title = |source: &Path| -> Result<String, String> {
         let text = fs::read_to_string(root.join(source))
@@ -133,17 +133,12 @@ fn title(text: &str) -> Option<String> {
     })
 }
 
-/// The introduction: the README up to its first `## ` heading, then the chapters, each with
-/// its topic's one-line summary.
+/// The introduction: the README, whole (its table and reading path are the learner's way
+/// in, and pages link to their headings), then the chapters, each with its topic's one-line
+/// summary and a link to its crate's API.
 pub fn introduction(root: &Path, readme: &str) -> String {
-    let mut out = String::new();
-    for (line, kind) in markdown::lines(readme) {
-        if kind == Line::Text && line.starts_with("## ") {
-            break;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
+    let mut out = readme.trim_end().to_string();
+    out.push('\n');
     out.push_str("\n## The chapters\n\n");
     for topic in topics::TOPICS {
         out.push_str(&format!(
