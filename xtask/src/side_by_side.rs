@@ -2,8 +2,8 @@
 //! CPython, then the Rust demo's output, one section after the other.
 //!
 //! The Python of a section is every `python` and `pycon` block under the `##` heading of the
-//! page that holds the section's console block (docs/README.md), run exactly as the check
-//! runs it. A transcript is shown with CPython's own output after each `>>>`.
+//! page that holds the section's console block (docs/contributing/checked-pages.md), run
+//! exactly as the check runs it. A transcript is shown with CPython's own output after each `>>>`.
 
 use std::path::Path;
 use std::process::Command;

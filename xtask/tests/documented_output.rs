@@ -1,5 +1,5 @@
 //! The documented outputs under `docs/`, checked as part of `cargo test`: the same trials as
-//! `cargo xtask check`, one per checked block (see `docs/README.md`).
+//! `cargo xtask check`, one per checked block (see `docs/contributing/checked-pages.md`).
 
 use std::process::ExitCode;
 

@@ -158,7 +158,7 @@ fn every_rust_block_on_a_page_is_an_excerpt() {
     }
     assert!(
         problems.is_empty(),
-        "these ```rust blocks are not excerpts of the source:\n  {}\nmake each one an excerpt: put `// ANCHOR: <region>` and `// ANCHOR_END: <region>` around the code in its source file, write `<!-- excerpt: crates/<crate>/src/<file>.rs#<region> -->` on the line right above the fence, then `cargo xtask bless <topic>` (see docs/README.md, \"Rust code on a page\")",
+        "these ```rust blocks are not excerpts of the source:\n  {}\nmake each one an excerpt: put `// ANCHOR: <region>` and `// ANCHOR_END: <region>` around the code in its source file, write `<!-- excerpt: crates/<crate>/src/<file>.rs#<region> -->` on the line right above the fence, then `cargo xtask bless <topic>` (see docs/contributing/checked-pages.md, \"Rust code on a page\")",
         problems.join("\n  ")
     );
 }

@@ -30,7 +30,7 @@
 //!
 //! ```compile_fail,E0425
 //! if cfg!(all(unix, windows)) {
-//!     no_such_function(); // cannot find function `no_such_function` in this scope
+//!     no_such_function(); // error[E0425]: cannot find function `no_such_function` in this scope
 //! }
 //! ```
 //!
@@ -41,7 +41,7 @@
 //! #[cfg(all(unix, windows))]
 //! fn never_compiled() {}
 //!
-//! never_compiled(); // cannot find function `never_compiled` in this scope
+//! never_compiled(); // error[E0425]: cannot find function `never_compiled` in this scope
 //! ```
 
 use nix::sys::utsname::uname;

@@ -22,33 +22,33 @@
 //! `String + int` (Python: `TypeError`): `+` on a `String` takes a `&str`, nothing else.
 //!
 //! ```compile_fail,E0308
-//! let _ = String::from("1") + 1; // mismatched types: expected `&str`, found integer
+//! let _ = String::from("1") + 1; // error[E0308]: mismatched types
 //! ```
 //!
 //! Here Rust is *stricter* than Python, whose numbers do mix. `1 + 2.5` is `3.5` in Python:
 //!
 //! ```compile_fail,E0277
-//! let _ = 1_i32 + 2.5_f64; // cannot add `f64` to `i32`
+//! let _ = 1_i32 + 2.5_f64; // error[E0277]: cannot add `f64` to `i32`
 //! ```
 //!
 //! `True + 1` is `2` in Python, because `bool` is a subclass of `int`:
 //!
 //! ```compile_fail,E0369
-//! let _ = true + 1; // cannot add `{integer}` to `bool`
+//! let _ = true + 1; // error[E0369]: cannot add `{integer}` to `bool`
 //! ```
 //!
 //! Python tests any object for truth (`if 3:`, `if []:`); Rust's `if` wants a `bool`:
 //!
 //! ```compile_fail,E0308
 //! let n = 3;
-//! if n {} // mismatched types: expected `bool`, found integer
+//! if n {} // error[E0308]: mismatched types
 //! ```
 //!
 //! Not even a lossless widening happens by itself: `i32` to `i64` is a call you write.
 //!
 //! ```compile_fail,E0308
 //! let small: i32 = 1;
-//! let _wide: i64 = small; // mismatched types
+//! let _wide: i64 = small; // error[E0308]: mismatched types
 //! ```
 //!
 //! ```

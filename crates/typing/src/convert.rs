@@ -7,11 +7,12 @@
 //! withholds `From` where information could be lost, so these do not compile:
 //!
 //! ```compile_fail,E0277
-//! let _ = f64::from(1_i64); // not every i64 is an f64: 2^53 + 1 is not
+//! // Not every i64 is an f64: 2^53 + 1 is not.
+//! let _ = f64::from(1_i64); // error[E0277]: the trait bound `f64: From<i64>` is not satisfied
 //! ```
 //!
 //! ```compile_fail,E0277
-//! let _ = u8::from(300_i32); // the trait bound `u8: From<i32>` is not satisfied
+//! let _ = u8::from(300_i32); // error[E0277]: the trait bound `u8: From<i32>` is not satisfied
 //! ```
 //!
 //! Our own types follow the same rule. [`NonNegative`] is the type-level answer to the

@@ -17,20 +17,20 @@
 //! ```compile_fail,E0277
 //! use typing::duck::{chorus, Duck, Quack};
 //! struct Dog;
-//! let flock: Vec<Box<dyn Quack>> = vec![Box::new(Duck), Box::new(Dog)]; // Dog: Quack missing
+//! let flock: Vec<Box<dyn Quack>> = vec![Box::new(Duck), Box::new(Dog)]; // error[E0277]: the trait bound `Dog: Quack` is not satisfied
 //! chorus(&flock);
 //! ```
 //!
 //! ```compile_fail,E0277
 //! use typing::duck::quack_twice;
-//! quack_twice(&42); // the trait bound `{integer}: Quack` is not satisfied
+//! quack_twice(&42); // error[E0277]: the trait bound `{integer}: Quack` is not satisfied
 //! ```
 //!
 //! The generic [`total`] is Python's `sum()` with its requirement written down; Python's
 //! `sum(["a", "b"])` fails when run, this fails to compile:
 //!
 //! ```compile_fail,E0277
-//! typing::duck::total(&["a", "b"]); // `&str` cannot be made by summing `&str`s
+//! typing::duck::total(&["a", "b"]); // error[E0277]: a value of type `&str` cannot be made by summing an iterator over elements of type `&str`
 //! ```
 
 use std::iter::Sum;

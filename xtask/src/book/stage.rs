@@ -1,7 +1,7 @@
 //! The book's source, staged under the target directory from the pages as they are.
 //!
 //! Nothing the book needs is written twice: `SUMMARY.md` is made from [`topics::TOPICS`] (so
-//! the chapters cannot drift from the topics), the introduction from the README's opening,
+//! the chapters cannot drift from the topics), the introduction from the README,
 //! and each chapter from its page through the passes that make a forge page a book page
 //! ([`pairs`] groups, [`links`] rewritten, fence languages named as highlight.js knows them).
 //! The pages themselves are never touched: the forge keeps reading them as they are.
@@ -35,8 +35,20 @@ pub struct Staged {
     pub groups: usize,
 }
 
-/// The chapters in reading order: the introduction, the topics, any other page under `docs/`
-/// (the performance page, say), and the contributors' guide, `docs/README.md`.
+/// The learners' index of the pages, `docs/README.md`: a chapter of its own, first of the
+/// pages across the topics.
+const INDEX: &str = "docs/README.md";
+
+/// The contributors' files, in the order of the book's "Contributing" part, each with its
+/// chapter name (the checked-pages guide keeps the name its links already use).
+const CONTRIBUTING: [(&str, &str); 2] = [
+    ("CONTRIBUTING.md", "contributing.md"),
+    ("docs/contributing/checked-pages.md", "documented-output.md"),
+];
+
+/// The chapters in reading order: the introduction, the topics, the index of the pages and
+/// any other page under `docs/` (the glossary, the performance page), then the contributors'
+/// files of `CONTRIBUTING`.
 pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
     let read_title = |source: &Path| -> Result<String, String> {
         let text = fs::read_to_string(root.join(source))
@@ -58,12 +70,14 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
     for topic in topics::TOPICS {
         chapters.push(chapter(topics::page_path(topic), format!("{topic}.md"))?);
     }
+    // mdBook makes a README.md its folder's index.html; a name of its own keeps it a page.
+    chapters.push(chapter(PathBuf::from(INDEX), "pages.md".to_string())?);
     let mut others: Vec<PathBuf> = fs::read_dir(root.join("docs"))
         .map_err(|e| format!("cannot read docs/: {e}"))?
         .filter_map(|entry| entry.ok().map(|entry| entry.file_name()))
         .map(|name| Path::new("docs").join(name))
         .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
-        .filter(|path| !path.ends_with("README.md") && !chapters.iter().any(|c| c.source == *path))
+        .filter(|path| !chapters.iter().any(|c| c.source == *path))
         .collect();
     others.sort();
     for source in others {
@@ -74,10 +88,9 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
             .into_owned();
         chapters.push(chapter(source, name)?);
     }
-    chapters.push(chapter(
-        PathBuf::from("docs/README.md"),
-        "documented-output.md".to_string(),
-    )?);
+    for (source, name) in CONTRIBUTING {
+        chapters.push(chapter(PathBuf::from(source), name.to_string())?);
+    }
     Ok(chapters)
 }
 
@@ -85,12 +98,16 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
 pub fn summary(chapters: &[Chapter]) -> String {
     let item = |c: &Chapter| format!("- [{}]({})\n", c.title, c.name);
     let topic_names: Vec<String> = topics::TOPICS.iter().map(|t| format!("{t}.md")).collect();
+    let contributing: Vec<&str> = CONTRIBUTING.iter().map(|(_, name)| *name).collect();
     let (intro, rest) = chapters
         .split_first()
         .expect("the introduction comes first");
-    let (guide, middle) = rest.split_last().expect("the guide comes last");
-    let (topic_chapters, others): (Vec<&Chapter>, Vec<&Chapter>) =
-        middle.iter().partition(|c| topic_names.contains(&c.name));
+    let (guides, middle): (Vec<&Chapter>, Vec<&Chapter>) = rest
+        .iter()
+        .partition(|c| contributing.contains(&c.name.as_str()));
+    let (topic_chapters, others): (Vec<&Chapter>, Vec<&Chapter>) = middle
+        .into_iter()
+        .partition(|c| topic_names.contains(&c.name));
     let mut out = format!(
         "# Summary\n\n[{}]({})\n\n# Topics\n\n",
         intro.title, intro.name
@@ -102,8 +119,10 @@ pub fn summary(chapters: &[Chapter]) -> String {
         out.push_str("\n# Across the topics\n\n");
         others.into_iter().for_each(|c| out.push_str(&item(c)));
     }
-    out.push_str("\n# Contributing\n\n");
-    out.push_str(&item(guide));
+    if !guides.is_empty() {
+        out.push_str("\n# Contributing\n\n");
+        guides.into_iter().for_each(|c| out.push_str(&item(c)));
+    }
     out
 }
 
@@ -114,17 +133,12 @@ fn title(text: &str) -> Option<String> {
     })
 }
 
-/// The introduction: the README up to its first `## ` heading, then the chapters, each with
-/// its topic's one-line summary.
+/// The introduction: the README, whole (its table and reading path are the learner's way
+/// in, and pages link to their headings), then the chapters, each with its topic's one-line
+/// summary and a link to its crate's API.
 pub fn introduction(root: &Path, readme: &str) -> String {
-    let mut out = String::new();
-    for (line, kind) in markdown::lines(readme) {
-        if kind == Line::Text && line.starts_with("## ") {
-            break;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
+    let mut out = readme.trim_end().to_string();
+    out.push('\n');
     out.push_str("\n## The chapters\n\n");
     for topic in topics::TOPICS {
         out.push_str(&format!(

@@ -11,25 +11,31 @@ fn chapter(source: &str, name: &str) -> Chapter {
 }
 
 #[test]
-fn the_chapters_follow_the_topics_with_the_guide_last() {
+fn the_chapters_follow_the_topics_with_the_contributors_files_last() {
     let root = crate::workspace_root();
     let chapters = chapters(&root).unwrap();
     assert_eq!(chapters[0].name, "introduction.md");
     let names: Vec<&str> = chapters.iter().map(|c| c.name.as_str()).collect();
     let topic_names: Vec<String> = topics::TOPICS.iter().map(|t| format!("{t}.md")).collect();
     assert_eq!(names[1..=topics::TOPICS.len()], topic_names);
-    let guide = chapters.last().unwrap();
+    let index = &chapters[topics::TOPICS.len() + 1];
     assert_eq!(
-        (guide.source.to_str(), guide.name.as_str()),
-        (Some("docs/README.md"), "documented-output.md")
+        (index.source.to_str(), index.name.as_str()),
+        (Some("docs/README.md"), "pages.md")
     );
+    let guides: Vec<(&str, &str)> = chapters[chapters.len() - 2..]
+        .iter()
+        .map(|c| (c.source.to_str().unwrap(), c.name.as_str()))
+        .collect();
+    assert_eq!(guides, CONTRIBUTING);
     // Titles are the pages' own headings.
     assert!(
         chapters[1].title.to_lowercase().contains("metaclass"),
         "{}",
         chapters[1].title
     );
-    // Every page under docs/ is in the book exactly once (the performance page too, once it exists).
+    // Every page under docs/ is in the book exactly once, with the introduction and the two
+    // contributors' files.
     let pages = std::fs::read_dir(root.join("docs"))
         .unwrap()
         .filter(|entry| {
@@ -41,7 +47,7 @@ fn the_chapters_follow_the_topics_with_the_guide_last() {
                 .is_some_and(|e| e == "md")
         })
         .count();
-    assert_eq!(chapters.len(), pages + 1, "{names:?}");
+    assert_eq!(chapters.len(), pages + 3, "{names:?}");
 }
 
 #[test]
@@ -50,32 +56,36 @@ fn the_summary_has_parts_and_puts_other_pages_between_topics_and_guide() {
         chapter("README.md", "introduction.md"),
         chapter("docs/metaclass.md", "metaclass.md"),
         chapter("docs/typing.md", "typing.md"),
+        chapter("docs/README.md", "pages.md"),
         chapter("docs/performance.md", "performance.md"),
-        chapter("docs/README.md", "documented-output.md"),
+        chapter("CONTRIBUTING.md", "contributing.md"),
+        chapter("docs/contributing/checked-pages.md", "documented-output.md"),
     ];
     assert_eq!(
         summary(&chapters),
         "# Summary\n\n[T introduction.md](introduction.md)\n\n# Topics\n\n\
          - [T metaclass.md](metaclass.md)\n- [T typing.md](typing.md)\n\n\
-         # Across the topics\n\n- [T performance.md](performance.md)\n\n\
-         # Contributing\n\n- [T documented-output.md](documented-output.md)\n"
+         # Across the topics\n\n- [T pages.md](pages.md)\n- [T performance.md](performance.md)\n\n\
+         # Contributing\n\n- [T contributing.md](contributing.md)\n\
+         - [T documented-output.md](documented-output.md)\n"
     );
     let without_others = [
         chapters[0].clone(),
         chapters[1].clone(),
-        chapters[4].clone(),
+        chapters[5].clone(),
     ];
     assert!(!summary(&without_others).contains("Across the topics"));
 }
 
 #[test]
-fn the_introduction_is_the_readmes_opening_and_a_list_of_chapters() {
+fn the_introduction_is_the_readme_and_a_list_of_chapters() {
     let root = crate::workspace_root();
     let readme =
         "# Title\n\nOpening.\n\n```sh\n## not a heading\n```\n\n## On a fresh machine\n\nrest\n";
     let intro = introduction(&root, readme);
-    assert!(intro.starts_with("# Title\n\nOpening.\n\n```sh\n## not a heading\n```\n"));
-    assert!(!intro.contains("fresh machine"));
+    // Whole: pages link to the README's headings.
+    assert!(intro.starts_with(readme.trim_end()));
+    assert!(intro.contains("## On a fresh machine\n\nrest\n"));
     for topic in topics::TOPICS {
         assert!(
             intro.contains(&format!("- [{topic}](docs/{topic}.md)")),

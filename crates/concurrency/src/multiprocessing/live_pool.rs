@@ -54,7 +54,7 @@ impl Pool {
     /// # use concurrency::multiprocessing::Pool;
     /// let mut pool = Pool::new(2).start().unwrap();
     /// let offset = 10;
-    /// let _ = pool.map(|x: u64| x + offset, 0..5);
+    /// let _ = pool.map(|x: u64| x + offset, 0..5); // error[E0308]: mismatched types
     /// ```
     ///
     /// # Errors

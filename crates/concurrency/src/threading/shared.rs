@@ -23,7 +23,7 @@
 //! use std::rc::Rc;
 //! let shared = Rc::new(vec![1, 2, 3]);
 //! let other = Rc::clone(&shared);
-//! std::thread::spawn(move || other.len());
+//! std::thread::spawn(move || other.len()); // error[E0277]: `Rc<Vec<i32>>` cannot be sent between threads safely
 //! ```
 //!
 //! What the compiler cannot refuse is a *race condition* made of individually safe steps:

@@ -17,9 +17,8 @@
 //! ```compile_fail,E0046
 //! use metaclass::rust_way::traits::Shape;
 //! struct Blob;
-//! impl Shape for Blob {
+//! impl Shape for Blob { // error[E0046]: not all trait items implemented, missing: `area`
 //!     fn name(&self) -> String { "blob".into() }
-//!     // no `area`: error[E0046]: not all trait items implemented
 //! }
 //! ```
 //!

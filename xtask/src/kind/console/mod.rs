@@ -166,7 +166,7 @@ pub fn coverage(
     match page_error {
         None => {
             return Err(format!(
-                "{} is missing: every topic has a page (see docs/README.md)",
+                "{} is missing: every topic has a page (see docs/contributing/checked-pages.md)",
                 page.display()
             )
             .into());

@@ -1,6 +1,6 @@
 //! Reads a page's console blocks, or says which line is malformed.
 //!
-//! The format is explained for contributors in `docs/README.md`: a fence tagged `console`,
+//! The format is explained for contributors in `docs/contributing/checked-pages.md`: a fence tagged `console`,
 //! a `$ ` command (continued by `> ` lines), an optional `? <status>` line, then the expected
 //! output. The fences themselves are read by [`crate::page`].
 
