@@ -40,6 +40,25 @@ pub enum Blessing {
     Unrun(String),
 }
 
+impl Blessing {
+    /// The blessing of a block whose lines `old`, from the page's 0-based line `start` and
+    /// indented by `indent`, are to become `new`: nothing to do if they are the same.
+    pub fn replacing(old: &[String], start: usize, indent: usize, new: Vec<String>) -> Self {
+        if new == old {
+            return Blessing::Unchanged;
+        }
+        Blessing::Rewrite {
+            edit: Edit {
+                start,
+                len: old.len(),
+                lines: new.clone(),
+                indent,
+            },
+            reads_back: new,
+        }
+    }
+}
+
 /// One kind of checked block.
 pub trait Kind: Send + Sync + 'static {
     /// One block of this kind, as read from a page.

@@ -18,7 +18,6 @@ use libtest_mimic::{Completion, Failed};
 
 pub use self::parse::Block;
 use super::{Blessing, Kind, bless_hint};
-use crate::page::edit::Edit;
 use crate::page::{Fence, Page, PageError};
 use crate::process::{self, Run};
 use crate::{demos, pattern};
@@ -77,18 +76,7 @@ impl Kind for Console {
             ));
         }
         let blessed = pattern::bless(&block.expected, &run.lines());
-        if blessed == block.expected {
-            return Blessing::Unchanged;
-        }
-        Blessing::Rewrite {
-            edit: Edit {
-                start: block.expected_start,
-                len: block.expected.len(),
-                lines: blessed.clone(),
-                indent: block.indent,
-            },
-            reads_back: blessed,
-        }
+        Blessing::replacing(&block.expected, block.expected_start, block.indent, blessed)
     }
 
     fn text(block: &Block) -> Vec<String> {

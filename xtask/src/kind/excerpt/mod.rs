@@ -15,7 +15,6 @@ use libtest_mimic::{Completion, Failed};
 
 use self::region::{Region, RegionError};
 use super::{Blessing, Kind, bless_hint};
-use crate::page::edit::Edit;
 use crate::page::{Fence, Page, PageError};
 
 /// The marker's opening, in the comment above the fence.
@@ -199,18 +198,7 @@ impl Kind for Excerpt {
             Err(error) => return Blessing::Failed(error),
         };
         let blessed = compare::bless(&block.lines, &region.lines);
-        if blessed == block.lines {
-            return Blessing::Unchanged;
-        }
-        Blessing::Rewrite {
-            edit: Edit {
-                start: block.start,
-                len: block.lines.len(),
-                lines: blessed.clone(),
-                indent: block.indent,
-            },
-            reads_back: blessed,
-        }
+        Blessing::replacing(&block.lines, block.start, block.indent, blessed)
     }
 
     fn text(block: &Block) -> Vec<String> {
