@@ -25,6 +25,7 @@
 //! - [`multiprocessing`]: `Process` and `Pool` over `fork`, forking per call or once
 //!   (`LivePool`), with results sent back over pipes and every failure (a panicking task, a
 //!   dying worker) reported as an error value.
+//! - [`panics`]: the text of a panic's payload, for every error above that reports one.
 //!
 //! Only `multiprocessing` uses `unsafe`, all of it in one file: around `fork`, the `_exit` a
 //! forked child must leave by, the `MAP_SHARED` page its workers claim tasks from, the
@@ -32,4 +33,5 @@
 //! task's code address back into the `fn` it came from; every other module forbids it.
 
 pub mod multiprocessing;
+pub mod panics;
 pub mod threading;

@@ -14,6 +14,7 @@ use nix::unistd::Pid;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::child::Chunking;
 use super::error::{ExitStatus, PoolError};
 use super::frame::{push_frame, write_all};
 use super::live_call::Call;
@@ -21,7 +22,6 @@ use super::live_crew::Crew;
 use super::live_worker::Order;
 use super::pool::Pool;
 use super::sys::TaskAddress;
-use super::worker::Chunking;
 
 impl Pool {
     /// Retires each worker of a [`LivePool`] after `tasks` tasks and forks a fresh one in its

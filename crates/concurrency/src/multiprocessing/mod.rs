@@ -136,14 +136,16 @@
 //! - `live_worker_handle`: one long-lived worker as the parent sees it.
 //! - `live_worker`: the child side of the long-lived pool: orders in, frames out.
 //! - `code_map`: which code a long-lived worker has, to check a task before it is sent.
-//! - `run`: the parent side of a map: poll every pipe, reap, fail fast, kill on drop.
+//! - `pool_call`: the parent side of a map: poll every pipe, reap, fail fast, kill on drop.
 //! - `outcomes`: each input's result or error, kept in input order, none lost or doubled.
-//! - `worker`: the child side: claim tasks, run them, send frames, the chunking rule.
+//! - `child`: the child side: claim tasks, run them, send frames; the chunking rule, the
+//!   panic hook and the exit statuses both pools' children share.
 //! - `frame`: length-prefixed postcard frames over a pipe.
 //! - `error`: [`PoolError`].
 //! - `sys`: the module's only `unsafe`: `fork` (with stdio's locks held across it), `_exit`,
 //!   the shared page, dying with the parent, and a long-lived task's code address.
 
+mod child;
 mod code_map;
 mod error;
 mod frame;
@@ -155,10 +157,9 @@ mod live_worker;
 mod live_worker_handle;
 mod outcomes;
 mod pool;
+mod pool_call;
 mod process;
-mod run;
 mod sys;
-mod worker;
 
 pub use error::{ExitStatus, PoolError};
 pub use live_pool::{LiveImap, LivePool};

@@ -47,7 +47,7 @@ pub(crate) fn poll_ready(fds: &mut [PollFd], timeout: Duration) -> Result<Vec<us
 
 /// One worker as the parent sees it.
 #[derive(Debug)]
-pub(crate) struct Worker {
+pub(crate) struct ChildHandle {
     pub(crate) pid: Pid,
     /// The read end of its result pipe, until end of file.
     pub(crate) pipe: Option<OwnedFd>,
@@ -58,7 +58,7 @@ pub(crate) struct Worker {
     status: Option<ExitStatus>,
 }
 
-impl Worker {
+impl ChildHandle {
     pub(crate) fn new(pid: Pid, pipe: OwnedFd) -> Self {
         Self {
             pid,
@@ -71,8 +71,8 @@ impl Worker {
 }
 
 /// A map in flight: the workers it forked and what they sent so far.
-pub(crate) struct Run<R> {
-    pub(crate) workers: Vec<Worker>,
+pub(crate) struct PoolCall<R> {
+    pub(crate) workers: Vec<ChildHandle>,
     pub(crate) slots: SharedSlots,
     outcomes: Outcomes<R>,
     /// An error that stops the run (a dead worker), not yet handed out.
@@ -80,7 +80,7 @@ pub(crate) struct Run<R> {
     last_sweep: Instant,
 }
 
-impl<R: for<'de> Deserialize<'de>> Run<R> {
+impl<R: for<'de> Deserialize<'de>> PoolCall<R> {
     pub(crate) fn new(len: usize, slots: SharedSlots) -> Self {
         Self {
             workers: Vec::new(),
@@ -264,7 +264,7 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
     }
 }
 
-impl<R> Run<R> {
+impl<R> PoolCall<R> {
     /// Kills every worker not reaped yet and reaps it: no zombie, no open pipe.
     pub(crate) fn kill_all(&mut self) {
         for worker in &mut self.workers {
@@ -282,7 +282,7 @@ impl<R> Run<R> {
     }
 }
 
-impl<R> Drop for Run<R> {
+impl<R> Drop for PoolCall<R> {
     fn drop(&mut self) {
         self.kill_all();
     }
