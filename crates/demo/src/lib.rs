@@ -32,6 +32,8 @@
 //! so a broken claim fails its documented-output check loudly instead of printing less.
 #![forbid(unsafe_code)]
 
+pub mod process_end;
+
 use std::process::ExitCode;
 
 /// Prints an expression as written and the `Debug` of its value, like a REPL line:

@@ -18,7 +18,9 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use serde::Deserialize;
 
-use super::error::{ExitStatus, PoolError};
+use demo::process_end::ProcessEnd;
+
+use super::error::PoolError;
 use super::frame::{FrameBuffer, Message};
 use super::outcomes::{Outcomes, Recorded};
 use super::process::{try_wait, wait};
@@ -55,7 +57,7 @@ pub(crate) struct ChildHandle {
     /// It sent `Finished`: every task it claimed has a result or an error.
     finished: bool,
     /// Its exit status, once reaped.
-    status: Option<ExitStatus>,
+    status: Option<ProcessEnd>,
 }
 
 impl ChildHandle {
@@ -184,7 +186,7 @@ impl<R: for<'de> Deserialize<'de>> PoolCall<R> {
     }
 
     /// Records that worker `i` ended; a worker that had not finished stops the run.
-    fn ended(&mut self, i: usize, status: ExitStatus) {
+    fn ended(&mut self, i: usize, status: ProcessEnd) {
         let worker = &mut self.workers[i];
         worker.status = Some(status);
         worker.pipe = None;
@@ -276,7 +278,7 @@ impl<R> PoolCall<R> {
         }
         for worker in &mut self.workers {
             if worker.status.is_none() {
-                worker.status = Some(wait(worker.pid).unwrap_or(ExitStatus::Unknown));
+                worker.status = Some(wait(worker.pid).unwrap_or(ProcessEnd::Unknown));
             }
         }
     }
