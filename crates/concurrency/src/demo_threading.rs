@@ -3,7 +3,6 @@
 use std::time::Duration;
 
 use concurrency::threading::activity::units_for;
-use concurrency::threading::affinity::{pinned_to_one_core, usable_cores};
 use concurrency::threading::cpu_bound::{
     Timed, count_primes, run_in_threads, run_sequentially, speedup,
 };
@@ -17,6 +16,7 @@ use concurrency::threading::shared::{
 };
 use concurrency::threading::timeline::{Timeline, record_workers};
 use demo::Section;
+use demo::affinity::{pinned_to_one_core, usable_cores};
 
 use crate::report::{ms, yes_no};
 

@@ -32,6 +32,8 @@
 //! so a broken claim fails its documented-output check loudly instead of printing less.
 #![forbid(unsafe_code)]
 
+#[cfg(any(target_os = "linux", target_os = "android"))]
+pub mod affinity;
 pub mod process_end;
 
 use std::process::ExitCode;

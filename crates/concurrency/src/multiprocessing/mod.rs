@@ -127,7 +127,8 @@
 //!
 //! # Layout
 //!
-//! - `process`: [`Process`], one closure in one child, and [`ProcessEnd`].
+//! - `process`: [`Process`], one closure in one child; how it ended is a [`ProcessEnd`],
+//!   the workspace's one type for that (from the shared `demo` crate).
 //! - `pool`: [`Pool`] and [`Imap`], the public side of a map that forks per call.
 //! - `live_pool`: [`Pool::start`], [`LivePool`] and [`LiveImap`], the pool forked once.
 //! - `live_call`: the parent side of one call on it: take results, reap, fail fast.

@@ -15,7 +15,6 @@
 //! - [`cpu_bound`]: the notes' example, CPU-bound tasks run sequentially and in threads.
 //! - [`shared`]: threads share memory: a counter behind `Arc<Mutex<_>>` or an atomic, and
 //!   scoped threads borrowing local data; the data race Rust refuses to compile.
-//! - [`affinity`]: pinning the calling thread (and the threads it starts) to one core.
 //! - [`activity`]: recording, from inside a thread, when it was really running.
 //! - [`timeline`]: several workers' activity side by side, drawn as a text timeline.
 //! - [`gil`]: a model of CPython's global interpreter lock, with its 5 ms switch interval.
@@ -24,7 +23,6 @@
 #![forbid(unsafe_code)]
 
 pub mod activity;
-pub mod affinity;
 pub mod cpu_bound;
 pub mod gil;
 pub mod io_bound;
