@@ -27,7 +27,6 @@
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod mask {
     use super::CpuError;
-    use demo::affinity;
     use nix::unistd::{SysconfVar, sysconf};
 
     pub(super) fn online() -> Result<usize, CpuError> {
@@ -43,7 +42,7 @@ mod mask {
     /// The CPUs in the calling thread's mask, read by the workspace's one affinity module
     /// (the concurrency demo pins threads with it too).
     fn cpus() -> Result<Vec<usize>, CpuError> {
-        affinity::usable_cores().map_err(CpuError::from)
+        demo::affinity::usable_cores().map_err(CpuError::from)
     }
 
     pub(super) fn count() -> Result<usize, CpuError> {
@@ -58,7 +57,7 @@ mod mask {
     }
 
     pub(super) fn pin_calling_thread(cpu: usize) -> Result<(), CpuError> {
-        affinity::pin_calling_thread(cpu).map_err(CpuError::from)
+        demo::affinity::pin_calling_thread(cpu).map_err(CpuError::from)
     }
 }
 // ANCHOR_END: mask
