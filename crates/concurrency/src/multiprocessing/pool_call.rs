@@ -47,7 +47,8 @@ pub(crate) fn poll_ready(fds: &mut [PollFd], timeout: Duration) -> Result<Vec<us
         .collect())
 }
 
-/// One worker as the parent sees it.
+/// One forked worker as the parent sees it: its pid, its pipe, and how far it got (the child
+/// side is [`child`](super::child)).
 #[derive(Debug)]
 pub(crate) struct ChildHandle {
     pub(crate) pid: Pid,
