@@ -17,8 +17,9 @@
 //!
 //! Our own types follow the same rule. [`Finite`] is an `f64` that is neither NaN nor infinite,
 //! which Python's `float` cannot promise (`float("nan")` is a float). Every `i32` is exactly a
-//! finite `f64`, so it gets `From<i32>`, as `f64` itself does; an `f64` may be NaN, so
-//! `TryFrom<f64>` checks; an `i64` may not fit exactly, so there is no `From<i64>`:
+//! finite `f64`, so it gets `From<i32>`, as `f64` itself does; an `f64` may be NaN or
+//! infinite, so `TryFrom<f64>` checks; not every `i64` is exactly an `f64`, so there is no
+//! `From<i64>`:
 //!
 //! ```compile_fail,E0277
 //! use typing::convert::Finite;
