@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use super::activity::{Activity, busy_recording};
 use super::join::{ThreadPanicked, join_all_scoped};
 
-/// The record of one run of several workers: every worker's activity and how long the run took.
+/// The record of one run of several workers: their activity and how long the run took.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Timeline {
     /// One record per worker, in start order.
