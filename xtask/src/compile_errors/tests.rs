@@ -112,10 +112,15 @@ fn warning(lint: &str, message: &str, line: usize) -> Diagnostic {
     }
 }
 
+/// A case that quotes only a warning: a function with no way to return.
+fn no_base_case() -> Case {
+    let text = "fn f() { // warning[unconditional_recursion]: function cannot return without recursing\n    f()\n}\n";
+    case_file("recursion", Path::new("x.rs"), text).unwrap()
+}
+
 #[test]
 fn a_case_quoting_a_warning_must_compile_with_it() {
-    let text = "fn f() { // warning[unconditional_recursion]: function cannot return without recursing\n    f()\n}\n";
-    let case = case_file("recursion", Path::new("x.rs"), text).unwrap();
+    let case = no_base_case();
     assert!(case.expected[0].is_warning());
     let message = "function cannot return without recursing";
     assert_eq!(
@@ -145,8 +150,7 @@ fn a_case_quoting_a_warning_must_compile_with_it() {
 
 #[test]
 fn a_page_quotes_a_warning_only_as_a_case_quotes_it() {
-    let text = "fn f() { // warning[unconditional_recursion]: function cannot return without recursing\n    f()\n}\n";
-    let cases = [case_file("recursion", Path::new("x.rs"), text).unwrap()];
+    let cases = [no_base_case()];
     let cases: Vec<&Case> = cases.iter().collect();
     let page = Path::new("docs/recursion.md");
     let good = "rustc warns, `warning: function cannot return\nwithout recursing`.\n";
