@@ -6,6 +6,7 @@
 mod demo_fork_pitfalls;
 mod demo_live_pool;
 mod demo_multiprocessing;
+mod demo_responsive;
 mod demo_threading;
 mod report;
 
@@ -14,6 +15,7 @@ use demo::{Demo, Section};
 fn main() -> std::process::ExitCode {
     let sections: Vec<Section> = demo_threading::SECTIONS
         .iter()
+        .chain(demo_responsive::SECTIONS)
         .chain(demo_multiprocessing::SECTIONS)
         .chain(demo_fork_pitfalls::SECTIONS)
         .chain(demo_live_pool::SECTIONS)
