@@ -7,6 +7,8 @@
 //! one. This is not [`crate::pattern`]'s matcher: Rust code is full of `[..]`, which must stay
 //! text here.
 
+use crate::diff;
+
 /// The page line that stands for skipped region lines.
 pub const ELISION: &str = "// ...";
 
@@ -100,7 +102,7 @@ pub fn matches(page: &[String], region: &[String]) -> bool {
     align(page, region).0
 }
 
-/// A line diff: `-` page lines not in the region (numbered by their page line, from
+/// A line diff (see [`diff`]): `-` page lines not in the region (numbered by their page line, from
 /// `page_line`), `+` region lines not on the page (numbered by their source line), and up to
 /// three unchanged lines around each change.
 pub fn diff(
@@ -110,38 +112,20 @@ pub fn diff(
     source_lines: &[usize],
 ) -> String {
     let (_, steps) = align(page, region);
-    let rendered: Vec<(bool, String)> = steps
+    let lines: Vec<diff::Line<'_>> = steps
         .iter()
         .filter_map(|step| match *step {
-            Step::Same(i, _) => Some((false, format!("  {:>4} | {}", page_line + i, page[i]))),
+            Step::Same(i, _) => Some(diff::Line::Same(page_line + i, &page[i])),
+            // An elision is shown once, however many lines it swallowed.
             Step::Elided(i, j) if j == 0 || !steps.contains(&Step::Elided(i, j - 1)) => {
-                Some((false, format!("  {:>4} | {}", page_line + i, page[i])))
+                Some(diff::Line::Same(page_line + i, &page[i]))
             }
             Step::Elided(..) => None,
-            Step::Missing(i) => Some((true, format!("- {:>4} | {}", page_line + i, page[i]))),
-            Step::Extra(j) => Some((true, format!("+ {:>4} | {}", source_lines[j], region[j]))),
+            Step::Missing(i) => Some(diff::Line::Missing(page_line + i, &page[i])),
+            Step::Extra(j) => Some(diff::Line::Extra(Some(source_lines[j]), &region[j])),
         })
         .collect();
-    let near = |index: usize| {
-        let low = index.saturating_sub(3);
-        let high = (index + 3).min(rendered.len().saturating_sub(1));
-        (low..=high).any(|k| rendered[k].0)
-    };
-    let mut out = String::new();
-    let mut skipped = false;
-    for (index, (_, line)) in rendered.iter().enumerate() {
-        if near(index) {
-            if skipped {
-                out.push_str("  ...\n");
-                skipped = false;
-            }
-            out.push_str(line);
-            out.push('\n');
-        } else {
-            skipped = true;
-        }
-    }
-    out
+    diff::render(&lines, 3)
 }
 
 /// The excerpt rewritten from the region, keeping every elision that still stands for
