@@ -21,6 +21,8 @@
 //!   rewrites some of its lines.
 //! - [`kind`]: the kinds of checked block, one module each: console outputs, Python blocks,
 //!   excerpts of the Rust source.
+//! - [`align`]: the cheapest alignment of a block's lines with the actual ones, gaps
+//!   (`...`, `// ...`) included, that matching, diffing and blessing all read.
 //! - [`pattern`]: matches output against a block's wildcards, and blesses it.
 //! - [`diff`]: the line diff a mismatch report shows.
 //! - [`process`]: runs a demo (or a Python block) with a timeout, capturing what a terminal
@@ -38,6 +40,7 @@
 //! and converts into `String` (`From`, so `?` does it) for the callers that only pass it on.
 #![forbid(unsafe_code)]
 
+pub mod align;
 pub mod bench;
 pub mod bless;
 pub mod book;

@@ -1,24 +1,47 @@
 //! Matches a demo's output against a documented block, diffs the two, and blesses.
 //!
 //! Both the check and `bless` work from one alignment of the expected lines (wildcards
-//! included) with the actual ones: the cheapest edit script, where a line that matches costs
-//! nothing, a `...` line swallows any number of actual lines for free, and every expected line
-//! left out or actual line added costs one. The output matches when the script costs nothing;
-//! otherwise the script *is* the diff, and applying it to the expected lines is the blessed
-//! block, which keeps every wildcard line that still matches.
+//! included) with the actual ones ([`crate::align`]), where a `...` line is a gap that
+//! swallows any number of actual lines: the output matches when the alignment costs nothing;
+//! otherwise it *is* the diff, and applying it to the expected lines is the blessed block,
+//! which keeps every wildcard line that still matches.
 //!
 //! A backslash makes a wildcard literal: `\[..]` matches the text `[..]`, and a line `\...`
 //! the line `...`. Each backslash more stands for one backslash in the output (`\\[..]` is
 //! `\[..]`), so [`literal`] can write any output line as a pattern that matches only it.
 
-mod align;
 mod line;
 
 pub use self::line::{ANY_LINES, ANY_TEXT, line_matches, literal};
 
-use self::align::{Step, align};
-use self::line::unescaped;
+use self::line::{is_any_lines, unescaped};
+use crate::align::{Gaps, Rules, Step};
 use crate::diff;
+
+/// An output's rules: `...` stands for any number of lines, `[..]` for any text in a line.
+struct Output<'a> {
+    expected: &'a [String],
+    actual: &'a [String],
+}
+
+impl Rules for Output<'_> {
+    const GAPS: Gaps = Gaps::AnyLines;
+
+    fn is_gap(&self, i: usize) -> bool {
+        is_any_lines(&self.expected[i])
+    }
+
+    fn same(&self, i: usize, j: usize) -> bool {
+        line_matches(&self.expected[i], &self.actual[j])
+    }
+}
+
+/// The cheapest alignment of `expected` with `actual` ([`crate::align`]), and its number of
+/// edits (0: they match).
+fn align(expected: &[String], actual: &[String]) -> (usize, Vec<Step>) {
+    let rules = Output { expected, actual };
+    crate::align::align(&rules, expected.len(), actual.len())
+}
 
 /// Whether the output matches the documented block.
 pub fn matches(expected: &[String], actual: &[String]) -> bool {
@@ -33,7 +56,7 @@ pub fn bless(expected: &[String], actual: &[String]) -> Vec<String> {
     steps
         .into_iter()
         .filter_map(|step| match step {
-            Step::Same(i, _) | Step::Wildcard(i) => Some(expected[i].clone()),
+            Step::Same(i, _) | Step::Gap(i) => Some(expected[i].clone()),
             Step::Extra(j) => Some(literal(&actual[j])),
             Step::Elided(..) | Step::Missing(_) => None,
         })
@@ -49,7 +72,7 @@ pub fn bless_patterns(expected: &[String], written: &[String]) -> Vec<String> {
     steps
         .into_iter()
         .filter_map(|step| match step {
-            Step::Same(i, _) | Step::Wildcard(i) => Some(expected[i].clone()),
+            Step::Same(i, _) | Step::Gap(i) => Some(expected[i].clone()),
             Step::Extra(j) => Some(written[j].clone()),
             Step::Elided(..) | Step::Missing(_) => None,
         })
@@ -64,9 +87,7 @@ pub fn diff(expected: &[String], actual: &[String], first_line: usize, context: 
     let lines: Vec<diff::Line<'_>> = steps
         .iter()
         .filter_map(|step| match *step {
-            Step::Same(i, _) | Step::Wildcard(i) => {
-                Some(diff::Line::Same(first_line + i, &expected[i]))
-            }
+            Step::Same(i, _) | Step::Gap(i) => Some(diff::Line::Same(first_line + i, &expected[i])),
             Step::Elided(..) => None,
             Step::Missing(i) => Some(diff::Line::Missing(first_line + i, &expected[i])),
             Step::Extra(j) => Some(diff::Line::Extra(None, &actual[j])),
