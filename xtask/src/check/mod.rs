@@ -12,6 +12,9 @@
 //! - `[excerpt] <topic>::excerpt::<file>#<region>`: a Rust block against its source
 //!   ([`kind::excerpt`]).
 //!
+//! Only the demos that the selected trials run are built: a filter for one block builds one
+//! demo, and one for Python blocks builds none.
+//!
 //! Trials run one at a time unless `--test-threads` says otherwise: several demos measure
 //! time on purpose, and on a 2-core machine two demos at once would measure each other. The
 //! Python blocks, which measure nothing, run all at once ahead of their trials.

@@ -63,11 +63,11 @@ impl Kind for Console {
     }
 
     fn bless(&self, block: &Block) -> Blessing {
-        let run = match self
-            .binary(block.topic)
-            .map_err(Unexpected::NotRun)
-            .and_then(|binary| run_block(&self.root, block, binary, self.timeout))
-        {
+        let binary = match self.binary(block.topic) {
+            Ok(binary) => binary,
+            Err(error) => return Blessing::Failed(error),
+        };
+        let run = match run_block(&self.root, block, binary, self.timeout) {
             Ok(run) => run,
             Err(Unexpected::NotRun(error)) => return Blessing::Failed(error),
             Err(Unexpected::Ended { run, ending }) => {
