@@ -79,7 +79,7 @@ pub fn bless_patterns(expected: &[String], written: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// A line diff for a reader (see [`diff`]): `-` for expected lines missing from the output
+/// A line diff for a reader (see [`mod@crate::diff`]): `-` for expected lines missing from the output
 /// (numbered by their line in the page, from `first_line`), `+` for output lines not
 /// expected, and up to `context` unchanged lines around each change.
 pub fn diff(expected: &[String], actual: &[String], first_line: usize, context: usize) -> String {

@@ -46,7 +46,7 @@ pub fn matches(page: &[String], region: &[String]) -> bool {
     align(page, region).0
 }
 
-/// A line diff (see [`diff`]): `-` page lines not in the region (numbered by their page line, from
+/// A line diff (see [`mod@crate::diff`]): `-` page lines not in the region (numbered by their page line, from
 /// `page_line`), `+` region lines not on the page (numbered by their source line), and up to
 /// three unchanged lines around each change.
 pub fn diff(
