@@ -26,7 +26,7 @@ use crate::{demos, pattern};
 pub struct Console {
     /// The workspace root, where the demos run.
     pub root: PathBuf,
-    /// Each topic's demo binary.
+    /// The demo binary of each topic built: the check builds those its selected trials run.
     pub binaries: Arc<BTreeMap<String, PathBuf>>,
     /// The deadline of one run.
     pub timeout: Duration,
