@@ -3,7 +3,7 @@
 //! Run with `PLATFORM_EXIT_CHILD` set, the binary is instead the child of the `exit` section.
 #![forbid(unsafe_code)]
 
-mod sections;
+mod demo_sys;
 
 fn main() -> std::process::ExitCode {
     if let Some(code) = platform::exit::run_child_if_asked() {
@@ -11,6 +11,6 @@ fn main() -> std::process::ExitCode {
     }
     demo::main(&demo::Demo {
         topic: "platform",
-        sections: sections::SECTIONS,
+        sections: demo_sys::SECTIONS,
     })
 }

@@ -3,15 +3,15 @@
 //! Conversions first (the notes' claim and its details), then dynamic typing inside Rust.
 #![forbid(unsafe_code)]
 
-mod show_conversions;
-mod show_dynamic;
+mod demo_conversions;
+mod demo_dynamic;
 
 use demo::{Demo, Section};
 
 fn main() -> std::process::ExitCode {
-    let sections: Vec<Section> = show_conversions::SECTIONS
+    let sections: Vec<Section> = demo_conversions::SECTIONS
         .iter()
-        .chain(show_dynamic::SECTIONS)
+        .chain(demo_dynamic::SECTIONS)
         .copied()
         .collect();
     demo::main(&Demo {
