@@ -15,9 +15,9 @@ use concurrency::threading::shared::{
     sum_in_scoped_threads,
 };
 use concurrency::threading::timeline::{Run, record_workers, units_for};
-use demo::Section;
+use demo::{Section, yes_no};
 
-use crate::report::{ms, yes_no};
+use crate::report::ms;
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {

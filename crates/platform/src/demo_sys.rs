@@ -1,6 +1,6 @@
 //! The demo's sections: `sys.platform` first (the notes' example), then the rest of `sys`.
 
-use demo::Section;
+use demo::{Section, table, yes_no};
 use platform::build_time::{AFFINITY_SOURCE, Facts};
 use platform::cpus::{CpuCounts, pinned_to_one_cpu};
 use platform::exit::{Way, run_child};
@@ -38,10 +38,6 @@ pub(crate) const SECTIONS: &[Section] = &[
         run: exit,
     },
 ];
-
-fn yes_no(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
-}
 
 fn platform_name() -> demo::Result {
     println!("std::env::consts::OS = {:?}", std::env::consts::OS);
@@ -107,26 +103,26 @@ fn cfg_vs_runtime() -> demo::Result {
 fn cpu_count() -> demo::Result {
     let counts = CpuCounts::read()?;
     let rows = [
-        (
+        [
             "os.cpu_count()",
             "sysconf(_SC_NPROCESSORS_ONLN)",
-            counts.online,
-        ),
-        (
+            &counts.online.to_string(),
+        ],
+        [
             "len(os.sched_getaffinity(0))",
             "nix sched_getaffinity",
-            counts.affinity,
-        ),
-        ("", "num_cpus::get()", counts.num_cpus),
-        (
+            &counts.affinity.to_string(),
+        ],
+        ["", "num_cpus::get()", &counts.num_cpus.to_string()],
+        [
             "",
             "thread::available_parallelism()",
-            counts.available_parallelism,
-        ),
-        ("", "num_cpus::get_physical()", counts.physical),
+            &counts.available_parallelism.to_string(),
+        ],
+        ["", "num_cpus::get_physical()", &counts.physical.to_string()],
     ];
-    for (python, rust, n) in rows {
-        println!("{python:28}  {rust:31}  {n}");
+    for line in table::columns(&rows, "  ") {
+        println!("{line}");
     }
     println!(
         "a pool should use available_parallelism(): {}",
@@ -151,16 +147,20 @@ fn cpu_count() -> demo::Result {
 
 fn exit() -> demo::Result {
     let exe = std::env::current_exe()?;
+    let mut rows = Vec::new();
     for way in [Way::ProcessExit, Way::ReturnExitCode] {
         let outcome = run_child(&exe, way)?;
         let status = outcome
             .status
             .map_or_else(|| "killed by a signal".to_owned(), |code| code.to_string());
-        println!(
-            "{:26}  status {status}, Drop ran: {}",
-            way.code(),
-            yes_no(outcome.dropped)
-        );
+        rows.push([
+            way.code().to_owned(),
+            format!("status {status}, Drop ran: {}", yes_no(outcome.dropped)),
+        ]);
+    }
+    // The code each child ran, then what the parent saw of it, four spaces apart.
+    for line in table::columns(&rows, "    ") {
+        println!("{line}");
     }
     Ok(())
 }

@@ -6,16 +6,9 @@
 mod demo_conversions;
 mod demo_dynamic;
 
-use demo::{Demo, Section};
-
 fn main() -> std::process::ExitCode {
-    let sections: Vec<Section> = demo_conversions::SECTIONS
-        .iter()
-        .chain(demo_dynamic::SECTIONS)
-        .copied()
-        .collect();
-    demo::main(&Demo {
+    demo::main(&demo::Demo {
         topic: "typing",
-        sections: &sections,
+        sections: &[demo_conversions::SECTIONS, demo_dynamic::SECTIONS],
     })
 }
