@@ -10,6 +10,7 @@
 //! read as markup (a closing fence, a `$ ` line under a command) leaves the page alone.
 
 use std::path::Path;
+use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::check::Options;
@@ -34,17 +35,38 @@ pub struct Report {
     pub unrun: Vec<String>,
 }
 
-/// Blesses the blocks of `topic`, or of every topic.
-pub fn bless(root: &Path, topic: Option<&str>, options: &Options) -> Result<Report, String> {
-    let wanted = |t: &str| topic.is_none_or(|topic| topic == t);
-    let chosen: Vec<&str> = topics::TOPICS
-        .iter()
-        .copied()
-        .filter(|t| wanted(t))
-        .collect();
+/// `cargo xtask bless [topic]`: blesses the blocks of `topic` (of every topic without it)
+/// and says what it did; `Err` names the blocks left alone.
+pub fn run(root: &Path, topic: Option<&str>, options: &Options) -> Result<ExitCode, String> {
+    let chosen = topics::chosen(topic)?;
+    let report = bless(root, &chosen, options)?;
+    for block in &report.rewritten {
+        println!("blessed {block}");
+    }
+    for block in &report.unrun {
+        println!("not run here, left as it is: {block}");
+    }
+    println!(
+        "{} blocks rewritten, {} already right; review with `git diff docs/`",
+        report.rewritten.len(),
+        report.unchanged
+    );
+    if report.failed.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Err(format!(
+            "these blocks were left alone:\n{}",
+            report.failed.join("\n")
+        ))
+    }
+}
+
+/// Blesses the blocks of the `chosen` topics.
+pub fn bless(root: &Path, chosen: &[&str], options: &Options) -> Result<Report, String> {
+    let wanted = |t: &str| chosen.contains(&t);
     let console = Console {
         root: root.to_path_buf(),
-        binaries: Arc::new(demos::build(root, &chosen)?),
+        binaries: Arc::new(demos::build(root, chosen)?),
         timeout: options.timeout,
     };
     let python = options.python();
@@ -54,7 +76,7 @@ pub fn bless(root: &Path, topic: Option<&str>, options: &Options) -> Result<Repo
     let pages = page::read_pages(root)?;
     let mut ahead = Vec::new();
     for page in &pages {
-        let blocks = found::<Python>(page).map_err(|e| e.to_string())?;
+        let blocks = found::<Python>(page)?;
         ahead.extend(blocks.into_iter().filter(|block| wanted(&block.topic)));
     }
     python.run_ahead(ahead);
@@ -135,7 +157,7 @@ impl Plan {
         wanted: &dyn Fn(&str) -> bool,
         report: &mut Report,
     ) -> Result<(), String> {
-        let blocks = found::<K>(page).map_err(|e| e.to_string())?;
+        let blocks = found::<K>(page)?;
         let count = blocks.len();
         for (index, block) in blocks.iter().enumerate() {
             if !wanted(&K::topic(block)) {

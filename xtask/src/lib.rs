@@ -3,38 +3,58 @@
 //!
 //! # Layout
 //!
+//! The tasks, one module each, in the order `cargo xtask --help` lists them:
+//!
+//! - [`demo`]: `demo`, a topic's demo in the terminal; with `--python`, each section's Python
+//!   output before the demo's ([`demo::side_by_side`]).
+//! - [`list`]: `list`, the topics with their summaries, crates and pages.
+//! - [`check`]: `check`, every checked block as a libtest-mimic trial, and the count of them.
+//! - [`mod@bench`]: `bench`, runs the benches and sets CPython's figures beside Rust's.
+//! - [`book`]: `book`, builds the pages into an mdBook with the rustdoc inside, and checks it
+//!   in headless Chromium.
+//! - [`bless`]: `bless`, rewrites checked blocks from what they are checked against.
+//!
+//! What the tasks share:
+//!
 //! - [`topics`]: the seven topics, in the notes' order, and where each one's crate and page are.
 //! - [`page`]: reads a docs page into its fenced blocks, or says which line is malformed; and
 //!   rewrites some of its lines.
 //! - [`kind`]: the kinds of checked block, one module each: console outputs, Python blocks,
 //!   excerpts of the Rust source.
-//! - [`pattern`]: matches output against a block's wildcards, diffs it, and blesses it.
+//! - [`align`]: the cheapest alignment of a block's lines with the actual ones, gaps
+//!   (`...`, `// ...`) included, that matching, diffing and blessing all read.
+//! - [`pattern`]: matches output against a block's wildcards, and blesses it.
+//! - [`diff`]: the line diff a mismatch report shows.
 //! - [`process`]: runs a demo (or a Python block) with a timeout, capturing what a terminal
 //!   would show.
 //! - [`cargo`]: the cargo that runs us, and a build that says what it built.
-//! - [`demos`]: builds the demo binaries with cargo and runs them.
-//! - [`check`]: turns every checked block into a libtest-mimic trial, and counts them.
+//! - [`demos`]: builds the demo binaries with cargo and runs them, captured, for the check.
 //! - [`compile_errors`]: compiles every claimed compile error and checks its code and message.
-//! - [`bless`]: rewrites checked blocks from what they are checked against.
-//! - [`side_by_side`]: `demo --python`, each section's Python output before the demo's.
-
-//! - [`mod@bench`]: runs the benches and sets CPython's figures beside Rust's.
-//! - [`book`]: builds the pages into an mdBook with the rustdoc inside, and checks it in
-//!   headless Chromium.
+//!
+//! # Errors
+//!
+//! An error is a `String`, because every error here ends as a message to a person (a line
+//! after `error:`, or a failed trial's report) and none is handled by matching on it; a type
+//! of its own is kept only where a caller reads its parts (a [`page::PageError`]'s place, an
+//! [`topics::UnknownTopic`]'s suggestion, the names a missing excerpt region could have had),
+//! and converts into `String` (`From`, so `?` does it) for the callers that only pass it on.
 #![forbid(unsafe_code)]
 
+pub mod align;
 pub mod bench;
 pub mod bless;
 pub mod book;
 pub mod cargo;
 pub mod check;
 pub mod compile_errors;
+pub mod demo;
 pub mod demos;
+pub mod diff;
 pub mod kind;
+pub mod list;
 pub mod page;
 pub mod pattern;
 pub mod process;
-pub mod side_by_side;
 pub mod topics;
 
 use std::path::PathBuf;

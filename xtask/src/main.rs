@@ -2,16 +2,16 @@
 //!
 //! This binary holds the workspace's own commands, which plain `cargo` cannot express. It is
 //! wired in by the alias in `.cargo/config.toml`, so `cargo xtask <task>` works from anywhere
-//! in the workspace. The work is done in the library (`src/lib.rs`); this file only parses the
-//! command line.
+//! in the workspace. This file only parses the command line and hands each task to its module
+//! in the library (`src/lib.rs`): `demo`, `list`, `check`, `bench`, `book`, `bless`.
 #![forbid(unsafe_code)]
 
 use std::path::PathBuf;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use xtask::{bless, check, demos, process, side_by_side, topics, workspace_root};
+use xtask::{bench, bless, book, check, demo, list, process, workspace_root};
 
 #[derive(Parser)]
 #[command(
@@ -109,11 +109,15 @@ fn main() -> ExitCode {
             python,
             interpreter,
         } => {
-            let python = python.then_some(interpreter);
-            demo(&root, topic.as_deref(), section.as_deref(), python)
+            let show = if python {
+                demo::Show::PythonThenRust { interpreter }
+            } else {
+                demo::Show::Rust
+            };
+            demo::run(&root, topic.as_deref(), section.as_deref(), &show)
         }
         Task::List => {
-            list(&root);
+            list::run(&root);
             Ok(ExitCode::SUCCESS)
         }
         Task::Check {
@@ -131,10 +135,10 @@ fn main() -> ExitCode {
             python,
         } => timeout_or_env(timeout).and_then(|timeout| {
             let options = check::Options { timeout, python };
-            bless_pages(&root, topic.as_deref(), &options)
+            bless::run(&root, topic.as_deref(), &options)
         }),
-        Task::Bench { topic, quick } => bench(&root, topic.as_deref(), quick),
-        Task::Book { check, serve, port } => xtask::book::run(&root, check, serve.then_some(port)),
+        Task::Bench { topic, quick } => bench::run(&root, topic.as_deref(), quick),
+        Task::Book { check, serve, port } => book::run(&root, check, serve.then_some(port)),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error}");
@@ -142,120 +146,7 @@ fn main() -> ExitCode {
     })
 }
 
+/// The deadline of one demo: `--timeout`, else `XTASK_DEMO_TIMEOUT`, else 60 s.
 fn timeout_or_env(timeout: Option<Duration>) -> Result<Duration, String> {
     timeout.map_or_else(process::timeout_from_env, Ok)
-}
-
-/// `python` is `Some` (with the interpreter asked for, if any) for `--python`.
-fn demo(
-    root: &std::path::Path,
-    topic: Option<&str>,
-    section: Option<&str>,
-    python: Option<Option<PathBuf>>,
-) -> Result<ExitCode, String> {
-    let chosen: Vec<&str> = match topic {
-        None | Some("all") => {
-            if let Some(section) = section {
-                return Err(format!(
-                    "a section (`{section}`) needs a topic: `cargo xtask demo <topic> {section}`"
-                ));
-            }
-            topics::TOPICS.to_vec()
-        }
-        Some(name) => vec![topics::parse(name).map_err(|e| e.to_string())?],
-    };
-    let binaries = demos::build(root, &chosen)?;
-    let mut failed = Vec::new();
-    for (i, topic) in chosen.iter().enumerate() {
-        if chosen.len() > 1 {
-            if i > 0 {
-                println!();
-            }
-            println!("##### {topic}: {} #####", topics::summary(root, topic));
-            println!();
-        }
-        if let Some(interpreter) = &python {
-            let options = check::Options {
-                timeout: process::timeout_from_env()?,
-                python: interpreter.clone(),
-            };
-            let binary = &binaries[*topic];
-            if let Err(sections) = side_by_side::show(root, topic, section, binary, &options) {
-                failed.push(sections);
-            }
-            continue;
-        }
-        let mut command = Command::new(&binaries[*topic]);
-        command.current_dir(root).args(section);
-        let status = command
-            .status()
-            .map_err(|e| format!("could not run the {topic} demo: {e}"))?;
-        if !status.success() {
-            failed.push(format!("{topic} ({status})"));
-        }
-    }
-    if failed.is_empty() {
-        Ok(ExitCode::SUCCESS)
-    } else {
-        Err(format!("these demos failed: {}", failed.join(", ")))
-    }
-}
-
-fn list(root: &std::path::Path) {
-    for topic in topics::TOPICS {
-        println!("{topic:<12} {}", topics::summary(root, topic));
-        println!(
-            "{:<12} crate: {}   page: {}",
-            "",
-            topics::crate_dir(topic).display(),
-            topics::page_path(topic).display()
-        );
-    }
-}
-
-fn bless_pages(
-    root: &std::path::Path,
-    topic: Option<&str>,
-    options: &check::Options,
-) -> Result<ExitCode, String> {
-    let topic = topic
-        .map(topics::parse)
-        .transpose()
-        .map_err(|e| e.to_string())?;
-    let report = bless::bless(root, topic, options)?;
-    for block in &report.rewritten {
-        println!("blessed {block}");
-    }
-    for block in &report.unrun {
-        println!("not run here, left as it is: {block}");
-    }
-    println!(
-        "{} blocks rewritten, {} already right; review with `git diff docs/`",
-        report.rewritten.len(),
-        report.unchanged
-    );
-    if report.failed.is_empty() {
-        Ok(ExitCode::SUCCESS)
-    } else {
-        Err(format!(
-            "these blocks were left alone:\n{}",
-            report.failed.join("\n")
-        ))
-    }
-}
-
-fn bench(root: &std::path::Path, topic: Option<&str>, quick: bool) -> Result<ExitCode, String> {
-    let chosen = match topic {
-        Some(name) => vec![topics::parse(name).map_err(|e| e.to_string())?],
-        None => topics::TOPICS.to_vec(),
-    };
-    let benched = xtask::bench::benched(root, &chosen);
-    if benched.is_empty() {
-        return Err(format!(
-            "no benches for {}: a topic's benches are crates/<topic>/benches/*.rs (and *.py)",
-            chosen.join(", ")
-        ));
-    }
-    print!("{}", xtask::bench::run(root, &benched, quick)?);
-    Ok(ExitCode::SUCCESS)
 }

@@ -54,6 +54,14 @@ pub fn parse(name: &str) -> Result<&'static str, UnknownTopic> {
         })
 }
 
+/// The topics a task is given: `topic` alone, or every one without it.
+pub fn chosen(topic: Option<&str>) -> Result<Vec<&'static str>, UnknownTopic> {
+    match topic {
+        Some(name) => Ok(vec![parse(name)?]),
+        None => Ok(TOPICS.to_vec()),
+    }
+}
+
 /// A name that is not a topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownTopic {
@@ -89,6 +97,13 @@ impl std::fmt::Display for UnknownTopic {
 }
 
 impl std::error::Error for UnknownTopic {}
+
+/// The message, for the callers that only pass it on (see the crate's note on errors).
+impl From<UnknownTopic> for String {
+    fn from(error: UnknownTopic) -> String {
+        error.to_string()
+    }
+}
 
 /// Levenshtein distance, by characters.
 fn edit_distance(a: &str, b: &str) -> usize {

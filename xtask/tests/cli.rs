@@ -67,7 +67,7 @@ fn a_bad_timeout_is_refused_with_what_to_write() {
 #[test]
 fn without_python_the_python_trials_are_ignored_with_the_reason_and_the_rest_passes() {
     // One page's Python, which no interpreter can run: `/nonexistent` stands for a machine
-    // without python3. The filter keeps the demos from running; they are built all the same.
+    // without python3. The filter selects no demo, so none is built or run.
     let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
         .args([
             "check",

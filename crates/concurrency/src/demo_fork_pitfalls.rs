@@ -5,7 +5,7 @@ use std::os::fd::OwnedFd;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use concurrency::multiprocessing::{ExitStatus, Pool, Process};
+use concurrency::multiprocessing::{Pool, Process, ProcessEnd};
 use demo::Section;
 use nix::sys::prctl::set_child_subreaper;
 use nix::sys::signal::{Signal, kill};
@@ -50,19 +50,19 @@ fn report_pid(pipe: &OwnedFd) {
 
 /// How `pid` (a child of ours) ended, if it did within `limit` of `since`; else it is
 /// killed and reaped, and `None`.
-fn ended_within(pid: Pid, since: Instant, limit: Duration) -> Option<ExitStatus> {
+fn ended_within(pid: Pid, since: Instant, limit: Duration) -> Option<ProcessEnd> {
     loop {
         match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
             Ok(WaitStatus::StillAlive) if since.elapsed() < limit => {
                 thread::sleep(Duration::from_millis(2));
             }
             Ok(WaitStatus::Signaled(_, signal, core_dumped)) => {
-                return Some(ExitStatus::Signaled {
+                return Some(ProcessEnd::Signaled {
                     signal,
                     core_dumped,
                 });
             }
-            Ok(WaitStatus::Exited(_, code)) => return Some(ExitStatus::Exited(code)),
+            Ok(WaitStatus::Exited(_, code)) => return Some(ProcessEnd::Exited(code)),
             _ => {
                 let _ = kill(pid, Signal::SIGKILL);
                 let _ = waitpid(pid, None);

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use concurrency::threading::affinity::{pinned_to_one_core, usable_cores};
+use concurrency::threading::activity::units_for;
 use concurrency::threading::cpu_bound::{
     Timed, count_primes, run_in_threads, run_sequentially, speedup,
 };
@@ -14,7 +14,8 @@ use concurrency::threading::shared::{
     count_with_atomic, count_with_load_then_store, count_with_mutex, double_in_scoped_threads,
     sum_in_scoped_threads,
 };
-use concurrency::threading::timeline::{Run, record_workers, units_for};
+use concurrency::threading::timeline::{Timeline, record_workers};
+use demo::affinity::{pinned_to_one_core, usable_cores};
 use demo::{Section, yes_no};
 
 use crate::report::ms;
@@ -176,7 +177,7 @@ fn concurrency_vs_parallelism() -> demo::Result {
     Ok(())
 }
 
-fn draw(run: &Run, column: Duration, columns: usize) {
+fn draw(run: &Timeline, column: Duration, columns: usize) {
     for (i, row) in run.render(column, columns).iter().enumerate() {
         println!("  worker {i} |{row}|");
     }

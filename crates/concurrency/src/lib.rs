@@ -25,11 +25,15 @@
 //! - [`multiprocessing`]: `Process` and `Pool` over `fork`, forking per call or once
 //!   (`LivePool`), with results sent back over pipes and every failure (a panicking task, a
 //!   dying worker) reported as an error value.
+//! - [`panics`]: the text of a panic's payload, for every error above that reports one.
 //!
 //! Only `multiprocessing` uses `unsafe`, all of it in one file: around `fork`, the `_exit` a
 //! forked child must leave by, the `MAP_SHARED` page its workers claim tasks from, the
 //! signal handler a forked child dies by when its parent does, and turning a long-lived
-//! task's code address back into the `fn` it came from; every other module forbids it.
+//! task's code address back into the `fn` it came from; every other module forbids it. (The
+//! fork-cost bench, which times a bare `fork` without the pool, has its own two blocks;
+//! `xtask/tests/tidy.rs` names both files and fails on `unsafe` anywhere else.)
 
 pub mod multiprocessing;
+pub mod panics;
 pub mod threading;

@@ -6,6 +6,7 @@
 mod demo_fork_pitfalls;
 mod demo_live_pool;
 mod demo_multiprocessing;
+mod demo_responsive;
 mod demo_threading;
 mod report;
 
@@ -14,6 +15,7 @@ fn main() -> std::process::ExitCode {
         topic: "concurrency",
         sections: &[
             demo_threading::SECTIONS,
+            demo_responsive::SECTIONS,
             demo_multiprocessing::SECTIONS,
             demo_fork_pitfalls::SECTIONS,
             demo_live_pool::SECTIONS,

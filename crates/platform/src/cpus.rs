@@ -4,7 +4,8 @@
 //!   `sysconf(_SC_NPROCESSORS_ONLN)`; so does [`online`].
 //! - `len(os.sched_getaffinity(0))` (and `os.process_cpu_count()` since Python 3.13): the CPUs
 //!   this process is *allowed* to run on, which `taskset`, a container or a job scheduler
-//!   may restrict; [`affinity`] reads the same mask with nix's `sched_getaffinity`.
+//!   may restrict; [`affinity`] reads the same mask with nix's `sched_getaffinity` (through
+//!   `demo::affinity`, which the concurrency demo pins threads with too).
 //! - `num_cpus::get()` and `std::thread::available_parallelism()`: the affinity mask, further
 //!   reduced by a cgroup CPU quota. Two differences: a fractional quota is rounded up by
 //!   `num_cpus` and down by the standard library (a container limited to 1.5 CPUs gets 2 and
@@ -26,8 +27,7 @@
 #[cfg(any(target_os = "linux", target_os = "android"))]
 mod mask {
     use super::CpuError;
-    use nix::sched::{CpuSet, sched_getaffinity, sched_setaffinity};
-    use nix::unistd::{Pid, SysconfVar, sysconf};
+    use nix::unistd::{SysconfVar, sysconf};
 
     pub(super) fn online() -> Result<usize, CpuError> {
         match sysconf(SysconfVar::_NPROCESSORS_ONLN) {
@@ -39,13 +39,10 @@ mod mask {
         }
     }
 
-    /// The CPUs in the calling thread's mask (`Pid` 0 means the calling thread).
+    /// The CPUs in the calling thread's mask, read by the workspace's one affinity module
+    /// (the concurrency demo pins threads with it too).
     fn cpus() -> Result<Vec<usize>, CpuError> {
-        let set = sched_getaffinity(Pid::from_raw(0))
-            .map_err(|errno| CpuError(format!("sched_getaffinity: {errno}")))?;
-        Ok((0..CpuSet::count())
-            .filter(|&cpu| set.is_set(cpu).unwrap_or(false))
-            .collect())
+        demo::affinity::usable_cores().map_err(CpuError::from)
     }
 
     pub(super) fn count() -> Result<usize, CpuError> {
@@ -60,11 +57,7 @@ mod mask {
     }
 
     pub(super) fn pin_calling_thread(cpu: usize) -> Result<(), CpuError> {
-        let mut one = CpuSet::new();
-        one.set(cpu)
-            .map_err(|errno| CpuError(format!("CpuSet::set({cpu}): {errno}")))?;
-        sched_setaffinity(Pid::from_raw(0), &one)
-            .map_err(|errno| CpuError(format!("sched_setaffinity: {errno}")))
+        demo::affinity::pin_calling_thread(cpu).map_err(CpuError::from)
     }
 }
 // ANCHOR_END: mask
@@ -121,6 +114,13 @@ impl std::fmt::Display for CpuError {
 }
 
 impl std::error::Error for CpuError {}
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+impl From<demo::affinity::AffinityError> for CpuError {
+    fn from(error: demo::affinity::AffinityError) -> Self {
+        CpuError(error.to_string())
+    }
+}
 
 /// `os.cpu_count()`: the CPUs online in the whole system.
 pub fn online() -> Result<usize, CpuError> {

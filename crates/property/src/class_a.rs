@@ -20,7 +20,7 @@
 //! let value = property::A::check(-1); // error[E0624]: associated function `check` is private
 //! ```
 
-use crate::ValueError;
+use crate::{NonNegative, ValueError};
 
 /// The notes' class `A`: holds an `x` that is never negative.
 ///
@@ -60,12 +60,10 @@ impl A {
         Ok(())
     }
 
-    /// The setter's rule, on its own: `value` if it is at least 0.
+    /// The setter's rule, on its own: `value` if it is at least 0. The rule is written once,
+    /// at the boundary of [`NonNegative`]; `A` keeps a plain `i64` as the notes do.
     fn check(value: i64) -> Result<i64, ValueError> {
-        if value < 0 {
-            return Err(ValueError::new("Must be >= 0"));
-        }
-        Ok(value)
+        NonNegative::try_from(value).map(NonNegative::get)
     }
 }
 // ANCHOR_END: class_a

@@ -9,9 +9,10 @@
 
 use std::fmt;
 use std::io;
-use std::os::unix::process::ExitStatusExt;
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
+
+use demo::process_end::ProcessEnd;
 
 use crate::overflow::{CHILD_ENV, CHILD_HELLO, ChildMode, REEXECUTED_ENV};
 
@@ -51,10 +52,14 @@ impl Death {
         }
     }
 
+    /// How the child ended, in the words every waiting parent of the workspace uses.
+    pub fn end(&self) -> ProcessEnd {
+        ProcessEnd::from(self.status)
+    }
+
     /// The signal that killed the child, by name (`"SIGABRT"`), if a signal did.
-    pub fn signal_name(&self) -> Option<&'static str> {
-        let signal = self.status.signal()?;
-        Some(nix::sys::signal::Signal::try_from(signal).map_or("an unknown signal", |s| s.as_str()))
+    pub fn signal_name(&self) -> Option<String> {
+        self.end().signal_name()
     }
 
     /// The runtime's report, the stderr line that says `has overflowed its stack`, if any.
@@ -66,12 +71,12 @@ impl Death {
 }
 
 impl fmt::Display for Death {
-    /// "killed by SIGABRT", or "exited with status 1".
+    /// "killed by SIGABRT", as the page's Python twin words it (`"killed by " +
+    /// signal.Signals(-returncode).name`, no core-dump note), or "exited with status 1".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.signal_name(), self.status.code()) {
-            (Some(signal), _) => write!(f, "killed by {signal}"),
-            (None, Some(code)) => write!(f, "exited with status {code}"),
-            (None, None) => write!(f, "ended with {}", self.status),
+        match self.signal_name() {
+            Some(signal) => write!(f, "killed by {signal}"),
+            None => write!(f, "{}", self.end()),
         }
     }
 }
@@ -105,6 +110,7 @@ pub fn overflow_in_child(program: &Path, mode: ChildMode) -> io::Result<Death> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::process::ExitStatusExt;
 
     #[test]
     fn a_death_by_signal_reads_its_depth_and_message() {
@@ -116,7 +122,7 @@ mod tests {
         );
         assert_eq!(death.deepest, Some(512));
         assert_eq!(death.stack_limit, Some(8 << 20));
-        assert_eq!(death.signal_name(), Some("SIGABRT"));
+        assert_eq!(death.signal_name().as_deref(), Some("SIGABRT"));
         assert_eq!(death.to_string(), "killed by SIGABRT");
         assert_eq!(
             death.overflow_message(),

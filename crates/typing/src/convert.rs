@@ -15,64 +15,73 @@
 //! let _ = u8::from(300_i32); // error[E0277]: the trait bound `u8: From<i32>` is not satisfied
 //! ```
 //!
-//! Our own types follow the same rule. [`NonNegative`] is the type-level answer to the
-//! property notes' setter check `if value < 0: raise ValueError("Must be >= 0")`: a value that
-//! exists has passed the check, so no later code has to repeat it.
+//! Our own types follow the same rule. [`Finite`] is an `f64` that is neither NaN nor infinite,
+//! which Python's `float` cannot promise (`float("nan")` is a float). Every `i32` is exactly a
+//! finite `f64`, so it gets `From<i32>`, as `f64` itself does; an `f64` may be NaN or
+//! infinite, so `TryFrom<f64>` checks; not every `i64` is exactly an `f64`, so there is no
+//! `From<i64>`:
+//!
+//! ```compile_fail,E0277
+//! use typing::convert::Finite;
+//! let _ = Finite::from(1_i64); // error[E0277]: the trait bound `Finite: From<i64>` is not satisfied
+//! ```
 
 use std::fmt;
 
-/// An `i64` known to be `>= 0`. Build it with `TryFrom<i64>` (checked) or `From<u32>` (cannot
-/// fail: every `u32` is non-negative).
+/// An `f64` known to be finite: not NaN, not infinite. Build it with `From<i32>` (cannot
+/// fail: every `i32` is an exact, finite `f64`) or `TryFrom<f64>` (checked).
 ///
 /// ```
-/// use typing::convert::NonNegative;
-/// let ok = NonNegative::try_from(5_i64)?;
-/// let from_u32: NonNegative = 7_u32.into();
-/// assert_eq!((i64::from(ok), i64::from(from_u32)), (5, 7));
-/// let error = NonNegative::try_from(-1_i64).unwrap_err();
-/// assert_eq!(error.to_string(), "Must be >= 0 (got -1)");
-/// # Ok::<(), typing::convert::NegativeError>(())
+/// use typing::convert::Finite;
+/// let from_i32: Finite = 7_i32.into();
+/// let checked = Finite::try_from(2.5)?; // a float literal: only `TryFrom<f64>` can take it
+/// assert_eq!((f64::from(from_i32), f64::from(checked)), (7.0, 2.5));
+/// let error = Finite::try_from(f64::NAN).unwrap_err();
+/// assert_eq!(error.to_string(), "NaN is not a finite number");
+/// # Ok::<(), typing::convert::NotFiniteError>(())
 /// ```
-// ANCHOR: non_negative
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct NonNegative(i64);
+// ANCHOR: finite
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd)]
+pub struct Finite(f64);
 
-/// Why a number could not become a [`NonNegative`]: it was below zero.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NegativeError(pub i64);
+/// Why an `f64` could not become a [`Finite`]: it was NaN or infinite.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NotFiniteError(pub f64);
 
-impl fmt::Display for NegativeError {
+impl fmt::Display for NotFiniteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Must be >= 0 (got {})", self.0)
+        write!(f, "{} is not a finite number", self.0)
     }
 }
 
-impl std::error::Error for NegativeError {}
+impl std::error::Error for NotFiniteError {}
 
-impl TryFrom<i64> for NonNegative {
-    type Error = NegativeError;
+/// Checked: NaN, `inf` and `-inf` are refused.
+impl TryFrom<f64> for Finite {
+    type Error = NotFiniteError;
 
-    fn try_from(value: i64) -> Result<Self, Self::Error> {
-        if value < 0 {
-            Err(NegativeError(value))
+    fn try_from(value: f64) -> Result<Self, Self::Error> {
+        if value.is_finite() {
+            Ok(Finite(value))
         } else {
-            Ok(NonNegative(value))
+            Err(NotFiniteError(value))
         }
     }
 }
 
-impl From<u32> for NonNegative {
-    fn from(value: u32) -> Self {
-        NonNegative(i64::from(value))
+/// Lossless: an `i32` has 32 bits, an `f64` holds every integer up to 2^53 exactly.
+impl From<i32> for Finite {
+    fn from(value: i32) -> Self {
+        Finite(f64::from(value))
     }
 }
 
-impl From<NonNegative> for i64 {
-    fn from(value: NonNegative) -> Self {
+impl From<Finite> for f64 {
+    fn from(value: Finite) -> Self {
         value.0
     }
 }
-// ANCHOR_END: non_negative
+// ANCHOR_END: finite
 
 /// Conversions that cannot fail: `From`, and `Into` which every `From` provides.
 pub fn lossless() -> Vec<crate::attempt::Attempt> {
@@ -82,7 +91,7 @@ pub fn lossless() -> Vec<crate::attempt::Attempt> {
         crate::attempt!(infallible u32::from('A')),
         crate::attempt!(infallible char::from(65_u8)),
         crate::attempt!(infallible String::from("text")),
-        crate::attempt!(infallible Into::<NonNegative>::into(7_u32)),
+        crate::attempt!(infallible Into::<Finite>::into(7_i32)),
     ]
 }
 
@@ -95,8 +104,8 @@ pub fn fallible() -> Vec<crate::attempt::Attempt> {
         crate::attempt!(char::try_from(0x41_u32)),
         crate::attempt!(char::try_from(0xD800_u32)),
         crate::attempt!(<[u8; 2]>::try_from(&b"abc"[..])),
-        crate::attempt!(NonNegative::try_from(5_i64)),
-        crate::attempt!(NonNegative::try_from(-1_i64)),
+        crate::attempt!(Finite::try_from(2.5_f64)),
+        crate::attempt!(Finite::try_from(f64::NAN)),
     ]
 }
 
@@ -117,7 +126,7 @@ mod tests {
                 "Ok(65)",
                 "Ok('A')",
                 "Ok(\"text\")",
-                "Ok(NonNegative(7))"
+                "Ok(Finite(7.0))"
             ]
         );
     }
@@ -135,19 +144,20 @@ mod tests {
                 "TryFromIntError",
                 "CharTryFromError",
                 "TryFromSliceError",
-                "NegativeError"
+                "NotFiniteError"
             ]
         );
     }
 
     #[test]
-    fn a_non_negative_round_trips_and_rejects_negatives() {
-        assert_eq!(NonNegative::try_from(0_i64).map(i64::from), Ok(0));
+    fn a_finite_round_trips_and_rejects_nan_and_infinity() {
+        assert_eq!(Finite::try_from(0.0).map(f64::from), Ok(0.0));
         assert_eq!(
-            NonNegative::try_from(i64::MIN),
-            Err(NegativeError(i64::MIN))
+            Finite::try_from(f64::NEG_INFINITY),
+            Err(NotFiniteError(f64::NEG_INFINITY))
         );
+        assert_eq!(f64::from(Finite::from(i32::MIN)), -2_147_483_648.0);
         let shown: Vec<String> = fallible().iter().map(Attempt::outcome_text).collect();
-        assert!(shown.contains(&"NegativeError: Must be >= 0 (got -1)".to_owned()));
+        assert!(shown.contains(&"NotFiniteError: NaN is not a finite number".to_owned()));
     }
 }

@@ -24,11 +24,12 @@ pub mod table;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::time::Instant;
 
 pub use run::benched;
 
-use crate::cargo;
+use crate::{cargo, topics};
 
 /// Where the reports go: `target/bench/` (or under `CARGO_TARGET_DIR`).
 pub fn output_dir(root: &Path) -> PathBuf {
@@ -37,9 +38,24 @@ pub fn output_dir(root: &Path) -> PathBuf {
         .join("bench")
 }
 
+/// `cargo xtask bench [topic] [--quick]`: benches `topic` (every topic that has benches,
+/// without it) and prints each one's notes and table.
+pub fn run(root: &Path, topic: Option<&str>, quick: bool) -> Result<ExitCode, String> {
+    let chosen = topics::chosen(topic)?;
+    let benched = benched(root, &chosen);
+    if benched.is_empty() {
+        return Err(format!(
+            "no benches for {}: a topic's benches are crates/<topic>/benches/*.rs (and *.py)",
+            chosen.join(", ")
+        ));
+    }
+    print!("{}", measure(root, &benched, quick)?);
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Benches `topics` (those with benches), writes their reports, and returns the terminal's
 /// text: each topic's notes and table.
-pub fn run(root: &Path, topics: &[&str], quick: bool) -> Result<String, String> {
+pub fn measure(root: &Path, topics: &[&str], quick: bool) -> Result<String, String> {
     let out = output_dir(root);
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let started = Instant::now();

@@ -12,6 +12,9 @@
 //! - `[excerpt] <topic>::excerpt::<file>#<region>`: a Rust block against its source
 //!   ([`kind::excerpt`]).
 //!
+//! Only the demos that the selected trials run are built: a filter for one block builds one
+//! demo, and one for Python blocks builds none.
+//!
 //! Trials run one at a time unless `--test-threads` says otherwise: several demos measure
 //! time on purpose, and on a 2-core machine two demos at once would measure each other. The
 //! Python blocks, which measure nothing, run all at once ahead of their trials.
@@ -27,10 +30,10 @@ use std::time::Duration;
 use libtest_mimic::{Arguments, FormatSetting, Trial};
 
 pub use self::tally::Tally;
-use crate::kind::console::{self, Console, Documented};
+use crate::kind::console::{self, Console, PageState};
 use crate::kind::excerpt::Excerpt;
 use crate::kind::python::{self, Python};
-use crate::kind::{self, Record, found};
+use crate::kind::{self, Kind, Record, found};
 use crate::page::{self, Page, PageError};
 use crate::{demos, topics};
 
@@ -56,15 +59,17 @@ impl Options {
     }
 }
 
-/// Builds the demos and makes the trials; the selected Python blocks are set to run ahead.
+/// Makes the trials, after building the demos that the selected ones run; the selected
+/// Python blocks are set to run ahead.
 pub fn trials(
     root: &Path,
     options: &Options,
     arguments: &Arguments,
     tally: &Arc<Tally>,
 ) -> Result<Vec<Trial>, String> {
-    let binaries = Arc::new(demos::build(root, &topics::TOPICS)?);
     let pages = page::read_pages(root)?;
+    let blocks = Blocks::of(&pages);
+    let binaries = Arc::new(demos::build(root, &blocks.demos_run(arguments))?);
     let record: Arc<dyn Record> = tally.clone();
     let console = Arc::new(Console {
         root: root.to_path_buf(),
@@ -76,50 +81,35 @@ pub fn trials(
         root: root.to_path_buf(),
     });
 
-    let mut errors: BTreeMap<PathBuf, PageError> = BTreeMap::new();
-    let mut keep = |page: &Page, result: Result<(), PageError>| {
-        if let Err(error) = result {
-            errors.entry(page.path.clone()).or_insert(error);
-        }
-    };
-    let (mut consoles, mut pythons, mut excerpts) = (Vec::new(), Vec::new(), Vec::new());
-    for page in &pages {
-        keep(page, found::<Console>(page).map(|b| consoles.extend(b)));
-        keep(page, found::<Python>(page).map(|b| pythons.extend(b)));
-        keep(page, found::<Excerpt>(page).map(|b| excerpts.extend(b)));
-    }
-
     let mut trials = Vec::new();
     for topic in topics::TOPICS {
         let page = topics::page_path(topic);
-        let page_error = pages
-            .iter()
-            .find(|p| p.path == page)
-            .map(|_| errors.get(&page).cloned());
-        let documented: Vec<Documented> = consoles
+        let state = match (
+            pages.iter().any(|p| p.path == page),
+            blocks.errors.get(&page),
+        ) {
+            (false, _) => PageState::Missing,
+            (true, Some(error)) => PageState::Malformed(error.clone()),
+            (true, None) => PageState::WellFormed,
+        };
+        let documented: Vec<console::Block> = blocks
+            .consoles
             .iter()
             .filter(|block| block.topic == topic)
-            .map(|block| (block.line, block.section.clone(), block.path.clone()))
+            .cloned()
             .collect();
-        let binary = binaries[topic].clone();
+        let binary = binaries.get(topic).cloned();
         let root = root.to_path_buf();
         let timeout = options.timeout;
         trials.push(
-            Trial::test(format!("{topic}::documented"), move || {
-                console::coverage(
-                    &root,
-                    topic,
-                    &page,
-                    page_error,
-                    &documented,
-                    &binary,
-                    timeout,
-                )
+            Trial::test(documented_name(topic), move || {
+                let binary = binary.ok_or(format!("the {topic} demo was not built"))?;
+                console::coverage(&root, topic, &page, state, &documented, &binary, timeout)
             })
-            .with_kind("page"),
+            .with_kind(PAGE),
         );
     }
-    for (path, error) in &errors {
+    for (path, error) in &blocks.errors {
         let is_topic_page = topics::TOPICS.iter().any(|t| topics::page_path(t) == *path);
         if !is_topic_page {
             let error = error.clone();
@@ -127,21 +117,81 @@ pub fn trials(
                 Trial::test(format!("{}::page", path.display()), move || {
                     Err(error.to_string().into())
                 })
-                .with_kind("page"),
+                .with_kind(PAGE),
             );
         }
     }
-    trials.extend(kind::trials(&console, consoles, &record));
-    let python_trials = kind::trials(&python, pythons.clone(), &record);
-    let selected = pythons
-        .into_iter()
-        .zip(&python_trials)
-        .filter(|(_, trial)| !arguments.is_filtered_out(trial))
-        .map(|(block, _)| block);
-    python.run_ahead(selected.collect());
-    trials.extend(python_trials);
-    trials.extend(kind::trials(&excerpt, excerpts, &record));
+    trials.extend(kind::trials(&console, blocks.consoles, &record));
+    python.run_ahead(selected::<Python>(arguments, &blocks.pythons));
+    trials.extend(kind::trials(&python, blocks.pythons, &record));
+    trials.extend(kind::trials(&excerpt, blocks.excerpts, &record));
     Ok(trials)
+}
+
+/// The kind of the trials that check a page as a whole.
+const PAGE: &str = "page";
+
+/// The name of a topic's `<topic>::documented` trial.
+fn documented_name(topic: &str) -> String {
+    format!("{topic}::documented")
+}
+
+/// Every page's blocks of each kind, and each page's first error.
+struct Blocks {
+    consoles: Vec<console::Block>,
+    pythons: Vec<python::Block>,
+    excerpts: Vec<kind::excerpt::Block>,
+    /// The first error of each malformed page, for any kind of block.
+    errors: BTreeMap<PathBuf, PageError>,
+}
+
+impl Blocks {
+    fn of(pages: &[Page]) -> Blocks {
+        let mut blocks = Blocks {
+            consoles: Vec::new(),
+            pythons: Vec::new(),
+            excerpts: Vec::new(),
+            errors: BTreeMap::new(),
+        };
+        for page in pages {
+            let mut keep = |result: Result<(), PageError>| {
+                if let Err(error) = result {
+                    blocks.errors.entry(page.path.clone()).or_insert(error);
+                }
+            };
+            keep(found::<Console>(page).map(|b| blocks.consoles.extend(b)));
+            keep(found::<Python>(page).map(|b| blocks.pythons.extend(b)));
+            keep(found::<Excerpt>(page).map(|b| blocks.excerpts.extend(b)));
+        }
+        blocks
+    }
+
+    /// The topics whose demo a selected trial runs: its `<topic>::documented` trial (which
+    /// asks the demo for its sections) or one of its console blocks.
+    fn demos_run(&self, arguments: &Arguments) -> Vec<&'static str> {
+        let consoles = selected::<Console>(arguments, &self.consoles);
+        let runs = |topic: &&str| {
+            is_selected(arguments, &documented_name(topic), PAGE)
+                || consoles.iter().any(|block| block.topic == *topic)
+        };
+        topics::TOPICS.into_iter().filter(runs).collect()
+    }
+}
+
+/// The blocks whose trials the filter and `--skip` of `arguments` keep.
+fn selected<K: Kind>(arguments: &Arguments, blocks: &[K::Block]) -> Vec<K::Block> {
+    let names = kind::names::<K>(blocks);
+    let kept = blocks.iter().zip(&names);
+    kept.filter(|(_, name)| is_selected(arguments, name, K::LABEL))
+        .map(|(block, _)| block.clone())
+        .collect()
+}
+
+/// Whether `arguments` keep a trial of this name and kind: libtest-mimic decides that for a
+/// trial, so one is made to ask it.
+fn is_selected(arguments: &Arguments, name: &str, kind: &str) -> bool {
+    let trial = Trial::test(name, || Ok(())).with_kind(kind);
+    !arguments.is_filtered_out(&trial)
 }
 
 /// libtest's arguments, with one trial at a time unless `--test-threads` says otherwise.

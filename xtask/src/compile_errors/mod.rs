@@ -11,6 +11,8 @@
 //!
 //! A snippet quotes an error by ending the line rustc points at with
 //! `// error[E0xxx]: <first line of the message>`; the quote must match code, message and line.
+//! A case file may instead quote a warning, `// warning[lint_name]: <first line>`, for a claim
+//! that rustc warns (a function that cannot return): it must compile, with that warning.
 //! The pages are held to the same expectations ([`pages`]): an error code a page names, and an
 //! `error[E0xxx]: message` line it quotes, must be one a case of the topic's crate expects, so
 //! the expectations here are the single source of truth for the errors the docs claim.
@@ -25,7 +27,8 @@
 //!
 //! - [`cases`]: finds the doctests and case files, and reads their expectations.
 //! - [`rustc`]: builds the libraries, compiles a case, reads rustc's diagnostics.
-//! - [`pages`]: checks the codes and error lines a docs page quotes.
+//! - [`pages`]: checks the codes, error lines and warnings a docs page quotes, and that the
+//!   README and the glossary give each error code they cite with its message.
 
 pub mod cases;
 pub mod pages;
@@ -100,53 +103,62 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// Whether the errors rustc reported for `case` are the ones it expects; if not, what differs.
-pub fn verdict(case: &Case, errors: &[Diagnostic]) -> Result<(), String> {
-    if errors.is_empty() {
+/// Whether the diagnostics rustc reported for `case` are the ones it expects; if not, what
+/// differs. A case that expects an error must fail; one that expects only warnings must compile.
+pub fn verdict(case: &Case, diagnostics: &[Diagnostic]) -> Result<(), String> {
+    let failed = diagnostics.iter().any(|d| !d.warning);
+    let expects_an_error = case.expected.iter().any(|e| !e.is_warning());
+    if expects_an_error && !failed {
         return Err("it compiled, but it is claimed to fail".to_owned());
     }
     let missing: Vec<String> = case
         .expected
         .iter()
-        .filter(|expected| !errors.iter().any(|error| fulfils(case, error, expected)))
+        .filter(|expected| !diagnostics.iter().any(|d| fulfils(case, d, expected)))
         .map(|expected| match &expected.quote {
             Some(quote) => format!(
-                "error[{}]: {} (on line {})",
-                expected.code,
-                quote.message,
+                "{} (on line {})",
+                expected.describe(),
                 case.first_line + quote.line - 1
             ),
             None => format!("an error {}", expected.code),
         })
         .collect();
-    if missing.is_empty() {
+    if missing.is_empty() && (expects_an_error || !failed) {
         return Ok(());
     }
-    let reported: Vec<String> = errors
+    let reported: Vec<String> = diagnostics
         .iter()
-        .map(|error| {
-            let code = error.code.as_deref().unwrap_or("no code");
-            let line = error.lines.first().map_or(String::new(), |(start, _)| {
+        .map(|d| {
+            let code = d.code.as_deref().unwrap_or("no code");
+            let line = d.lines.first().map_or(String::new(), |(start, _)| {
                 let line = (start + case.first_line).saturating_sub(case.offset + 1);
                 format!(" (on line {line})")
             });
-            format!("error[{code}]: {}{line}", error.message)
+            let level = if d.warning { "warning" } else { "error" };
+            format!("{level}[{code}]: {}{line}", d.message)
         })
         .collect();
+    let expected = if missing.is_empty() {
+        "it to compile, with only warnings".to_owned()
+    } else {
+        missing.join(", ")
+    };
     Err(format!(
-        "expected {}\nrustc reported:\n  {}\n\n{}",
-        missing.join(", "),
+        "expected {expected}\nrustc reported:\n  {}\n\n{}",
         reported.join("\n  "),
-        errors
+        diagnostics
             .iter()
-            .map(|e| e.rendered.as_str())
+            .map(|d| d.rendered.as_str())
             .collect::<String>()
     ))
 }
 
 /// Whether `error` is the one `expected` describes (its quote's line counted in `case`).
 fn fulfils(case: &Case, error: &Diagnostic, expected: &Expected) -> bool {
-    if error.code.as_deref() != Some(expected.code.as_str()) {
+    if error.warning != expected.is_warning()
+        || error.code.as_deref() != Some(expected.code.as_str())
+    {
         return false;
     }
     let Some(quote) = &expected.quote else {

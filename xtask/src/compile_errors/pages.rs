@@ -1,7 +1,12 @@
 //! Holds the topic pages to the compile errors the cases expect: an error code a page names
 //! must be one a case of the topic's crate expects, and an `error[E0xxx]: message` a page
-//! quotes must be a case's quote, code and message alike. The cases themselves are compiled,
-//! so a page cannot claim an error the compiler does not report.
+//! quotes must be a case's quote, code and message alike (a `` `warning: message` `` in inline
+//! code, a case's quoted warning). The cases themselves are compiled, so a page cannot claim an
+//! error the compiler does not report.
+//!
+//! The README and the glossary cite errors of every topic: they are held to every case, and
+//! more strictly, since a learner meets an error code there without the page around it: each
+//! line that names a code quotes it, `error[E0xxx]: message`.
 
 use std::path::Path;
 
@@ -18,7 +23,12 @@ pub struct Claims {
     pub codes: Vec<(usize, String)>,
     /// `(line, code, message)` for every `error[E0xxx]: message` quoted.
     pub quotes: Vec<(usize, String, String)>,
+    /// `(line, message)` for every `` `warning: message` `` quoted in inline code.
+    pub warnings: Vec<(usize, String)>,
 }
+
+/// The pages outside the topics that cite errors, and are held to every topic's cases.
+pub const LEARNER_PAGES: [&str; 2] = ["README.md", "docs/glossary.md"];
 
 /// The claims of a page's text. A quote runs to the end of its line, or, inside inline code,
 /// to the backticks that close it (which may be on a later line, as Markdown allows).
@@ -45,31 +55,41 @@ pub fn claims(text: &str) -> Claims {
             let Some((code, _)) = rest.split_once("]: ").filter(|(c, _)| is_code(c)) else {
                 continue;
             };
-            let ticks = line[..at].len() - line[..at].trim_end_matches('`').len();
-            let message = if ticks == 0 {
-                rest[code.len() + 3..].to_owned()
-            } else {
-                let mut joined = rest[code.len() + 3..].to_owned();
-                for next in &lines[index + 1..] {
-                    if joined.contains(&"`".repeat(ticks)) {
-                        break;
-                    }
-                    joined.push(' ');
-                    joined.push_str(next.trim());
-                }
-                let closer = "`".repeat(ticks);
-                joined
-                    .split(closer.as_str())
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned()
-            };
-            claims
-                .quotes
-                .push((index + 1, code.to_owned(), message.trim().to_owned()));
+            let message = quoted(&lines[index..], at, "error[".len() + code.len() + 3);
+            claims.quotes.push((index + 1, code.to_owned(), message));
+        }
+        for (at, _) in line.match_indices("`warning: ") {
+            let message = quoted(&lines[index..], at + 1, "warning: ".len());
+            claims.warnings.push((index + 1, message));
         }
     }
     claims
+}
+
+/// The message of a quote at byte `at` of `lines[0]`, its text starting `skip` bytes later: to
+/// the end of the line, or, inside inline code, to the backticks that close it.
+fn quoted(lines: &[&str], at: usize, skip: usize) -> String {
+    let line = lines[0];
+    let rest = &line[at + skip..];
+    let ticks = line[..at].len() - line[..at].trim_end_matches('`').len();
+    if ticks == 0 {
+        return rest.trim().to_owned();
+    }
+    let closer = "`".repeat(ticks);
+    let mut joined = rest.to_owned();
+    for next in &lines[1..] {
+        if joined.contains(&closer) {
+            break;
+        }
+        joined.push(' ');
+        joined.push_str(next.trim());
+    }
+    joined
+        .split(closer.as_str())
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
 }
 
 /// Whether every claim of `page` is expected by one of `cases`; if not, which ones are not.
@@ -102,6 +122,20 @@ pub fn verdict(page: &Path, text: &str, cases: &[&Case]) -> Result<(), String> {
             ));
         }
     }
+    for (line, message) in &claims.warnings {
+        let quoted = cases
+            .iter()
+            .flat_map(|case| &case.expected)
+            .any(|e| e.is_warning() && e.quote.as_ref().is_some_and(|q| &q.message == message));
+        if !quoted {
+            problems.push(format!(
+                "{}:{line}: `warning: {message}` is quoted, but no case of the topic's crate \
+                 quotes it: end the line rustc points at, in a case file, with \
+                 `// warning[lint_name]: <the message's first line>`, and copy that here",
+                page.display()
+            ));
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {
@@ -109,8 +143,52 @@ pub fn verdict(page: &Path, text: &str, cases: &[&Case]) -> Result<(), String> {
     }
 }
 
-/// One trial a topic page: `<topic>::compile errors quoted`.
+/// Whether every line of `page` that names an error code quotes it with its message, and every
+/// claim is one of `cases` expects.
+pub fn cited_verdict(page: &Path, text: &str, cases: &[&Case]) -> Result<(), String> {
+    let claims = claims(text);
+    let mut problems: Vec<String> = claims
+        .codes
+        .iter()
+        .filter(|(line, code)| !claims.quotes.iter().any(|(l, c, _)| l == line && c == code))
+        .map(|(line, code)| {
+            format!(
+                "{}:{line}: {code} is named without its message: quote it as rustc prints \
+                 it, ``error[{code}]: <the message's first line>``",
+                page.display()
+            )
+        })
+        .collect();
+    if let Err(unexpected) = verdict(page, text, cases) {
+        problems.push(unexpected);
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
+}
+
+/// One trial a topic page, `<topic>::compile errors quoted`, and one a learner page,
+/// `<page> compile errors cited`.
 pub fn trials(root: &Path, cases: &[Case]) -> Result<Vec<Trial>, String> {
+    let mut trials = topic_trials(root, cases)?;
+    for page in LEARNER_PAGES {
+        let text = std::fs::read_to_string(root.join(page))
+            .map_err(|e| format!("cannot read {page}: {e}"))?;
+        let all = cases.to_vec();
+        trials.push(Trial::test(
+            format!("{page} compile errors cited"),
+            move || {
+                let all: Vec<&Case> = all.iter().collect();
+                cited_verdict(Path::new(page), &text, &all).map_err(Failed::from)
+            },
+        ));
+    }
+    Ok(trials)
+}
+
+fn topic_trials(root: &Path, cases: &[Case]) -> Result<Vec<Trial>, String> {
     TOPICS
         .iter()
         .map(|topic| {

@@ -22,12 +22,15 @@ pub struct Libraries {
     out_dir: PathBuf,
 }
 
-/// An error rustc reported: its code (if it has one), its message's first line, the lines of
+/// An error or warning rustc reported: its code (if it has one; a warning's is its lint's
+/// name), its message's first line, the lines of
 /// its spans (the primary ones first; a label such as "recursive without indirection" points
 /// at a line too), and the whole diagnostic as rustc renders it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// `E0499`; some errors have none.
+    /// A warning, not an error.
+    pub warning: bool,
+    /// `E0499`, or a lint name for a warning; some errors have none.
     pub code: Option<String>,
     /// The message's first line.
     pub message: String,
@@ -73,7 +76,7 @@ fn rlib(artifact: &serde_json::Value) -> Option<(String, PathBuf)> {
     Some((name, PathBuf::from(path)))
 }
 
-/// Compiles `case` and returns the errors rustc reported; an empty list means it compiled.
+/// Compiles `case` and returns the errors and warnings rustc reported.
 pub fn compile(
     libraries: &Libraries,
     case: &Case,
@@ -93,7 +96,8 @@ pub fn compile(
             "bin",
             "--emit=metadata",
         ])
-        .args(["--error-format=json", "--cap-lints", "allow"])
+        // Lints at most warn, so a case's `#![deny(..)]` cannot turn a warning into an error.
+        .args(["--error-format=json", "--cap-lints", "warn"])
         .arg(format!("--crate-name=case_{index}"))
         .arg("--out-dir")
         .arg(&libraries.out_dir)
@@ -124,25 +128,26 @@ pub fn compile(
         .join()
         .map_err(|_| "the writer thread panicked")?
         .map_err(|e| format!("writing the source to rustc: {e}"))?;
-    let errors = String::from_utf8_lossy(&output.stderr)
+    let diagnostics = String::from_utf8_lossy(&output.stderr)
         .lines()
         .filter_map(diagnostic)
         .collect::<Vec<_>>();
-    if errors.is_empty() && !output.status.success() {
+    if diagnostics.iter().all(|d| d.warning) && !output.status.success() {
         return Err(format!(
             "rustc failed ({}) without an error diagnostic:\n{}",
             output.status,
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    Ok(errors)
+    Ok(diagnostics)
 }
 
-/// An error diagnostic from one line of rustc's JSON output; warnings and the closing
-/// "aborting due to" summary (which has no span) are left out.
+/// An error or warning diagnostic from one line of rustc's JSON output; the closing summaries
+/// ("aborting due to", "1 warning emitted", which have no span) are left out.
 pub fn diagnostic(line: &str) -> Option<Diagnostic> {
     let value: serde_json::Value = serde_json::from_str(line).ok()?;
-    if value["$message_type"] != "diagnostic" || value["level"] != "error" {
+    let warning = value["level"] == "warning";
+    if value["$message_type"] != "diagnostic" || !(warning || value["level"] == "error") {
         return None;
     }
     let spans = value["spans"].as_array()?;
@@ -161,6 +166,7 @@ pub fn diagnostic(line: &str) -> Option<Diagnostic> {
         return None;
     }
     Some(Diagnostic {
+        warning,
         code: value["code"]["code"].as_str().map(str::to_owned),
         message: value["message"].as_str()?.lines().next()?.to_owned(),
         lines,

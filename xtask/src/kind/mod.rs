@@ -104,23 +104,37 @@ pub trait Record: Send + Sync {
     fn unrun(&self, name: &str, reason: &str);
 }
 
-/// One trial per block, named by the kind (with `#2`, `#3` after a repeated name), labelled
-/// with its kind, and reporting to `record`.
+/// The trials' names of a kind's blocks: the kind's name for each, with `#2`, `#3` after a
+/// repeated one.
+pub fn names<K: Kind>(blocks: &[K::Block]) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    blocks
+        .iter()
+        .map(|block| {
+            let name = K::name(block);
+            let count = seen.entry(name.clone()).or_insert(0);
+            *count += 1;
+            if *count > 1 {
+                format!("{name} #{count}")
+            } else {
+                name
+            }
+        })
+        .collect()
+}
+
+/// One trial per block, named by [`names`], labelled with its kind, and reporting to
+/// `record`.
 pub fn trials<K: Kind>(
     kind: &Arc<K>,
     blocks: Vec<K::Block>,
     record: &Arc<dyn Record>,
 ) -> Vec<Trial> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let names = names::<K>(&blocks);
     blocks
         .into_iter()
-        .map(|block| {
-            let mut name = K::name(&block);
-            let count = seen.entry(name.clone()).or_insert(0);
-            *count += 1;
-            if *count > 1 {
-                name = format!("{name} #{count}");
-            }
+        .zip(names)
+        .map(|(block, name)| {
             let kind = Arc::clone(kind);
             let record = Arc::clone(record);
             let trial_name = name.clone();

@@ -50,6 +50,13 @@ impl fmt::Display for PageError {
 
 impl std::error::Error for PageError {}
 
+/// The message, for the callers that only pass it on (see the crate's note on errors).
+impl From<PageError> for String {
+    fn from(error: PageError) -> String {
+        error.to_string()
+    }
+}
+
 /// One fenced block of a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fence {

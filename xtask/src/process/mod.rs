@@ -12,12 +12,13 @@
 
 use std::fmt;
 use std::io::Read;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::os::unix::process::CommandExt;
 use std::process::{Command, ExitStatus};
 use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use demo::process_end::ProcessEnd;
 use nix::sys::signal::{Signal, killpg};
 use nix::unistd::Pid;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -90,7 +91,9 @@ impl Run {
     }
 }
 
-/// How a process ended, in words: `exited with status 3`, `was killed by SIGSEGV`.
+/// How a process ended, in words: `exited with status 3`, `was killed by SIGSEGV`, or that the
+/// deadline killed it. The words are [`ProcessEnd`]'s, shared with every other waiting parent,
+/// but for a signal: "was killed by SIGSEGV" follows the demo's name in a failure message.
 pub struct Ending<'a>(pub &'a Run, pub Duration);
 
 impl fmt::Display for Ending<'_> {
@@ -102,20 +105,13 @@ impl fmt::Display for Ending<'_> {
                 "did not finish within {:?} and was killed (set a longer timeout with --timeout or {TIMEOUT_VAR})",
                 timeout
             ),
-            Some(status) => match (status.code(), status.signal()) {
-                (Some(code), _) => write!(f, "exited with status {code}"),
-                (None, Some(signal)) => {
-                    let name = Signal::try_from(signal)
-                        .map_or(format!("signal {signal}"), |s| s.to_string());
-                    let core = if status.core_dumped() {
-                        " (core dumped)"
-                    } else {
-                        ""
-                    };
-                    write!(f, "was killed by {name}{core}")
+            Some(status) => {
+                let end = ProcessEnd::from(status);
+                match end.signal_name() {
+                    Some(name) => write!(f, "was killed by {name}{}", end.core_dump_note()),
+                    None => write!(f, "{end}"),
                 }
-                (None, None) => write!(f, "ended with {status}"),
-            },
+            }
         }
     }
 }

@@ -7,7 +7,7 @@
 
 use std::hint::black_box;
 
-use concurrency::multiprocessing::{ExitStatus, Pool, Process};
+use concurrency::multiprocessing::{Pool, Process, ProcessEnd};
 use concurrency::threading::cpu_bound::count_primes;
 use measure::timing::seconds;
 use measure::{Outcome, full_or_quick, repeats, report, speedup};
@@ -75,7 +75,7 @@ pub(crate) fn process_start_and_join() -> Outcome {
     let run = seconds(repeats(), || {
         for _ in 0..PROCESSES_PER_RUN {
             let status = Process::start(|| {})?.join()?;
-            if status != ExitStatus::Exited(0) {
+            if status != ProcessEnd::Exited(0) {
                 return Err(format!("an empty child ended with {status}").into());
             }
         }

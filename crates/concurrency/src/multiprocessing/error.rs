@@ -3,63 +3,9 @@
 
 use std::fmt;
 
+use demo::process_end::ProcessEnd;
 use nix::errno::Errno;
-use nix::sys::signal::Signal;
 use nix::unistd::Pid;
-
-/// How a child process ended, as `waitpid` reports it.
-///
-/// Python's `Process.exitcode` folds this into one integer (negative for a signal);
-/// [`ExitStatus::code`] gives that integer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExitStatus {
-    /// It called `exit`/`_exit` (or returned from `main`) with this status.
-    Exited(i32),
-    /// A signal ended it; `core_dumped` as the kernel says.
-    Signaled {
-        /// The signal, e.g. `SIGKILL` or `SIGABRT`.
-        signal: Signal,
-        /// Whether a core dump was written.
-        core_dumped: bool,
-    },
-    /// Someone else reaped it (say, `SIGCHLD` is ignored): its status is lost.
-    Unknown,
-}
-
-impl ExitStatus {
-    /// Python's `exitcode`: the status, or minus the signal number; `None` if unknown.
-    pub fn code(self) -> Option<i32> {
-        match self {
-            Self::Exited(code) => Some(code),
-            Self::Signaled { signal, .. } => Some(-(signal as i32)),
-            Self::Unknown => None,
-        }
-    }
-
-    /// Whether it exited with status 0.
-    pub fn success(self) -> bool {
-        self == Self::Exited(0)
-    }
-}
-
-impl fmt::Display for ExitStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Exited(code) => write!(f, "exited with status {code}"),
-            Self::Signaled {
-                signal,
-                core_dumped,
-            } => {
-                write!(f, "killed by signal {signal}")?;
-                if *core_dumped {
-                    f.write_str(" (core dumped)")?;
-                }
-                Ok(())
-            }
-            Self::Unknown => f.write_str("reaped elsewhere, status unknown"),
-        }
-    }
-}
 
 /// Why a [`Pool`](super::Pool) or [`LivePool`](super::LivePool) call did not give all its
 /// results.
@@ -101,7 +47,7 @@ pub enum PoolError {
         /// The worker.
         pid: Pid,
         /// How it ended.
-        status: ExitStatus,
+        status: ProcessEnd,
         /// The input it was working on, if it had claimed one.
         task: Option<usize>,
     },

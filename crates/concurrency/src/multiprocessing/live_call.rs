@@ -17,13 +17,13 @@ use std::time::{Duration, Instant};
 use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use serde::de::DeserializeOwned;
 
+use super::child::Chunking;
 use super::error::PoolError;
 use super::frame::Message;
 use super::live_crew::Crew;
 use super::outcomes::{Outcomes, Recorded};
-use super::run::poll_ready;
+use super::pool_call::poll_ready;
 use super::sys::TaskAddress;
-use super::worker::Chunking;
 
 /// How often the parent checks for dead workers besides watching their pipes.
 const SWEEP: Duration = Duration::from_millis(100);

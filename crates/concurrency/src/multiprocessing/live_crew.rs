@@ -8,12 +8,12 @@ use std::sync::atomic::Ordering;
 
 use nix::fcntl::{FcntlArg, OFlag, fcntl};
 
+use super::child::install_panic_hook;
 use super::code_map::CodeMap;
 use super::error::PoolError;
 use super::live_worker::{self, LiveJob};
 use super::live_worker_handle::LiveWorker;
 use super::sys::{SharedSlots, fork_with};
-use super::worker::install_panic_hook;
 
 /// The workers of a [`LivePool`](super::LivePool), one place each, and what forking one needs.
 pub(crate) struct Crew {

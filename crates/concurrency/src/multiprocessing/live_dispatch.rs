@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 
+use super::child::{Chunking, guided_chunk};
 use super::error::PoolError;
 use super::frame::push_frame;
 use super::live_call::Call;
 use super::live_worker::{Bytes, Order};
-use super::worker::{Chunking, guided_chunk};
 
 /// How many chunks a worker may have been sent and not finished, at least: one to run and
 /// one to go on with, so that it never waits for the parent between two.

@@ -14,14 +14,16 @@ use nix::unistd::Pid;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::error::{ExitStatus, PoolError};
+use super::child::Chunking;
+use demo::process_end::ProcessEnd;
+
+use super::error::PoolError;
 use super::frame::{push_frame, write_all};
 use super::live_call::Call;
 use super::live_crew::Crew;
 use super::live_worker::Order;
 use super::pool::Pool;
 use super::sys::TaskAddress;
-use super::worker::Chunking;
 
 impl Pool {
     /// Retires each worker of a [`LivePool`] after `tasks` tasks and forks a fresh one in its
@@ -215,7 +217,7 @@ impl LivePool {
             let _ = fcntl(&worker.orders, FcntlArg::F_SETFL(OFlag::empty()));
             let _ = write_all(&worker.orders, &stop);
             let status = worker.reap();
-            if !matches!(status, ExitStatus::Exited(0) | ExitStatus::Unknown) {
+            if !matches!(status, ProcessEnd::Exited(0) | ProcessEnd::Unknown) {
                 first_error.get_or_insert(PoolError::WorkerDied {
                     pid: worker.pid,
                     status,

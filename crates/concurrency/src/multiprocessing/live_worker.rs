@@ -16,9 +16,13 @@ use std::time::{Duration, Instant};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::child::{
+    EXIT_DONE, EXIT_INITIALIZER_PANICKED, EXIT_PARENT_GONE, EXIT_PROTOCOL_BROKEN, enter_worker,
+    take_panic_location,
+};
 use super::frame::{FrameBuffer, Message, push_frame, write_all};
 use super::sys::{TaskAddress, flush_output};
-use super::worker::{enter_worker, panic_message, take_panic_location};
+use crate::panics;
 
 /// What the parent sends a long-lived worker.
 #[derive(Debug, Serialize, Deserialize)]
@@ -103,11 +107,11 @@ pub(crate) fn run(job: &LiveJob<'_>) -> i32 {
         && let Err(payload) = catch_unwind(AssertUnwindSafe(initializer))
     {
         let message = Message::<()>::InitPanicked {
-            message: panic_message(&*payload),
+            message: panics::message(&*payload),
         };
         let _ = push_frame(&mut out, &message);
         let _ = send(&mut out);
-        return 1;
+        return EXIT_INITIALIZER_PANICKED;
     }
     let mut buffer = FrameBuffer::default();
     let mut done = 0;
@@ -115,12 +119,12 @@ pub(crate) fn run(job: &LiveJob<'_>) -> i32 {
     loop {
         match buffer.read_from(job.orders) {
             // End of file: the parent is gone, or dropped its end.
-            Ok(0) => return 0,
+            Ok(0) => return EXIT_DONE,
             Ok(_) => {}
-            Err(_) => return 2,
+            Err(_) => return EXIT_PARENT_GONE,
         }
         let Ok(orders) = buffer.frames::<Order>() else {
-            return 3;
+            return EXIT_PROTOCOL_BROKEN;
         };
         let last = orders.len().saturating_sub(1);
         for (number, order) in orders.into_iter().enumerate() {
@@ -130,7 +134,7 @@ pub(crate) fn run(job: &LiveJob<'_>) -> i32 {
                 inputs,
             } = order
             else {
-                return 0;
+                return EXIT_DONE;
             };
             if out.is_empty() {
                 oldest = Instant::now();
@@ -153,10 +157,10 @@ pub(crate) fn run(job: &LiveJob<'_>) -> i32 {
             let due = number + 1 >= last || out.len() >= BATCH || oldest.elapsed() >= HOLD;
             if (due || retiring) && send(&mut out).is_err() {
                 // The parent is gone or closed our pipe: nobody wants the rest.
-                return 2;
+                return EXIT_PARENT_GONE;
             }
             if retiring {
-                return 0;
+                return EXIT_DONE;
             }
         }
     }
@@ -179,7 +183,7 @@ pub(crate) fn run_one<T: DeserializeOwned, R: Serialize>(
             Ok(value) => Message::Done { index, value },
             Err(payload) => Message::Panicked {
                 index,
-                message: panic_message(&*payload),
+                message: panics::message(&*payload),
                 location: take_panic_location(),
             },
         },

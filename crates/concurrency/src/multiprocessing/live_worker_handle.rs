@@ -9,9 +9,9 @@ use nix::errno::Errno;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
-use super::error::ExitStatus;
 use super::frame::FrameBuffer;
 use super::process::{try_wait, wait};
+use demo::process_end::ProcessEnd;
 
 /// A long-lived worker, from the parent's side.
 #[derive(Debug)]
@@ -35,7 +35,7 @@ pub(crate) struct LiveWorker {
     /// It sent `Finished`: it retires once its last chunk is done.
     pub(crate) finished: bool,
     /// Its exit status, once reaped.
-    pub(crate) status: Option<ExitStatus>,
+    pub(crate) status: Option<ProcessEnd>,
 }
 
 impl LiveWorker {
@@ -96,7 +96,7 @@ impl LiveWorker {
     }
 
     /// Reaps it if it has ended, without blocking.
-    pub(crate) fn reap_if_ended(&mut self) -> Result<Option<ExitStatus>, Errno> {
+    pub(crate) fn reap_if_ended(&mut self) -> Result<Option<ProcessEnd>, Errno> {
         if self.status.is_none() {
             self.status = try_wait(self.pid)?;
         }
@@ -104,14 +104,14 @@ impl LiveWorker {
     }
 
     /// Waits for it to end (it has closed its pipe, or was killed) and reaps it.
-    pub(crate) fn reap(&mut self) -> ExitStatus {
+    pub(crate) fn reap(&mut self) -> ProcessEnd {
         *self
             .status
-            .get_or_insert_with(|| wait(self.pid).unwrap_or(ExitStatus::Unknown))
+            .get_or_insert_with(|| wait(self.pid).unwrap_or(ProcessEnd::Unknown))
     }
 
     /// Kills it (`SIGKILL`) unless reaped, and reaps it: no zombie, no open pipe once dropped.
-    pub(crate) fn kill(&mut self) -> ExitStatus {
+    pub(crate) fn kill(&mut self) -> ProcessEnd {
         if self.status.is_none() {
             // Not reaped yet, so the pid is still our child: it names no other process.
             let _ = kill(self.pid, Signal::SIGKILL);

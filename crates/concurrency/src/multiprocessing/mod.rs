@@ -13,11 +13,11 @@
 //! # `Process`: a closure in a child with its own memory
 //!
 //! ```
-//! use concurrency::multiprocessing::{ExitStatus, Process};
+//! use concurrency::multiprocessing::{ProcessEnd, Process};
 //!
 //! let mut counter = 0;
 //! let child = Process::start(|| counter += 1)?; // runs in the child, on its copy
-//! assert_eq!(child.join()?, ExitStatus::Exited(0));
+//! assert_eq!(child.join()?, ProcessEnd::Exited(0));
 //! assert_eq!(counter, 0); // the parent's copy never changed
 //! # Ok::<(), concurrency::multiprocessing::PoolError>(())
 //! ```
@@ -77,7 +77,7 @@
 //! ```
 //!
 //! ```
-//! use concurrency::multiprocessing::{ExitStatus, Pool, PoolError};
+//! use concurrency::multiprocessing::{ProcessEnd, Pool, PoolError};
 //! use nix::sys::signal::Signal;
 //!
 //! let abort = || {
@@ -87,7 +87,7 @@
 //! };
 //! let error = Pool::new(2).map(|x: u8| if x == 1 { abort() } else { x }, 0..4).unwrap_err();
 //! let PoolError::WorkerDied { status, task, .. } = error else { panic!("{error}") };
-//! assert!(matches!(status, ExitStatus::Signaled { signal: Signal::SIGABRT, .. }));
+//! assert!(matches!(status, ProcessEnd::Signaled { signal: Signal::SIGABRT, .. }));
 //! assert_eq!(task, Some(1));
 //! ```
 //!
@@ -127,7 +127,8 @@
 //!
 //! # Layout
 //!
-//! - `process`: [`Process`], one closure in one child, and [`ExitStatus`].
+//! - `process`: [`Process`], one closure in one child; how it ended is a [`ProcessEnd`],
+//!   the workspace's one type for that (from the shared `demo` crate).
 //! - `pool`: [`Pool`] and [`Imap`], the public side of a map that forks per call.
 //! - `live_pool`: [`Pool::start`], [`LivePool`] and [`LiveImap`], the pool forked once.
 //! - `live_call`: the parent side of one call on it: take results, reap, fail fast.
@@ -136,14 +137,16 @@
 //! - `live_worker_handle`: one long-lived worker as the parent sees it.
 //! - `live_worker`: the child side of the long-lived pool: orders in, frames out.
 //! - `code_map`: which code a long-lived worker has, to check a task before it is sent.
-//! - `run`: the parent side of a map: poll every pipe, reap, fail fast, kill on drop.
+//! - `pool_call`: the parent side of a map: poll every pipe, reap, fail fast, kill on drop.
 //! - `outcomes`: each input's result or error, kept in input order, none lost or doubled.
-//! - `worker`: the child side: claim tasks, run them, send frames, the chunking rule.
+//! - `child`: the child side: claim tasks, run them, send frames; the chunking rule, the
+//!   panic hook and the exit statuses both pools' children share.
 //! - `frame`: length-prefixed postcard frames over a pipe.
 //! - `error`: [`PoolError`].
 //! - `sys`: the module's only `unsafe`: `fork` (with stdio's locks held across it), `_exit`,
 //!   the shared page, dying with the parent, and a long-lived task's code address.
 
+mod child;
 mod code_map;
 mod error;
 mod frame;
@@ -155,12 +158,12 @@ mod live_worker;
 mod live_worker_handle;
 mod outcomes;
 mod pool;
+mod pool_call;
 mod process;
-mod run;
 mod sys;
-mod worker;
 
-pub use error::{ExitStatus, PoolError};
+pub use demo::process_end::ProcessEnd;
+pub use error::PoolError;
 pub use live_pool::{LiveImap, LivePool};
 pub use pool::{Imap, Pool};
 pub use process::{PANIC_EXIT_STATUS, Process};

@@ -16,10 +16,10 @@ use nix::fcntl::OFlag;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::child::{self, Chunking, Job};
 use super::error::PoolError;
-use super::run::{Run, Worker};
+use super::pool_call::{ChildHandle, PoolCall};
 use super::sys::{SharedSlots, fork_with};
-use super::worker::{self, Chunking, Job};
 
 /// A process pool: Python's `multiprocessing.Pool`.
 ///
@@ -131,18 +131,18 @@ impl Pool {
         F: Fn(T) -> R,
         R: Serialize + DeserializeOwned,
     {
-        let mut run = self.fork_workers(f, inputs)?;
+        let mut call = self.fork_workers(f, inputs)?;
         loop {
-            if let Some(error) = run.take_fatal().or_else(|| run.first_task_error()) {
+            if let Some(error) = call.take_fatal().or_else(|| call.first_task_error()) {
                 return Err(error);
             }
-            if run.all_reaped() {
+            if call.all_reaped() {
                 break;
             }
-            run.pump()?;
+            call.pump()?;
         }
-        (0..run.len())
-            .map(|index| run.take(index).unwrap_or_else(|| Err(lost(index))))
+        (0..call.len())
+            .map(|index| call.take(index).unwrap_or_else(|| Err(lost(index))))
             .collect()
     }
 
@@ -166,7 +166,7 @@ impl Pool {
         R: Serialize + DeserializeOwned,
     {
         Ok(Imap {
-            run: self.fork_workers(f, inputs)?,
+            call: self.fork_workers(f, inputs)?,
             next: 0,
             done: false,
         })
@@ -177,7 +177,7 @@ impl Pool {
         &self,
         f: F,
         inputs: impl IntoIterator<Item = T>,
-    ) -> Result<Run<R>, PoolError>
+    ) -> Result<PoolCall<R>, PoolError>
     where
         F: Fn(T) -> R,
         R: Serialize + DeserializeOwned,
@@ -185,39 +185,39 @@ impl Pool {
         let mut inputs: Vec<Option<T>> = inputs.into_iter().map(Some).collect();
         let processes = self.processes.min(inputs.len());
         let slots = SharedSlots::new(1 + processes).map_err(PoolError::os("mmap"))?;
-        let mut run = Run::new(inputs.len(), slots);
-        worker::install_panic_hook();
+        let mut call = PoolCall::new(inputs.len(), slots);
+        child::install_panic_hook();
         for worker in 0..processes {
             let (read, write) =
                 nix::unistd::pipe2(OFlag::O_CLOEXEC).map_err(PoolError::os("pipe"))?;
             let mut read = Some(read);
-            // If `fork` fails, `run` is dropped and kills the workers made so far.
+            // If `fork` fails, `call` is dropped and kills the workers made so far.
             let pid = fork_with(|| {
                 // Child: close the read ends, ours and the siblings', so that a write to a
                 // pipe the parent closed fails with EPIPE instead of blocking.
                 read.take();
-                for sibling in &mut run.workers {
+                for sibling in &mut call.workers {
                     sibling.pipe = None;
                 }
                 let job = Job {
                     f: &f,
                     inputs: &mut inputs,
-                    slots: run.slots.slots(),
+                    slots: call.slots.slots(),
                     worker,
                     processes,
                     chunking: self.chunking,
                     initializer: self.initializer.as_deref(),
                 };
-                worker::run(job, &write)
+                child::run(job, &write)
             })
             .map_err(PoolError::os("fork"))?;
             // Parent: our copy of the write end must go, or end of file would never come.
             drop(write);
             if let Some(read) = read {
-                run.workers.push(Worker::new(pid, read));
+                call.workers.push(ChildHandle::new(pid, read));
             }
         }
-        Ok(run)
+        Ok(call)
     }
 }
 
@@ -230,7 +230,7 @@ fn lost(index: usize) -> PoolError {
 
 /// The iterator [`Pool::imap`] returns: results in input order, as they come.
 pub struct Imap<R> {
-    run: Run<R>,
+    call: PoolCall<R>,
     next: usize,
     done: bool,
 }
@@ -252,31 +252,31 @@ impl<R: DeserializeOwned> Iterator for Imap<R> {
             return None;
         }
         loop {
-            if self.next == self.run.len() {
+            if self.next == self.call.len() {
                 self.done = true;
                 // Let the workers finish on their own, then reap them.
-                while !self.run.all_reaped() {
-                    if self.run.pump().is_err() {
-                        self.run.kill_all();
+                while !self.call.all_reaped() {
+                    if self.call.pump().is_err() {
+                        self.call.kill_all();
                     }
                 }
                 return None;
             }
-            if let Some(item) = self.run.take(self.next) {
+            if let Some(item) = self.call.take(self.next) {
                 self.next += 1;
                 return Some(item);
             }
-            if self.run.has_fatal() {
+            if self.call.has_fatal() {
                 self.done = true;
-                return self.run.take_fatal().map(Err);
+                return self.call.take_fatal().map(Err);
             }
-            if self.run.all_reaped() {
+            if self.call.all_reaped() {
                 self.done = true;
                 return Some(Err(lost(self.next)));
             }
-            if let Err(error) = self.run.pump() {
+            if let Err(error) = self.call.pump() {
                 self.done = true;
-                self.run.kill_all();
+                self.call.kill_all();
                 return Some(Err(error));
             }
         }
@@ -286,7 +286,7 @@ impl<R: DeserializeOwned> Iterator for Imap<R> {
         let left = if self.done {
             0
         } else {
-            self.run.len() - self.next
+            self.call.len() - self.next
         };
         (0, Some(left))
     }

@@ -5,10 +5,12 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use nix::errno::Errno;
 use nix::sys::signal::{Signal, kill};
-use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::sys::wait::{WaitPidFlag, waitpid};
 use nix::unistd::Pid;
 
-use super::error::{ExitStatus, PoolError};
+use demo::process_end::ProcessEnd;
+
+use super::error::PoolError;
 use super::sys::fork_with;
 
 /// The exit status of a child whose closure panicked: what a Rust `main` that panics gives.
@@ -23,7 +25,7 @@ pub const PANIC_EXIT_STATUS: i32 = 101;
 #[must_use = "a dropped Process is killed; call join() to wait for it"]
 pub struct Process {
     pid: Pid,
-    status: Option<ExitStatus>,
+    status: Option<ProcessEnd>,
 }
 
 impl Process {
@@ -56,8 +58,8 @@ impl Process {
     /// Waits for the child to end and returns how it ended.
     ///
     /// # Errors
-    /// `waitpid`'s error other than `ECHILD` (which gives [`ExitStatus::Unknown`]).
-    pub fn join(mut self) -> Result<ExitStatus, PoolError> {
+    /// `waitpid`'s error other than `ECHILD` (which gives [`ProcessEnd::Unknown`]).
+    pub fn join(mut self) -> Result<ProcessEnd, PoolError> {
         let status = wait(self.pid).map_err(PoolError::os("waitpid"))?;
         self.status = Some(status);
         Ok(status)
@@ -83,14 +85,14 @@ impl Drop for Process {
 }
 
 /// Blocks until child `pid` ends and reaps it.
-pub(crate) fn wait(pid: Pid) -> Result<ExitStatus, Errno> {
+pub(crate) fn wait(pid: Pid) -> Result<ProcessEnd, Errno> {
     loop {
         match waitpid(pid, None) {
             Err(Errno::EINTR) => {}
-            Err(Errno::ECHILD) => return Ok(ExitStatus::Unknown),
+            Err(Errno::ECHILD) => return Ok(ProcessEnd::Unknown),
             Err(error) => return Err(error),
             Ok(status) => {
-                if let Some(status) = ended(status) {
+                if let Some(status) = ProcessEnd::from_wait_status(status) {
                     return Ok(status);
                 }
             }
@@ -99,23 +101,11 @@ pub(crate) fn wait(pid: Pid) -> Result<ExitStatus, Errno> {
 }
 
 /// Reaps child `pid` if it has ended, without blocking.
-pub(crate) fn try_wait(pid: Pid) -> Result<Option<ExitStatus>, Errno> {
+pub(crate) fn try_wait(pid: Pid) -> Result<Option<ProcessEnd>, Errno> {
     match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
         Err(Errno::EINTR) => Ok(None),
-        Err(Errno::ECHILD) => Ok(Some(ExitStatus::Unknown)),
+        Err(Errno::ECHILD) => Ok(Some(ProcessEnd::Unknown)),
         Err(error) => Err(error),
-        Ok(status) => Ok(ended(status)),
-    }
-}
-
-fn ended(status: WaitStatus) -> Option<ExitStatus> {
-    match status {
-        WaitStatus::Exited(_, code) => Some(ExitStatus::Exited(code)),
-        WaitStatus::Signaled(_, signal, core_dumped) => Some(ExitStatus::Signaled {
-            signal,
-            core_dumped,
-        }),
-        // Stopped, continued or still alive: not ended yet.
-        _ => None,
+        Ok(status) => Ok(ProcessEnd::from_wait_status(status)),
     }
 }

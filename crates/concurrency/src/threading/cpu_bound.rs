@@ -8,7 +8,7 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::worker::{WorkerPanicked, join_all};
+use super::join::{ThreadPanicked, join_all};
 
 /// A value together with how long it took to compute.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,14 +73,14 @@ pub fn run_sequentially<R>(tasks: Vec<impl FnOnce() -> R>) -> Timed<Vec<R>> {
 ///
 /// let timed = run_in_threads(vec![|| count_primes(100), || count_primes(1_000)])?;
 /// assert_eq!(timed.value, vec![25, 168]);
-/// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+/// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
 /// ```
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if a task panicked; the other threads are still joined.
+/// [`ThreadPanicked`] if a task panicked; the other threads are still joined.
 // ANCHOR: run_in_threads
-pub fn run_in_threads<R, F>(tasks: Vec<F>) -> Result<Timed<Vec<R>>, WorkerPanicked>
+pub fn run_in_threads<R, F>(tasks: Vec<F>) -> Result<Timed<Vec<R>>, ThreadPanicked>
 where
     F: FnOnce() -> R + Send + 'static,
     R: Send + 'static,

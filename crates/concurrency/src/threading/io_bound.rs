@@ -9,7 +9,7 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::worker::{WorkerPanicked, join_all};
+use super::join::{ThreadPanicked, join_all};
 
 /// One blocking wait of `wait` for each of `waits` threads, all started at once; returns
 /// how long until the last one finished.
@@ -21,14 +21,14 @@ use super::worker::{WorkerPanicked, join_all};
 /// let one = Duration::from_millis(50);
 /// let took = wait_in_threads(10, one)?;
 /// assert!(took >= one);
-/// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+/// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
 /// ```
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if a thread panicked.
+/// [`ThreadPanicked`] if a thread panicked.
 // ANCHOR: wait_in_threads
-pub fn wait_in_threads(waits: usize, wait: Duration) -> Result<Duration, WorkerPanicked> {
+pub fn wait_in_threads(waits: usize, wait: Duration) -> Result<Duration, ThreadPanicked> {
     let start = Instant::now();
     let handles = (0..waits)
         .map(|_| thread::spawn(move || thread::sleep(wait)))

@@ -11,22 +11,22 @@
 //!
 //! # Layout
 //!
-//! - [`worker`]: joining threads; a worker's panic becomes an error value.
+//! - [`join`]: joining threads; a thread's panic becomes an error value.
 //! - [`cpu_bound`]: the notes' example, CPU-bound tasks run sequentially and in threads.
 //! - [`shared`]: threads share memory: a counter behind `Arc<Mutex<_>>` or an atomic, and
 //!   scoped threads borrowing local data; the data race Rust refuses to compile.
-//! - [`affinity`]: pinning the calling thread (and the threads it starts) to one core.
-//! - [`timeline`]: recording when each worker runs, and drawing it as a text timeline.
+//! - [`activity`]: recording, from inside a thread, when it was really running.
+//! - [`timeline`]: several workers' activity side by side, drawn as a text timeline.
 //! - [`gil`]: a model of CPython's global interpreter lock, with its 5 ms switch interval.
 //! - [`io_bound`]: blocking waits overlap in threads.
 //! - [`parallel_map`]: a data-parallel map over a slice, one scoped thread per core.
 #![forbid(unsafe_code)]
 
-pub mod affinity;
+pub mod activity;
 pub mod cpu_bound;
 pub mod gil;
 pub mod io_bound;
+pub mod join;
 pub mod parallel_map;
 pub mod shared;
 pub mod timeline;
-pub mod worker;

@@ -10,7 +10,7 @@
 
 use std::thread;
 
-use super::worker::{WorkerPanicked, join_all_scoped};
+use super::join::{ThreadPanicked, join_all_scoped};
 
 /// `[f(x) for x in items]`, computed by one thread per available core.
 ///
@@ -19,15 +19,15 @@ use super::worker::{WorkerPanicked, join_all_scoped};
 ///
 /// let squares = parallel_map(&[1, 2, 3, 4, 5], |x| x * x)?;
 /// assert_eq!(squares, [1, 4, 9, 16, 25]);
-/// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+/// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
 /// ```
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if `f` panicked on some item; its `worker` is the thread's number `t`,
+/// [`ThreadPanicked`] if `f` panicked on some item; its `worker` is the thread's number `t`,
 /// the one that maps items `t, t + n, ...`.
 // ANCHOR: parallel_map
-pub fn parallel_map<T, R, F>(items: &[T], f: F) -> Result<Vec<R>, WorkerPanicked>
+pub fn parallel_map<T, R, F>(items: &[T], f: F) -> Result<Vec<R>, ThreadPanicked>
 where
     T: Sync,
     R: Send,
@@ -40,12 +40,12 @@ where
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if `f` panicked on some item.
+/// [`ThreadPanicked`] if `f` panicked on some item.
 pub fn parallel_map_with<T, R, F>(
     threads: usize,
     items: &[T],
     f: F,
-) -> Result<Vec<R>, WorkerPanicked>
+) -> Result<Vec<R>, ThreadPanicked>
 where
     T: Sync,
     R: Send,

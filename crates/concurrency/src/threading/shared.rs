@@ -34,7 +34,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Barrier, Mutex, PoisonError};
 use std::thread;
 
-use super::worker::{WorkerPanicked, join_all, join_all_scoped};
+use super::join::{ThreadPanicked, join_all, join_all_scoped};
 
 /// `threads` threads each add 1 to one counter `increments` times, under a mutex.
 ///
@@ -45,14 +45,14 @@ use super::worker::{WorkerPanicked, join_all, join_all_scoped};
 /// use concurrency::threading::shared::count_with_mutex;
 ///
 /// assert_eq!(count_with_mutex(4, 1_000)?, 4_000);
-/// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+/// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
 /// ```
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if a thread panicked.
+/// [`ThreadPanicked`] if a thread panicked.
 // ANCHOR: count_with_mutex
-pub fn count_with_mutex(threads: usize, increments: u64) -> Result<u64, WorkerPanicked> {
+pub fn count_with_mutex(threads: usize, increments: u64) -> Result<u64, ThreadPanicked> {
     let counter = Arc::new(Mutex::new(0_u64));
     let handles = (0..threads)
         .map(|_| {
@@ -78,13 +78,13 @@ pub fn count_with_mutex(threads: usize, increments: u64) -> Result<u64, WorkerPa
 /// use concurrency::threading::shared::count_with_atomic;
 ///
 /// assert_eq!(count_with_atomic(4, 1_000)?, 4_000);
-/// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+/// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
 /// ```
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if a thread panicked.
-pub fn count_with_atomic(threads: usize, increments: u64) -> Result<u64, WorkerPanicked> {
+/// [`ThreadPanicked`] if a thread panicked.
+pub fn count_with_atomic(threads: usize, increments: u64) -> Result<u64, ThreadPanicked> {
     let counter = Arc::new(AtomicU64::new(0));
     let handles = (0..threads)
         .map(|_| {
@@ -109,13 +109,13 @@ pub fn count_with_atomic(threads: usize, increments: u64) -> Result<u64, WorkerP
 /// use concurrency::threading::shared::count_with_load_then_store;
 ///
 /// assert!(count_with_load_then_store(4, 1_000)? <= 4_000);
-/// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+/// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
 /// ```
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if a thread panicked.
-pub fn count_with_load_then_store(threads: usize, increments: u64) -> Result<u64, WorkerPanicked> {
+/// [`ThreadPanicked`] if a thread panicked.
+pub fn count_with_load_then_store(threads: usize, increments: u64) -> Result<u64, ThreadPanicked> {
     let counter = AtomicU64::new(0);
     // All threads start counting together: a thread started late could otherwise finish its
     // loop before the next one begins, and a race that never overlaps loses nothing.
@@ -147,13 +147,13 @@ pub fn count_with_load_then_store(threads: usize, increments: u64) -> Result<u64
 ///
 /// let data: Vec<u64> = (1..=100).collect();
 /// assert_eq!(sum_in_scoped_threads(&data, 3)?, 5_050);
-/// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+/// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
 /// ```
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if a thread panicked.
-pub fn sum_in_scoped_threads(data: &[u64], threads: usize) -> Result<u64, WorkerPanicked> {
+/// [`ThreadPanicked`] if a thread panicked.
+pub fn sum_in_scoped_threads(data: &[u64], threads: usize) -> Result<u64, ThreadPanicked> {
     let chunk = chunk_len(data.len(), threads);
     let partials = thread::scope(|s| {
         let handles = data
@@ -176,14 +176,14 @@ pub fn sum_in_scoped_threads(data: &[u64], threads: usize) -> Result<u64, Worker
 /// let mut data = vec![1, 2, 3, 4, 5];
 /// double_in_scoped_threads(&mut data, 2)?;
 /// assert_eq!(data, [2, 4, 6, 8, 10]);
-/// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+/// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
 /// ```
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if a thread panicked.
+/// [`ThreadPanicked`] if a thread panicked.
 // ANCHOR: double_in_scoped_threads
-pub fn double_in_scoped_threads(data: &mut [u64], threads: usize) -> Result<(), WorkerPanicked> {
+pub fn double_in_scoped_threads(data: &mut [u64], threads: usize) -> Result<(), ThreadPanicked> {
     let chunk = chunk_len(data.len(), threads);
     thread::scope(|s| {
         let handles = data
@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn load_then_store_loses_updates_where_threads_run_in_parallel() {
         const INCREMENTS: u64 = 1_000_000;
-        let cores = crate::threading::affinity::usable_cores().unwrap();
+        let cores = demo::affinity::usable_cores().unwrap();
         if cores.len() < 2 {
             return;
         }

@@ -1,95 +1,22 @@
-//! Recording when each worker runs, and drawing the record as a text timeline.
+//! Drawing when each worker ran as a text timeline, and measuring their overlap.
 //!
 //! The notes' picture of concurrency against parallelism shows two tasks as bars over time:
 //! taking turns on one core, side by side on two. [`record_workers`] produces that picture
-//! from a real run. Each worker computes in small units and reads the clock after each; a gap
-//! longer than [`GAP`] between two readings means the operating system had taken the core
-//! away, so the worker's record is the list of intervals in which it was really running.
-//! [`Run::render`] draws them, a row per worker, and [`Run::overlap`] measures for how long
-//! two workers ran at the same instant: none on one core, most of the time on several.
+//! from a real run: each worker records its own [`Activity`] while it computes.
+//! [`Timeline::render`] draws them, a row per worker, and [`Timeline::overlap`] measures for
+//! how long two workers ran at the same instant: none on one core, most of the time on
+//! several.
 
-use std::hint::black_box;
-use std::ops::Range;
 use std::sync::Barrier;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::worker::{WorkerPanicked, join_all_scoped};
+use super::activity::{Activity, busy_recording};
+use super::join::{ThreadPanicked, join_all_scoped};
 
-/// A pause between two clock readings longer than this means the worker was not running.
-///
-/// One unit of work takes a few microseconds; a time slice given to another thread lasts
-/// about a millisecond or more, so the two cannot be confused.
-pub const GAP: Duration = Duration::from_micros(100);
-
-/// When one worker was running, as intervals measured from the run's start.
+/// The record of one run of several workers: their activity and how long the run took.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Activity {
-    /// Disjoint, in increasing order.
-    pub running: Vec<Range<Duration>>,
-}
-
-impl Activity {
-    /// The total time spent running.
-    pub fn busy(&self) -> Duration {
-        self.running.iter().map(|r| r.end - r.start).sum()
-    }
-
-    /// How long the worker ran within `window`.
-    pub fn busy_within(&self, window: &Range<Duration>) -> Duration {
-        self.running
-            .iter()
-            .map(|r| {
-                r.end
-                    .min(window.end)
-                    .saturating_sub(r.start.max(window.start))
-            })
-            .sum()
-    }
-}
-
-/// One unit of pure computation, a few microseconds long.
-fn unit_of_work() {
-    let mut x = black_box(0x9E37_79B9_u64);
-    for _ in 0..black_box(1_000) {
-        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-    }
-    black_box(x);
-}
-
-/// How many units of work take about `target` on this thread, measured now.
-pub fn units_for(target: Duration) -> u64 {
-    const SAMPLE: u64 = 2_000;
-    let start = Instant::now();
-    for _ in 0..SAMPLE {
-        unit_of_work();
-    }
-    let per_unit = start.elapsed().as_secs_f64() / SAMPLE as f64;
-    // Saturating float-to-int conversion; at least one unit.
-    ((target.as_secs_f64() / per_unit.max(1e-9)) as u64).max(1)
-}
-
-/// Does `units` units of work, recording when this thread was running, relative to `origin`.
-pub fn busy_recording(origin: Instant, units: u64) -> Activity {
-    let mut running = Vec::new();
-    let mut start = Instant::now();
-    let mut last = start;
-    for _ in 0..units {
-        unit_of_work();
-        let now = Instant::now();
-        if now - last > GAP {
-            running.push(start - origin..last - origin);
-            start = now;
-        }
-        last = now;
-    }
-    running.push(start - origin..last - origin);
-    Activity { running }
-}
-
-/// The record of one run: every worker's activity and how long the run took.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Run {
+pub struct Timeline {
     /// One record per worker, in start order.
     pub workers: Vec<Activity>,
     /// From the common start to the end of the last interval.
@@ -100,18 +27,19 @@ pub struct Run {
 /// returns when each of them was running.
 ///
 /// ```
-/// use concurrency::threading::timeline::{record_workers, units_for};
+/// use concurrency::threading::activity::units_for;
+/// use concurrency::threading::timeline::record_workers;
 ///
 /// let run = record_workers(2, units_for(std::time::Duration::from_millis(5)))?;
 /// assert_eq!(run.workers.len(), 2);
 /// assert!(run.workers.iter().all(|w| !w.running.is_empty()));
-/// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+/// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
 /// ```
 ///
 /// # Errors
 ///
-/// [`WorkerPanicked`] if a worker panicked.
-pub fn record_workers(workers: usize, units: u64) -> Result<Run, WorkerPanicked> {
+/// [`ThreadPanicked`] if a worker panicked.
+pub fn record_workers(workers: usize, units: u64) -> Result<Timeline, ThreadPanicked> {
     let ready = Barrier::new(workers);
     let origin = Instant::now();
     let workers = thread::scope(|s| {
@@ -131,10 +59,10 @@ pub fn record_workers(workers: usize, units: u64) -> Result<Run, WorkerPanicked>
         .filter_map(|w| w.running.last().map(|r| r.end))
         .max()
         .unwrap_or_default();
-    Ok(Run { workers, span })
+    Ok(Timeline { workers, span })
 }
 
-impl Run {
+impl Timeline {
     /// How long at least two workers were running at the same instant.
     ///
     /// On one core this is zero, up to the clock readings' granularity: the core runs one
@@ -167,10 +95,11 @@ impl Run {
     ///
     /// ```
     /// use std::time::Duration;
-    /// use concurrency::threading::timeline::{Activity, Run};
+    /// use concurrency::threading::activity::Activity;
+    /// use concurrency::threading::timeline::Timeline;
     ///
     /// let ms = Duration::from_millis;
-    /// let run = Run {
+    /// let run = Timeline {
     ///     workers: vec![
     ///         Activity { running: vec![ms(0)..ms(2), ms(4)..ms(6)] },
     ///         Activity { running: vec![ms(2)..ms(4), ms(6)..ms(7)] },
@@ -205,6 +134,8 @@ impl Run {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::threading::activity::{GAP, units_for};
+    use demo::affinity::{pinned_to_one_core, usable_cores};
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
@@ -212,7 +143,7 @@ mod tests {
 
     #[test]
     fn overlap_counts_only_simultaneous_running() {
-        let run = Run {
+        let run = Timeline {
             workers: vec![
                 Activity {
                     running: vec![ms(0)..ms(10)],
@@ -228,12 +159,12 @@ mod tests {
         };
         // 5..10 (workers 0 and 1) and 11..12 (workers 1 and 2).
         assert_eq!(run.overlap(), ms(6));
-        assert_eq!(Run::default().overlap(), Duration::ZERO);
+        assert_eq!(Timeline::default().overlap(), Duration::ZERO);
     }
 
     #[test]
     fn partial_columns_are_dotted() {
-        let run = Run {
+        let run = Timeline {
             workers: vec![Activity {
                 running: vec![Duration::from_micros(100)..Duration::from_micros(300)],
             }],
@@ -258,41 +189,12 @@ mod tests {
         assert!(!worker.busy().is_zero());
     }
 
-    /// The recorded running time against the kernel's account of the thread's CPU time: a
-    /// busy machine stretches the span, not these two, so they must agree however loaded.
-    #[test]
-    #[cfg(target_os = "linux")]
-    fn the_recorded_running_time_is_the_threads_cpu_time() {
-        use nix::sys::resource::{UsageWho, getrusage};
-        let cpu = || {
-            let usage = getrusage(UsageWho::RUSAGE_THREAD).unwrap();
-            let (user, system) = (usage.user_time(), usage.system_time());
-            let micros = |t: nix::sys::time::TimeVal| {
-                Duration::from_secs(t.tv_sec() as u64) + Duration::from_micros(t.tv_usec() as u64)
-            };
-            micros(user) + micros(system)
-        };
-        let units = units_for(ms(50));
-        let before = cpu();
-        let activity = busy_recording(Instant::now(), units);
-        let used = cpu() - before;
-        let busy = activity.busy();
-        // Pauses shorter than GAP count as running, and the kernel's account has its own
-        // granularity: twice either way, plus a few ms, is a margin no real bug fits in.
-        assert!(
-            busy * 2 >= used && busy <= used * 2 + ms(5),
-            "recorded {busy:?}, the kernel counted {used:?}"
-        );
-    }
-
     #[test]
     fn workers_pinned_to_one_core_never_run_at_once() {
-        let core = super::super::affinity::usable_cores().unwrap()[0];
-        let run = super::super::affinity::pinned_to_one_core(core, || {
-            record_workers(2, units_for(ms(30)))
-        })
-        .unwrap()
-        .unwrap();
+        let core = usable_cores().unwrap()[0];
+        let run = pinned_to_one_core(core, || record_workers(2, units_for(ms(30))))
+            .unwrap()
+            .unwrap();
         // Only the clock readings' granularity (one unit per switch) can show as overlap.
         assert!(
             run.overlap() * 20 < run.span,

@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use concurrency::multiprocessing::{ExitStatus, Pool, PoolError, Process};
+use concurrency::multiprocessing::{Pool, PoolError, Process, ProcessEnd};
 use nix::sys::prctl::set_pdeathsig;
 use nix::sys::resource::{Resource, setrlimit};
 use nix::sys::signal::{Signal, kill};
@@ -54,7 +54,7 @@ pub(crate) fn task_panic() {
 }
 
 /// Maps with a task that ends its worker with `die`, and checks the error and fail-fast.
-pub(crate) fn worker_dies(die: fn(), expect: impl Fn(ExitStatus) -> bool, rounds: usize) {
+pub(crate) fn worker_dies(die: fn(), expect: impl Fn(ProcessEnd) -> bool, rounds: usize) {
     for round in 0..rounds {
         let clock = Instant::now();
         let error = Pool::new(3)
@@ -97,7 +97,7 @@ pub(crate) fn worker_killed() {
         |status| {
             matches!(
                 status,
-                ExitStatus::Signaled {
+                ProcessEnd::Signaled {
                     signal: Signal::SIGKILL,
                     ..
                 }
@@ -117,7 +117,7 @@ pub(crate) fn worker_aborts() {
         |status| {
             matches!(
                 status,
-                ExitStatus::Signaled {
+                ProcessEnd::Signaled {
                     signal: Signal::SIGABRT,
                     ..
                 }
@@ -130,7 +130,7 @@ pub(crate) fn worker_aborts() {
 pub(crate) fn worker_exits() {
     worker_dies(
         || std::process::exit(3),
-        |status| status == ExitStatus::Exited(3),
+        |status| status == ProcessEnd::Exited(3),
         4,
     );
 }

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use concurrency::multiprocessing::{ExitStatus, PANIC_EXIT_STATUS, Pool, PoolError, Process};
+use concurrency::multiprocessing::{PANIC_EXIT_STATUS, Pool, PoolError, Process, ProcessEnd};
 
 use crate::assert_no_children;
 
@@ -100,11 +100,11 @@ pub(crate) fn process_memory() {
     for _ in 0..10 {
         let mut counter = 0;
         let child = Process::start(|| counter += 1).unwrap();
-        assert_eq!(child.join().unwrap(), ExitStatus::Exited(0));
+        assert_eq!(child.join().unwrap(), ProcessEnd::Exited(0));
         assert_eq!(counter, 0);
         let child = Process::start(|| panic!("in the child")).unwrap();
         let status = child.join().unwrap();
-        assert_eq!(status, ExitStatus::Exited(PANIC_EXIT_STATUS));
+        assert_eq!(status, ProcessEnd::Exited(PANIC_EXIT_STATUS));
         let child = Process::start(|| thread::sleep(Duration::from_secs(30))).unwrap();
         child.kill().unwrap();
         let status = child.join().unwrap();

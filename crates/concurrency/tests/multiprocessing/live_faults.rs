@@ -6,7 +6,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use concurrency::multiprocessing::{ExitStatus, Pool, PoolError, Process};
+use concurrency::multiprocessing::{Pool, PoolError, Process, ProcessEnd};
 use nix::sys::resource::{Resource, setrlimit};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::getpid;
@@ -51,19 +51,19 @@ pub(crate) fn live_death_fails_fast_and_the_pool_recovers() {
         let expected = match kind {
             0 => matches!(
                 status,
-                ExitStatus::Signaled {
+                ProcessEnd::Signaled {
                     signal: Signal::SIGKILL,
                     ..
                 }
             ),
             1 => matches!(
                 status,
-                ExitStatus::Signaled {
+                ProcessEnd::Signaled {
                     signal: Signal::SIGABRT,
                     ..
                 }
             ),
-            _ => status == ExitStatus::Exited(3),
+            _ => status == ProcessEnd::Exited(3),
         };
         assert!(expected, "round {round}: {status}");
         // 300 tasks of 200 ms on 3 workers take 20 s; failing fast takes under a second.
@@ -177,7 +177,7 @@ pub(crate) fn live_task_output_arrives_once() {
             }
             pool.close().unwrap();
         });
-        assert_eq!(status, ExitStatus::Exited(0), "round {round}: {text}");
+        assert_eq!(status, ProcessEnd::Exited(0), "round {round}: {text}");
         // Every token once, and each call's tokens between its markers: out before the
         // call returned, though the workers live on.
         let mut expected_calls = Vec::new();
@@ -211,6 +211,6 @@ pub(crate) fn live_workers_die_with_a_killed_parent() {
             .unwrap()
             .join()
             .unwrap();
-        assert_eq!(status, ExitStatus::Exited(0), "round {round} (see stderr)");
+        assert_eq!(status, ProcessEnd::Exited(0), "round {round} (see stderr)");
     }
 }

@@ -244,12 +244,8 @@ const EXPECTED_PANICS: &[&str] = &["the caller gives up", "in the child"];
 fn quiet_expected_panics() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let payload = info.payload();
-        let message = payload
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
-        if !message.is_some_and(|message| EXPECTED_PANICS.contains(&message)) {
+        let message = concurrency::panics::message(info.payload());
+        if !EXPECTED_PANICS.contains(&message.as_str()) {
             previous(info);
         }
     }));

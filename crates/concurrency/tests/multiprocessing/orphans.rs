@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use concurrency::multiprocessing::{ExitStatus, Pool, Process};
+use concurrency::multiprocessing::{Pool, Process, ProcessEnd};
 use nix::sys::prctl::set_child_subreaper;
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
@@ -102,7 +102,7 @@ pub(crate) fn no_worker_outlives_a_killed_parent() {
             .unwrap()
             .join()
             .unwrap();
-        assert_eq!(status, ExitStatus::Exited(0), "round {round} (see stderr)");
+        assert_eq!(status, ProcessEnd::Exited(0), "round {round} (see stderr)");
     }
 }
 
@@ -161,7 +161,7 @@ pub(crate) fn no_child_outlives_a_parent_killed_right_after_the_fork() {
             .unwrap()
             .join()
             .unwrap();
-        assert_eq!(status, ExitStatus::Exited(0), "round {round} (see stderr)");
+        assert_eq!(status, ProcessEnd::Exited(0), "round {round} (see stderr)");
     }
 }
 
@@ -184,7 +184,7 @@ pub(crate) fn workers_outlive_the_thread_that_forked_them() {
         assert_eq!(got, Ok(vec![0, 2, 4, 6]), "round {round}");
         assert_eq!(
             child.join().unwrap(),
-            ExitStatus::Exited(0),
+            ProcessEnd::Exited(0),
             "round {round}"
         );
     }

@@ -7,12 +7,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use concurrency::multiprocessing::{ExitStatus, Pool, Process};
+use concurrency::multiprocessing::{Pool, Process, ProcessEnd};
 use nix::unistd::{dup2_stdout, pipe};
 
 /// Runs `body` in a child whose stdout is a pipe, and returns how it ended and what it wrote
 /// there (its own output, its pool workers' and its children's: they inherit the pipe).
-pub(crate) fn capture(body: impl FnOnce()) -> (ExitStatus, String) {
+pub(crate) fn capture(body: impl FnOnce()) -> (ProcessEnd, String) {
     let (read, write) = pipe().expect("pipe");
     let child = Process::start(|| {
         // The closure borrows the pipe: the child's copies close when it exits.
@@ -88,7 +88,7 @@ fn print_around_a_map(use_imap: bool) {
     assert_eq!(got, (0..TASKS).collect::<Vec<_>>());
     print!("[returned]");
     let child = Process::start(|| print!("[process]")).unwrap();
-    assert_eq!(child.join().unwrap(), ExitStatus::Exited(0));
+    assert_eq!(child.join().unwrap(), ProcessEnd::Exited(0));
     stop.store(true, Ordering::Relaxed);
     let printed = printer.join().unwrap();
     print!("[printed {printed}]");
@@ -140,7 +140,7 @@ pub(crate) fn task_output_arrives_once() {
     for round in 0..20 {
         let use_imap = round % 2 == 1;
         let (status, text) = capture(|| print_around_a_map(use_imap));
-        assert_eq!(status, ExitStatus::Exited(0), "round {round}: {text:.400}");
+        assert_eq!(status, ProcessEnd::Exited(0), "round {round}: {text:.400}");
         if let Err(problem) = check_output(&text) {
             panic!("round {round} (imap: {use_imap}): {problem}\n{text:.2000}");
         }

@@ -9,14 +9,22 @@
 //! ```text
 //!     s.spawn(|| v.push(5)); // error[E0499]: cannot borrow `v` as mutable more than once at a time
 //! ```
+//!
+//! A case file may expect a warning instead, named by its lint (rustc prints the name in the
+//! warning's `#[warn(..)]` note); such a case must compile, with that warning:
+//!
+//! ```text
+//! fn is_human(person: &str) -> bool { // warning[unconditional_recursion]: function cannot return without recursing
+//! ```
 
 use std::path::{Path, PathBuf};
 
-/// What a snippet's compilation must report: an error with this code, and, where the snippet
-/// quotes it, this first line of the message on this line of the snippet (1-based).
+/// What a snippet's compilation must report: an error with this code (or a warning of this
+/// lint), and, where the snippet quotes it, this first line of the message on this line of the
+/// snippet (1-based).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Expected {
-    /// `E0499`.
+    /// `E0499` for an error, a lint name (`unconditional_recursion`) for a warning.
     pub code: String,
     /// The snippet's quote of the error, if it has one.
     pub quote: Option<Quote>,
@@ -48,6 +56,26 @@ pub struct Case {
     pub expected: Vec<Expected>,
 }
 
+impl Expected {
+    /// Whether this is a warning (its code a lint name) rather than an error.
+    pub fn is_warning(&self) -> bool {
+        !is_code(&self.code)
+    }
+
+    /// How rustc prints the expectation's first line: `error[E0499]: ..`, `warning: ..`.
+    pub fn describe(&self) -> String {
+        let message = self
+            .quote
+            .as_ref()
+            .map_or("..", |quote| quote.message.as_str());
+        if self.is_warning() {
+            format!("warning: {message} ({})", self.code)
+        } else {
+            format!("error[{}]: {message}", self.code)
+        }
+    }
+}
+
 impl Case {
     /// The trial name: `<crate>::<file>:<line>`.
     pub fn name(&self) -> String {
@@ -63,11 +91,24 @@ impl Case {
 /// Where a claimed compile error cannot be read, as `file:line: what to do`.
 pub type Malformed = String;
 
-/// The annotation of a line of code, if it ends with `// error[E0xxx]: message`.
+/// The annotation of a line of code, if it ends with `// error[E0xxx]: message` or
+/// `// warning[lint_name]: message`: the code or lint name, and the message.
 pub fn annotation(line: &str) -> Option<(String, String)> {
+    if let Some((_, comment)) = line.split_once("// warning[") {
+        let (lint, message) = comment.split_once("]: ")?;
+        return is_lint(lint).then(|| (lint.to_owned(), message.trim().to_owned()));
+    }
     let (_, comment) = line.split_once("// error[")?;
     let (code, message) = comment.split_once("]: ")?;
     is_code(code).then(|| (code.to_owned(), message.trim().to_owned()))
+}
+
+/// A lint's name as rustc spells it: lowercase words joined by `_` (`unconditional_recursion`).
+fn is_lint(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// `E` and four digits, as rustc numbers its errors.
@@ -171,7 +212,10 @@ pub fn doctests(krate: &str, file: &Path, text: &str) -> Result<Vec<Case>, Vec<M
                 });
             }
         }
-        for quoted in expected.iter().filter(|e| e.quote.is_some()) {
+        for quoted in expected
+            .iter()
+            .filter(|e| e.quote.is_some() && !e.is_warning())
+        {
             if !tags.contains(&quoted.code.as_str()) {
                 errors.push(format!(
                     "{at}: the snippet quotes {} but the fence does not name it: add ,{} to the fence",
@@ -206,13 +250,15 @@ pub fn doctests(krate: &str, file: &Path, text: &str) -> Result<Vec<Case>, Vec<M
     }
 }
 
-/// A case file: a whole program whose annotations say what it must fail with.
+/// A case file: a whole program whose annotations say what it must fail with (or, if it quotes
+/// only warnings, compile with).
 pub fn case_file(krate: &str, file: &Path, text: &str) -> Result<Case, Malformed> {
     let expected = quotes(text);
     if expected.is_empty() {
         return Err(format!(
             "{}:1: a compile_fail case must quote the error it expects: end the line rustc \
-             points at with `// error[E0xxx]: <the message's first line>`",
+             points at with `// error[E0xxx]: <the message's first line>` (or \
+             `// warning[lint_name]: <the message's first line>` for a warning)",
             file.display()
         ));
     }

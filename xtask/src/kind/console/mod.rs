@@ -26,7 +26,7 @@ use crate::{demos, pattern};
 pub struct Console {
     /// The workspace root, where the demos run.
     pub root: PathBuf,
-    /// Each topic's demo binary.
+    /// The demo binary of each topic built: the check builds those its selected trials run.
     pub binaries: Arc<BTreeMap<String, PathBuf>>,
     /// The deadline of one run.
     pub timeout: Duration,
@@ -58,23 +58,22 @@ impl Kind for Console {
     }
 
     fn check(&self, block: &Block) -> Result<Completion, Failed> {
-        let binary = &self.binaries[block.topic];
+        let binary = self.binary(block.topic)?;
         check_block(&self.root, block, binary, self.timeout).map(|()| Completion::Completed)
     }
 
     fn bless(&self, block: &Block) -> Blessing {
-        let run = match self.run(block) {
-            Ok(run) => run,
+        let binary = match self.binary(block.topic) {
+            Ok(binary) => binary,
             Err(error) => return Blessing::Failed(error),
         };
-        if let Err(ending) = ends_as_expected(&run, block, self.timeout) {
-            return Blessing::Failed(format!(
-                "{}: `{}` {ending}:\n{}",
-                block.location(),
-                block.command(),
-                run.tail(10)
-            ));
-        }
+        let run = match run_block(&self.root, block, binary, self.timeout) {
+            Ok(run) => run,
+            Err(Unexpected::NotRun(error)) => return Blessing::Failed(error),
+            Err(Unexpected::Ended { run, ending }) => {
+                return Blessing::Failed(format!("{} {ending}:\n{}", place(block), run.tail(10)));
+            }
+        };
         let blessed = pattern::bless(&block.expected, &run.lines());
         Blessing::replacing(&block.expected, block.expected_start, block.indent, blessed)
     }
@@ -85,21 +84,53 @@ impl Kind for Console {
 }
 
 impl Console {
-    fn run(&self, block: &Block) -> Result<Run, String> {
-        let binary = &self.binaries[block.topic];
-        demos::run(
-            &self.root,
-            binary,
-            &[&block.section],
-            &block.env,
-            self.timeout,
-        )
+    /// The demo binary of `topic`, which the check built if a selected trial needs it.
+    fn binary(&self, topic: &str) -> Result<&Path, String> {
+        self.binaries
+            .get(topic)
+            .map(PathBuf::as_path)
+            .ok_or_else(|| format!("the {topic} demo was not built"))
     }
+}
+
+/// A block's run that did not end as the page expects.
+enum Unexpected {
+    /// The demo could not be run at all.
+    NotRun(String),
+    /// It ran and ended otherwise: how (its status, its signal or its deadline), and the
+    /// run, whose last lines say why.
+    Ended {
+        /// The run.
+        run: Run,
+        /// How it ended, and the status the page expects.
+        ending: String,
+    },
+}
+
+/// Runs a block's command, as the check and `bless` both do, and returns its run if it ended
+/// with the status the page expects.
+fn run_block(
+    root: &Path,
+    block: &Block,
+    binary: &Path,
+    timeout: Duration,
+) -> Result<Run, Unexpected> {
+    let run = demos::run(root, binary, &[&block.section], &block.env, timeout)
+        .map_err(Unexpected::NotRun)?;
+    match ends_as_expected(&run, block, timeout) {
+        Ok(()) => Ok(run),
+        Err(ending) => Err(Unexpected::Ended { run, ending }),
+    }
+}
+
+/// `docs/page.md:LINE: `cargo xtask demo ...``, where a message about a run starts.
+fn place(block: &Block) -> String {
+    format!("{}: `{}`", block.location(), block.command())
 }
 
 /// Whether the demo ended with the status the block expects; if not, how it ended.
 fn ends_as_expected(run: &Run, block: &Block, timeout: Duration) -> Result<(), String> {
-    if run.status.is_some() && run.code() == Some(block.status) {
+    if run.code() == Some(block.status) {
         return Ok(());
     }
     let expected = if block.status == 0 {
@@ -117,11 +148,16 @@ pub fn check_block(
     binary: &Path,
     timeout: Duration,
 ) -> Result<(), Failed> {
-    let run = demos::run(root, binary, &[&block.section], &block.env, timeout)?;
-    let place = format!("{}: `{}`", block.location(), block.command());
-    if let Err(ending) = ends_as_expected(&run, block, timeout) {
-        return Err(format!("{place} {ending}; the end of its output:\n{}", run.tail(20)).into());
-    }
+    let place = place(block);
+    let run = match run_block(root, block, binary, timeout) {
+        Ok(run) => run,
+        Err(Unexpected::NotRun(error)) => return Err(error.into()),
+        Err(Unexpected::Ended { run, ending }) => {
+            return Err(
+                format!("{place} {ending}; the end of its output:\n{}", run.tail(20)).into(),
+            );
+        }
+    };
     if run.left_behind {
         return Err(format!("{place} exited but left processes of its own running (now killed): a demo must wait for every child it starts").into());
     }
@@ -137,49 +173,55 @@ pub fn check_block(
     Ok(())
 }
 
-/// A documented section: the page line of its block, the section, the page.
-pub type Documented = (usize, String, PathBuf);
+/// What the check found of a topic's page, for its `<topic>::documented` trial.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageState {
+    /// There is no page.
+    Missing,
+    /// The page cannot be read, for any kind of block: its first error.
+    Malformed(PageError),
+    /// The page reads.
+    WellFormed,
+}
 
-/// The `<topic>::documented` trial. `page_error` is `None` if the page is missing, and
-/// holds the page's first error if it is malformed (for any kind of block).
+/// The `<topic>::documented` trial: the page is there and well formed, and its console
+/// blocks (`documented`, from any page) show every section of the demo and no other.
 pub fn coverage(
     root: &Path,
     topic: &str,
     page: &Path,
-    page_error: Option<Option<PageError>>,
-    documented: &[Documented],
+    state: PageState,
+    documented: &[Block],
     binary: &Path,
     timeout: Duration,
 ) -> Result<(), Failed> {
-    match page_error {
-        None => {
+    match state {
+        PageState::Missing => {
             return Err(format!(
                 "{} is missing: every topic has a page (see docs/contributing/checked-pages.md)",
                 page.display()
             )
             .into());
         }
-        Some(Some(error)) => return Err(error.to_string().into()),
-        Some(None) => {}
+        PageState::Malformed(error) => return Err(error.to_string().into()),
+        PageState::WellFormed => {}
     }
     let sections = demos::sections(root, binary, timeout)?;
     let mut problems = Vec::new();
     for section in &sections {
-        if !documented
-            .iter()
-            .any(|(_, documented, _)| documented == section)
-        {
+        if !documented.iter().any(|block| block.section == *section) {
             problems.push(format!(
                 "{}: section `{section}` of the {topic} demo has no documented output: add a block\n```console\n$ cargo xtask demo {topic} {section}\n```\nthen fill it with `cargo xtask bless {topic}`",
                 page.display()
             ));
         }
     }
-    for (line, section, path) in documented {
-        if !sections.contains(section) {
+    for block in documented {
+        if !sections.contains(&block.section) {
             problems.push(format!(
-                "{}:{line}: the {topic} demo has no section `{section}`; its sections are: {}",
-                path.display(),
+                "{}: the {topic} demo has no section `{}`; its sections are: {}",
+                block.location(),
+                block.section,
                 sections.join(", ")
             ));
         }

@@ -107,7 +107,11 @@ fn block(
         rest = &rest[1..];
     }
     let line = command_index + 1;
-    let (env, topic, section) = parse_command(&command).map_err(|message| (line, message))?;
+    let DemoCommand {
+        env,
+        topic,
+        section,
+    } = parse_command(&command).map_err(|message| (line, message))?;
     let mut status = 0;
     if let Some((status_index, code)) = rest
         .first()
@@ -142,10 +146,15 @@ fn block(
     })
 }
 
-type Command = (Vec<(String, String)>, &'static str, String);
+/// What a documented command runs: `[VAR=value ...] cargo xtask demo <topic> <section>`.
+struct DemoCommand {
+    env: Vec<(String, String)>,
+    topic: &'static str,
+    section: String,
+}
 
 /// `[VAR=value ...] cargo xtask demo <topic> <section>`
-fn parse_command(command: &str) -> Result<Command, String> {
+fn parse_command(command: &str) -> Result<DemoCommand, String> {
     if command.contains(['"', '\'', '\\']) {
         // A shell would remove them, the check would not: `RUST_LOG="off"` would differ.
         return Err(format!(
@@ -163,7 +172,11 @@ fn parse_command(command: &str) -> Result<Command, String> {
     match words.as_slice() {
         ["cargo", "xtask", "demo", topic, section] => {
             let topic = topics::parse(topic).map_err(|e| format!("{usage}: {e}"))?;
-            Ok((env, topic, section.to_string()))
+            Ok(DemoCommand {
+                env,
+                topic,
+                section: section.to_string(),
+            })
         }
         ["cargo", "xtask", "demo", topic] => Err(format!(
             "`{command}` names no section: {usage} (see the sections with `cargo run -q -p {topic} -- --list`)"

@@ -31,6 +31,16 @@ fn failure(result: Result<(), Failed>) -> String {
         .to_string()
 }
 
+/// The console blocks of `docs/typing.md`, each showing a section at a page line.
+fn documented(sections: &[(usize, &str)]) -> Vec<Block> {
+    let sections = sections.iter().map(|(line, section)| Block {
+        line: *line,
+        section: section.to_string(),
+        ..block("")
+    });
+    sections.collect()
+}
+
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 #[test]
@@ -113,13 +123,13 @@ fn an_expected_failure_status_is_checked() {
 fn a_section_without_documented_output_fails_the_coverage_trial() {
     let dir = tempfile::tempdir().unwrap();
     let demo = fake_demo(dir.path(), "one\\ntwo\\n", "true");
-    let documented = [(3, "one".to_string(), PathBuf::from("docs/typing.md"))];
+    let documented = documented(&[(3, "one")]);
     let page = Path::new("docs/typing.md");
     let message = failure(coverage(
         dir.path(),
         "typing",
         page,
-        Some(None),
+        PageState::WellFormed,
         &documented,
         &demo,
         TIMEOUT,
@@ -135,15 +145,12 @@ fn a_section_without_documented_output_fails_the_coverage_trial() {
 fn a_block_for_a_section_that_does_not_exist_fails_the_coverage_trial() {
     let dir = tempfile::tempdir().unwrap();
     let demo = fake_demo(dir.path(), "one\\n", "true");
-    let documented = [
-        (3, "one".to_string(), PathBuf::from("docs/typing.md")),
-        (9, "gone".to_string(), PathBuf::from("docs/typing.md")),
-    ];
+    let documented = documented(&[(3, "one"), (9, "gone")]);
     let message = failure(coverage(
         dir.path(),
         "typing",
         Path::new("docs/typing.md"),
-        Some(None),
+        PageState::WellFormed,
         &documented,
         &demo,
         TIMEOUT,
@@ -163,7 +170,7 @@ fn a_missing_or_malformed_page_fails_the_coverage_trial() {
         dir.path(),
         "typing",
         page,
-        None,
+        PageState::Missing,
         &[],
         &demo,
         TIMEOUT,
@@ -177,7 +184,7 @@ fn a_missing_or_malformed_page_fails_the_coverage_trial() {
         dir.path(),
         "typing",
         page,
-        Some(Some(error)),
+        PageState::Malformed(error),
         &[],
         &demo,
         TIMEOUT,

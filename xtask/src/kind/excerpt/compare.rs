@@ -1,11 +1,13 @@
 //! Compares an excerpt on a page with its region, line for line, where a page line `// ...`
 //! stands for one or more region lines left out; and diffs and blesses it.
 //!
-//! As in [`crate::pattern`], one alignment serves all three: the cheapest edit script, where a
-//! line equal to its region line (trailing whitespace aside) costs nothing, an elision swallows
-//! one or more region lines for free, and every page line left out or region line added costs
-//! one. This is not [`crate::pattern`]'s matcher: Rust code is full of `[..]`, which must stay
-//! text here.
+//! As for outputs, one alignment ([`crate::align`]) serves all three: a line equal to its
+//! region line (trailing whitespace aside) costs nothing, and an elision is a gap that
+//! swallows one or more region lines. This is not [`crate::pattern`]'s matcher: Rust code is
+//! full of `[..]`, which must stay text here.
+
+use crate::align::{Gaps, Rules, Step};
+use crate::diff;
 
 /// The page line that stands for skipped region lines.
 pub const ELISION: &str = "// ...";
@@ -14,85 +16,29 @@ fn is_elision(line: &str) -> bool {
     line.trim() == ELISION
 }
 
-/// One step of the alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step {
-    /// Page line `.0` is region line `.1`.
-    Same(usize, usize),
-    /// The elision at page line `.0` swallows region line `.1`.
-    Elided(usize, usize),
-    /// Page line `.0` is not in the region.
-    Missing(usize),
-    /// Region line `.0` is not on the page.
-    Extra(usize),
+/// An excerpt's rules: an elision stands for one line or more, other lines must be equal.
+struct Excerpt<'a> {
+    page: &'a [String],
+    region: &'a [String],
 }
 
-type Cost = (usize, usize);
-const EDIT: Cost = (1, 0);
-const SWALLOW: Cost = (0, 1);
-const NEVER: Cost = (usize::MAX / 2, 0);
+impl Rules for Excerpt<'_> {
+    const GAPS: Gaps = Gaps::SomeLines;
 
-fn add(a: Cost, b: Cost) -> Cost {
-    (a.0 + b.0, a.1 + b.1)
+    fn is_gap(&self, i: usize) -> bool {
+        is_elision(&self.page[i])
+    }
+
+    fn same(&self, i: usize, j: usize) -> bool {
+        self.page[i].trim_end() == self.region[j].trim_end()
+    }
 }
 
-/// The cheapest alignment, and whether it costs nothing (the excerpt is right).
+/// The cheapest alignment ([`crate::align`]), and whether it costs nothing (the excerpt is
+/// right).
 fn align(page: &[String], region: &[String]) -> (bool, Vec<Step>) {
-    let (n, m) = (page.len(), region.len());
-    // cost[i][j]: the cheapest alignment of page[i..] with region[j..]; more[i][j]: the same
-    // once the elision at page[i] has swallowed a line already, so it may stop or go on.
-    let mut cost = vec![vec![(0, 0); m + 1]; n + 1];
-    let mut more = vec![vec![NEVER; m + 1]; n + 1];
-    let same = |i: usize, j: usize| page[i].trim_end() == region[j].trim_end();
-    for i in (0..=n).rev() {
-        for j in (0..=m).rev() {
-            if i == n {
-                cost[i][j] = (m - j, 0);
-                continue;
-            }
-            let mut best = add(EDIT, cost[i + 1][j]);
-            if j < m {
-                best = best.min(add(EDIT, cost[i][j + 1]));
-                if is_elision(&page[i]) {
-                    more[i][j] = cost[i + 1][j].min(add(SWALLOW, more[i][j + 1]));
-                    best = best.min(add(SWALLOW, more[i][j + 1]));
-                } else if same(i, j) {
-                    best = best.min(cost[i + 1][j + 1]);
-                }
-            } else if is_elision(&page[i]) {
-                more[i][j] = cost[i + 1][j];
-            }
-            cost[i][j] = best;
-        }
-    }
-    let mut steps = Vec::new();
-    let (mut i, mut j, mut eliding) = (0, 0, false);
-    while i < n || j < m {
-        if i == n {
-            steps.push(Step::Extra(j));
-            j += 1;
-        } else if eliding {
-            if more[i][j] == cost[i + 1][j] {
-                (i, eliding) = (i + 1, false);
-            } else {
-                steps.push(Step::Elided(i, j));
-                j += 1;
-            }
-        } else if j < m && is_elision(&page[i]) && cost[i][j] == add(SWALLOW, more[i][j + 1]) {
-            steps.push(Step::Elided(i, j));
-            (j, eliding) = (j + 1, true);
-        } else if j < m && !is_elision(&page[i]) && same(i, j) && cost[i][j] == cost[i + 1][j + 1] {
-            steps.push(Step::Same(i, j));
-            (i, j) = (i + 1, j + 1);
-        } else if cost[i][j] == add(EDIT, cost[i + 1][j]) {
-            steps.push(Step::Missing(i));
-            i += 1;
-        } else {
-            steps.push(Step::Extra(j));
-            j += 1;
-        }
-    }
-    (cost[0][0].0 == 0, steps)
+    let (edits, steps) = crate::align::align(&Excerpt { page, region }, page.len(), region.len());
+    (edits == 0, steps)
 }
 
 /// Whether the page's excerpt equals the region, elisions aside.
@@ -100,7 +46,7 @@ pub fn matches(page: &[String], region: &[String]) -> bool {
     align(page, region).0
 }
 
-/// A line diff: `-` page lines not in the region (numbered by their page line, from
+/// A line diff (see [`mod@crate::diff`]): `-` page lines not in the region (numbered by their page line, from
 /// `page_line`), `+` region lines not on the page (numbered by their source line), and up to
 /// three unchanged lines around each change.
 pub fn diff(
@@ -110,58 +56,31 @@ pub fn diff(
     source_lines: &[usize],
 ) -> String {
     let (_, steps) = align(page, region);
-    let rendered: Vec<(bool, String)> = steps
+    let lines: Vec<diff::Line<'_>> = steps
         .iter()
         .filter_map(|step| match *step {
-            Step::Same(i, _) => Some((false, format!("  {:>4} | {}", page_line + i, page[i]))),
-            Step::Elided(i, j) if j == 0 || !steps.contains(&Step::Elided(i, j - 1)) => {
-                Some((false, format!("  {:>4} | {}", page_line + i, page[i])))
-            }
+            // An elision is shown once, however many lines it swallowed.
+            Step::Same(i, _) | Step::Gap(i) => Some(diff::Line::Same(page_line + i, &page[i])),
             Step::Elided(..) => None,
-            Step::Missing(i) => Some((true, format!("- {:>4} | {}", page_line + i, page[i]))),
-            Step::Extra(j) => Some((true, format!("+ {:>4} | {}", source_lines[j], region[j]))),
+            Step::Missing(i) => Some(diff::Line::Missing(page_line + i, &page[i])),
+            Step::Extra(j) => Some(diff::Line::Extra(Some(source_lines[j]), &region[j])),
         })
         .collect();
-    let near = |index: usize| {
-        let low = index.saturating_sub(3);
-        let high = (index + 3).min(rendered.len().saturating_sub(1));
-        (low..=high).any(|k| rendered[k].0)
-    };
-    let mut out = String::new();
-    let mut skipped = false;
-    for (index, (_, line)) in rendered.iter().enumerate() {
-        if near(index) {
-            if skipped {
-                out.push_str("  ...\n");
-                skipped = false;
-            }
-            out.push_str(line);
-            out.push('\n');
-        } else {
-            skipped = true;
-        }
-    }
-    out
+    diff::render(&lines, 3)
 }
 
 /// The excerpt rewritten from the region, keeping every elision that still stands for
 /// lines.
 pub fn bless(page: &[String], region: &[String]) -> Vec<String> {
     let (_, steps) = align(page, region);
-    let mut blessed = Vec::new();
-    let mut last_elision = None;
-    for step in steps {
-        match step {
-            Step::Same(i, _) => blessed.push(page[i].clone()),
-            Step::Elided(i, _) if last_elision != Some(i) => {
-                last_elision = Some(i);
-                blessed.push(page[i].clone());
-            }
-            Step::Extra(j) => blessed.push(region[j].clone()),
-            Step::Elided(..) | Step::Missing(_) => {}
-        }
-    }
-    blessed
+    steps
+        .into_iter()
+        .filter_map(|step| match step {
+            Step::Same(i, _) | Step::Gap(i) => Some(page[i].clone()),
+            Step::Extra(j) => Some(region[j].clone()),
+            Step::Elided(..) | Step::Missing(_) => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -7,7 +7,18 @@ use super::blocks::Block;
 use super::run::Ran;
 use crate::kind::{Blessing, bless_hint};
 use crate::page::edit::Edit;
-use crate::{pattern, process};
+use crate::pattern;
+use crate::process::{self, Run};
+
+/// Whether the script exited with the `status` the page expects, as the trial and the
+/// blessing both ask; if not, how it ended and what the page expects.
+fn ends_as_expected(run: &Run, status: i32, timeout: Duration) -> Result<(), String> {
+    if run.code() == Some(status) {
+        return Ok(());
+    }
+    let ending = process::Ending(run, timeout);
+    Err(format!("{ending} (the page expects status {status})"))
+}
 
 /// A script's trial: its status and its output against the page.
 pub(super) fn check(block: &Block, ran: &Ran, timeout: Duration) -> Result<(), String> {
@@ -18,17 +29,14 @@ pub(super) fn check(block: &Block, ran: &Ran, timeout: Duration) -> Result<(), S
     let actual = run.lines();
     let mut problems = Vec::new();
     let output_differs = !pattern::matches(expected, &actual);
-    if run.status.is_none() || run.code() != Some(status) {
+    if let Err(ending) = ends_as_expected(run, status, timeout) {
         // The diff below shows the output, where it differs; else show its end here.
         let tail = if output_differs {
             String::new()
         } else {
             format!("; the end of its output:\n{}", run.tail(20))
         };
-        problems.push(format!(
-            "{place} {} (the page expects status {status}){tail}",
-            process::Ending(run, timeout),
-        ));
+        problems.push(format!("{place} {ending}{tail}"));
     } else if run.left_behind {
         problems.push(format!("{place} exited but left processes of its own running (now killed): a block must wait for every child it starts"));
     }
@@ -69,11 +77,10 @@ pub(super) fn bless(block: &Block, ran: &Ran, timeout: Duration) -> Blessing {
     }
     let blessed = pattern::bless_patterns(block.expected(), &written);
     let status = block.status_for(&blessed);
-    if run.status.is_none() || run.code() != Some(status) {
+    if let Err(ending) = ends_as_expected(run, status, timeout) {
         return Blessing::Failed(format!(
-            "{}: the python block {} (the page expects status {status}):\n{}",
+            "{}: the python block {ending}:\n{}",
             block.location(),
-            process::Ending(run, timeout),
             run.tail(10)
         ));
     }

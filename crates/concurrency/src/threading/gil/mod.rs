@@ -130,7 +130,7 @@ impl Gil {
             state.last_holder = Some(me);
             state.switch_number += 1;
         }
-        // Wake a holder waiting in `drop` for someone to take the lock.
+        // Wake a holder waiting in `release` for someone to take the lock.
         self.taken.notify_all();
         // Whoever asked has been served (or will ask again after its next interval).
         self.drop_request.store(false, Ordering::Release);
@@ -138,7 +138,7 @@ impl Gil {
     // ANCHOR_END: take
 
     /// CPython's `drop_gil`.
-    fn drop(&self) {
+    fn release(&self) {
         let mut state = self.state();
         state.locked = false;
         self.released.notify_one();
@@ -177,7 +177,7 @@ impl GilGuard<'_> {
     /// asked for the lock, hand it over and queue up to take it back.
     pub fn between_bytecodes(&mut self) {
         if self.gil.drop_request.load(Ordering::Acquire) {
-            self.gil.drop();
+            self.gil.release();
             self.gil.take();
         }
     }
@@ -185,7 +185,7 @@ impl GilGuard<'_> {
     /// Runs blocking work (IO, a sleep) with the lock released, as CPython does around every
     /// blocking system call, and takes the lock back afterwards.
     pub fn allow_threads<R>(&mut self, blocking: impl FnOnce() -> R) -> R {
-        self.gil.drop();
+        self.gil.release();
         let result = blocking();
         self.gil.take();
         result
@@ -195,7 +195,7 @@ impl GilGuard<'_> {
 
 impl Drop for GilGuard<'_> {
     fn drop(&mut self) {
-        self.gil.drop();
+        self.gil.release();
     }
 }
 

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::{Gil, GilGuard};
 use crate::threading::cpu_bound::{Timed, is_prime};
-use crate::threading::worker::{WorkerPanicked, join_all_scoped};
+use crate::threading::join::{ThreadPanicked, join_all_scoped};
 
 /// Where tasks run: under a modelled GIL, or free.
 #[derive(Debug, Clone, Copy)]
@@ -107,13 +107,13 @@ impl Runtime<'_> {
     /// let tasks = [Task::Cpu { primes_below: 1_000 }, Task::Cpu { primes_below: 100 }];
     /// assert_eq!(Runtime::Gil(&gil).run_in_threads(&tasks)?.value, [168, 25]);
     /// assert_eq!(Runtime::Free.run_in_threads(&tasks)?.value, [168, 25]);
-    /// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+    /// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
     /// ```
     ///
     /// # Errors
     ///
-    /// [`WorkerPanicked`] if a task panicked.
-    pub fn run_in_threads(self, tasks: &[Task]) -> Result<Timed<Vec<u64>>, WorkerPanicked> {
+    /// [`ThreadPanicked`] if a task panicked.
+    pub fn run_in_threads(self, tasks: &[Task]) -> Result<Timed<Vec<u64>>, ThreadPanicked> {
         let start = Instant::now();
         let value = thread::scope(|s| {
             let handles = tasks

@@ -1,5 +1,8 @@
 //! The child side of a pool: claim tasks from shared memory, run them, send frames, `_exit`.
 //!
+//! Also what both pools' children share: the chunking rule, the panic hook that turns a
+//! task's panic into a value, and the exit statuses a child leaves with.
+//!
 //! Nothing here takes a lock a thread of the parent could have held at the fork: tasks are
 //! claimed with atomic operations on a `MAP_SHARED` page, results go out with raw `write(2)`
 //! on the worker's own pipe, and the caller of [`run`] leaves with `_exit`. Stdout's lock is
@@ -17,6 +20,7 @@ use serde::Serialize;
 
 use super::frame::{Message, push_frame, write_all};
 use super::sys::flush_output;
+use crate::panics;
 
 /// How many inputs a worker claims at a time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,6 +134,15 @@ pub(crate) struct Job<'a, T, F> {
     pub(crate) initializer: Option<&'a (dyn Fn() + Send + Sync)>,
 }
 
+/// The exit status of a child that sent `Finished` (or, long-lived, was told to stop).
+pub(crate) const EXIT_DONE: i32 = 0;
+/// The exit status of a child whose initializer panicked; it ran no task.
+pub(crate) const EXIT_INITIALIZER_PANICKED: i32 = 1;
+/// The exit status of a child whose parent is gone or closed its pipe: nobody wants the rest.
+pub(crate) const EXIT_PARENT_GONE: i32 = 2;
+/// The exit status of a child that found the pool's shared state making no sense: a bug here.
+pub(crate) const EXIT_PROTOCOL_BROKEN: i32 = 3;
+
 /// Flush a batch once it holds this much, even mid-chunk, so a worker's memory stays bounded.
 const BATCH: usize = 1 << 20;
 
@@ -146,11 +159,11 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
         && let Err(payload) = catch_unwind(AssertUnwindSafe(initializer))
     {
         let message = Message::<R>::InitPanicked {
-            message: panic_message(&*payload),
+            message: panics::message(&*payload),
         };
         let _ = push_frame(&mut out, &message);
         let _ = send(&mut out);
-        return 1;
+        return EXIT_INITIALIZER_PANICKED;
     }
     let (next, current) = (&job.slots[0], &job.slots[1 + job.worker]);
     let len = job.inputs.len();
@@ -159,13 +172,13 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
             current.store(index + 1, Ordering::Relaxed);
             // Each index is claimed by exactly one worker, once: the input is still here.
             let Some(input) = job.inputs[index].take() else {
-                return 3;
+                return EXIT_PROTOCOL_BROKEN;
             };
             let message = match catch_unwind(AssertUnwindSafe(|| (job.f)(input))) {
                 Ok(value) => Message::Done { index, value },
                 Err(payload) => Message::Panicked {
                     index,
-                    message: panic_message(&*payload),
+                    message: panics::message(&*payload),
                     location: take_panic_location(),
                 },
             };
@@ -174,12 +187,11 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
                 let _ = push_frame(&mut out, &Message::<R>::Unencodable { index, message });
             }
             if out.len() >= BATCH && send(&mut out).is_err() {
-                return 2;
+                return EXIT_PARENT_GONE;
             }
         }
         if send(&mut out).is_err() {
-            // The parent is gone or closed our pipe: nobody wants the rest.
-            return 2;
+            return EXIT_PARENT_GONE;
         }
     }
     // What the tasks printed and left in stdout's buffer (a `print!` without a newline) is
@@ -187,17 +199,10 @@ pub(crate) fn run<T, R: Serialize, F: Fn(T) -> R>(job: Job<'_, T, F>, pipe: &Own
     // free (see `fork_with`), unless a task left a thread holding it.
     flush_output();
     let _ = push_frame(&mut out, &Message::<R>::Finished);
-    if send(&mut out).is_err() { 2 } else { 0 }
-}
-
-/// The text of a panic payload: `panic!`'s message, or a placeholder for other payloads.
-pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(text) = payload.downcast_ref::<&str>() {
-        (*text).to_owned()
-    } else if let Some(text) = payload.downcast_ref::<String>() {
-        text.clone()
+    if send(&mut out).is_err() {
+        EXIT_PARENT_GONE
     } else {
-        "a panic with a non-string payload".to_owned()
+        EXIT_DONE
     }
 }
 

@@ -1,23 +1,25 @@
-//! Joining threads, and turning a worker's panic into an error value.
+//! Joining threads, and turning a thread's panic into an error value.
 //!
 //! `JoinHandle::join` returns `Err` with the panic payload when the thread panicked. Python's
 //! `Thread.join()` never reports what went wrong in the thread (the exception is printed and
-//! lost); here the caller gets a [`WorkerPanicked`] naming the worker and its message.
+//! lost); here the caller gets a [`ThreadPanicked`] naming the thread and its message.
 
 use std::any::Any;
 use std::fmt;
 use std::thread::{JoinHandle, ScopedJoinHandle};
 
-/// A worker thread panicked instead of returning its result.
+use crate::panics;
+
+/// A thread panicked instead of returning its result.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WorkerPanicked {
-    /// The worker's index, in the order the workers were started.
+pub struct ThreadPanicked {
+    /// The thread's index, in the order the threads were started.
     pub worker: usize,
     /// The panic message, when the payload was a string.
     pub message: String,
 }
 
-impl fmt::Display for WorkerPanicked {
+impl fmt::Display for ThreadPanicked {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -27,18 +29,14 @@ impl fmt::Display for WorkerPanicked {
     }
 }
 
-impl std::error::Error for WorkerPanicked {}
+impl std::error::Error for ThreadPanicked {}
 
-impl WorkerPanicked {
+impl ThreadPanicked {
     fn new(worker: usize, payload: &(dyn Any + Send)) -> Self {
-        let message = if let Some(text) = payload.downcast_ref::<&str>() {
-            (*text).to_owned()
-        } else if let Some(text) = payload.downcast_ref::<String>() {
-            text.clone()
-        } else {
-            "(a panic payload that is not a string)".to_owned()
-        };
-        Self { worker, message }
+        Self {
+            worker,
+            message: panics::message(payload),
+        }
     }
 }
 
@@ -48,31 +46,31 @@ impl WorkerPanicked {
 /// first panic is the error.
 ///
 /// ```
-/// use concurrency::threading::worker::join_all;
+/// use concurrency::threading::join::join_all;
 ///
 /// let handles: Vec<_> = (0..3).map(|i| std::thread::spawn(move || i * 10)).collect();
 /// assert_eq!(join_all(handles)?, vec![0, 10, 20]);
-/// # Ok::<(), concurrency::threading::worker::WorkerPanicked>(())
+/// # Ok::<(), concurrency::threading::join::ThreadPanicked>(())
 /// ```
-pub fn join_all<R>(handles: Vec<JoinHandle<R>>) -> Result<Vec<R>, WorkerPanicked> {
+pub fn join_all<R>(handles: Vec<JoinHandle<R>>) -> Result<Vec<R>, ThreadPanicked> {
     collect(handles.into_iter().map(JoinHandle::join))
 }
 
 /// [`join_all`] for threads spawned in a [`std::thread::scope`].
-pub fn join_all_scoped<R>(handles: Vec<ScopedJoinHandle<'_, R>>) -> Result<Vec<R>, WorkerPanicked> {
+pub fn join_all_scoped<R>(handles: Vec<ScopedJoinHandle<'_, R>>) -> Result<Vec<R>, ThreadPanicked> {
     collect(handles.into_iter().map(ScopedJoinHandle::join))
 }
 
 fn collect<R>(
     joined: impl Iterator<Item = std::thread::Result<R>>,
-) -> Result<Vec<R>, WorkerPanicked> {
+) -> Result<Vec<R>, ThreadPanicked> {
     let mut results = Vec::new();
     let mut first_panic = None;
     for (worker, outcome) in joined.enumerate() {
         match outcome {
             Ok(value) => results.push(value),
             Err(payload) => {
-                first_panic.get_or_insert_with(|| WorkerPanicked::new(worker, payload.as_ref()));
+                first_panic.get_or_insert_with(|| ThreadPanicked::new(worker, payload.as_ref()));
             }
         }
     }

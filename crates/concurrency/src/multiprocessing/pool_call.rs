@@ -18,7 +18,9 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use serde::Deserialize;
 
-use super::error::{ExitStatus, PoolError};
+use demo::process_end::ProcessEnd;
+
+use super::error::PoolError;
 use super::frame::{FrameBuffer, Message};
 use super::outcomes::{Outcomes, Recorded};
 use super::process::{try_wait, wait};
@@ -45,9 +47,10 @@ pub(crate) fn poll_ready(fds: &mut [PollFd], timeout: Duration) -> Result<Vec<us
         .collect())
 }
 
-/// One worker as the parent sees it.
+/// One forked worker as the parent sees it: its pid, its pipe, and how far it got (the child
+/// side is [`child`](super::child)).
 #[derive(Debug)]
-pub(crate) struct Worker {
+pub(crate) struct ChildHandle {
     pub(crate) pid: Pid,
     /// The read end of its result pipe, until end of file.
     pub(crate) pipe: Option<OwnedFd>,
@@ -55,10 +58,10 @@ pub(crate) struct Worker {
     /// It sent `Finished`: every task it claimed has a result or an error.
     finished: bool,
     /// Its exit status, once reaped.
-    status: Option<ExitStatus>,
+    status: Option<ProcessEnd>,
 }
 
-impl Worker {
+impl ChildHandle {
     pub(crate) fn new(pid: Pid, pipe: OwnedFd) -> Self {
         Self {
             pid,
@@ -71,8 +74,8 @@ impl Worker {
 }
 
 /// A map in flight: the workers it forked and what they sent so far.
-pub(crate) struct Run<R> {
-    pub(crate) workers: Vec<Worker>,
+pub(crate) struct PoolCall<R> {
+    pub(crate) workers: Vec<ChildHandle>,
     pub(crate) slots: SharedSlots,
     outcomes: Outcomes<R>,
     /// An error that stops the run (a dead worker), not yet handed out.
@@ -80,7 +83,7 @@ pub(crate) struct Run<R> {
     last_sweep: Instant,
 }
 
-impl<R: for<'de> Deserialize<'de>> Run<R> {
+impl<R: for<'de> Deserialize<'de>> PoolCall<R> {
     pub(crate) fn new(len: usize, slots: SharedSlots) -> Self {
         Self {
             workers: Vec::new(),
@@ -184,7 +187,7 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
     }
 
     /// Records that worker `i` ended; a worker that had not finished stops the run.
-    fn ended(&mut self, i: usize, status: ExitStatus) {
+    fn ended(&mut self, i: usize, status: ProcessEnd) {
         let worker = &mut self.workers[i];
         worker.status = Some(status);
         worker.pipe = None;
@@ -264,7 +267,7 @@ impl<R: for<'de> Deserialize<'de>> Run<R> {
     }
 }
 
-impl<R> Run<R> {
+impl<R> PoolCall<R> {
     /// Kills every worker not reaped yet and reaps it: no zombie, no open pipe.
     pub(crate) fn kill_all(&mut self) {
         for worker in &mut self.workers {
@@ -276,13 +279,13 @@ impl<R> Run<R> {
         }
         for worker in &mut self.workers {
             if worker.status.is_none() {
-                worker.status = Some(wait(worker.pid).unwrap_or(ExitStatus::Unknown));
+                worker.status = Some(wait(worker.pid).unwrap_or(ProcessEnd::Unknown));
             }
         }
     }
 }
 
-impl<R> Drop for Run<R> {
+impl<R> Drop for PoolCall<R> {
     fn drop(&mut self) {
         self.kill_all();
     }

@@ -1,14 +1,16 @@
-//! Pinning the calling thread to one core, so the threads it starts share that core.
+//! The calling thread's CPU affinity: which cores it may run on, and pinning it to one.
 //!
-//! The notes: "If we ran this program on a computer with a single CPU core, the OS would be
-//! switching between the two threads". [`pinned_to_one_core`] makes any machine that
-//! single-core computer for a while: it restricts the calling thread's affinity mask
-//! (`sched_setaffinity`) to one core *before* the work starts threads, which inherit the mask,
-//! and restores the old mask afterwards. Python has the same call,
-//! `os.sched_setaffinity(0, {core})`.
+//! Two demos stage their claims with it, so it lives here rather than in either topic crate:
+//! concurrency makes any machine "a computer with a single CPU core" for a while (the notes:
+//! "the OS would be switching between the two threads"), and platform shows that a thread
+//! pinned to one core still sees every CPU online. Linux and Android only (`#[cfg]` in
+//! `lib.rs`): platform says what it does elsewhere.
 //!
-//! The core comes from the current mask ([`usable_cores`]): a container's cpuset may forbid
-//! core 0, and asking for a core outside the mask fails with `EINVAL`.
+//! [`pinned_to_one_core`] restricts the calling thread's affinity mask (`sched_setaffinity`)
+//! to one core *before* the work starts threads, which inherit the mask, and restores the old
+//! mask afterwards. Python has the same call, `os.sched_setaffinity(0, {core})`. The core
+//! comes from the current mask ([`usable_cores`]): a container's cpuset may forbid core 0,
+//! and asking for a core outside the mask fails with `EINVAL`.
 
 use std::fmt;
 
@@ -41,11 +43,11 @@ fn the_calling_thread() -> Pid {
 /// The cores the calling thread may run on, in increasing order.
 ///
 /// ```
-/// use concurrency::threading::affinity::usable_cores;
+/// use demo::affinity::usable_cores;
 ///
 /// let cores = usable_cores()?;
 /// assert!(!cores.is_empty());
-/// # Ok::<(), concurrency::threading::affinity::AffinityError>(())
+/// # Ok::<(), demo::affinity::AffinityError>(())
 /// ```
 ///
 /// # Errors
@@ -72,19 +74,35 @@ fn set_mask(mask: &CpuSet, what: &str) -> Result<(), AffinityError> {
     })
 }
 
+/// Pins the calling thread to `core` for the rest of its life (threads it starts after
+/// inherit the mask); [`pinned_to_one_core`] gives the old mask back afterwards.
+///
+/// # Errors
+///
+/// [`AffinityError`] if `core` cannot be named in a CPU set or the mask cannot be set
+/// (`core` outside the current mask is `EINVAL`).
+pub fn pin_calling_thread(core: usize) -> Result<(), AffinityError> {
+    let mut one = CpuSet::new();
+    one.set(core).map_err(|errno| AffinityError {
+        action: format!("name core {core} in a CPU set of {} cores", CpuSet::count()),
+        errno,
+    })?;
+    set_mask(&one, &format!("pin this thread to core {core}"))
+}
+
 /// Runs `work` with the calling thread pinned to `core`, then restores the previous mask.
 ///
 /// Threads that `work` starts inherit the one-core mask, so they take turns on that core
 /// however many cores the machine has. The mask is restored even if `work` panics.
 ///
 /// ```
-/// use concurrency::threading::affinity::{pinned_to_one_core, usable_cores};
+/// use demo::affinity::{pinned_to_one_core, usable_cores};
 ///
 /// let core = usable_cores()?[0];
 /// let seen = pinned_to_one_core(core, || std::thread::spawn(usable_cores).join().unwrap())?;
 /// assert_eq!(seen?, vec![core]); // the spawned thread inherited the mask
 /// assert!(usable_cores()?.contains(&core)); // and the old mask is back
-/// # Ok::<(), concurrency::threading::affinity::AffinityError>(())
+/// # Ok::<(), demo::affinity::AffinityError>(())
 /// ```
 ///
 /// # Errors
@@ -93,12 +111,7 @@ fn set_mask(mask: &CpuSet, what: &str) -> Result<(), AffinityError> {
 /// `EINVAL`), or the old mask cannot be restored.
 pub fn pinned_to_one_core<R>(core: usize, work: impl FnOnce() -> R) -> Result<R, AffinityError> {
     let previous = current_mask()?;
-    let mut one = CpuSet::new();
-    one.set(core).map_err(|errno| AffinityError {
-        action: format!("name core {core} in a CPU set of {} cores", CpuSet::count()),
-        errno,
-    })?;
-    set_mask(&one, &format!("pin this thread to core {core}"))?;
+    pin_calling_thread(core)?;
     let restore = Restore {
         previous: Some(previous),
     };

@@ -6,7 +6,6 @@
 //! exactly as the check runs it. A transcript is shown with CPython's own output after each `>>>`.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::check::Options;
 use crate::kind::console::Console;
@@ -14,6 +13,15 @@ use crate::kind::python::{self, Python};
 use crate::kind::{Kind, found};
 use crate::page::Page;
 use crate::{demos, topics};
+
+/// Where on the page a section's Python is: under the `##` heading of the first console
+/// block that shows the section.
+enum Place {
+    /// No console block shows the section.
+    Unshown,
+    /// Under this heading (`None`: above the page's first heading).
+    Under(Option<String>),
+}
 
 /// Prints the sections of `topic` (or just `section`) with Python beside Rust; `Err` lists
 /// the Rust demos that failed.
@@ -28,23 +36,23 @@ pub fn show(
     let text = std::fs::read_to_string(root.join(&path))
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let page = Page::of(&path, text);
-    let fences = page.fences.clone().map_err(|e| e.to_string())?;
-    let consoles = found::<Console>(&page).map_err(|e| e.to_string())?;
-    let pythons = found::<Python>(&page).map_err(|e| e.to_string())?;
+    let fences = page.fences.clone()?;
+    let consoles = found::<Console>(&page)?;
+    let pythons = found::<Python>(&page)?;
     let sections = match section {
         Some(section) => vec![section.to_string()],
         None => demos::sections(root, binary, options.timeout)?,
     };
-    // Each section's heading: the one over the first console block that shows it (`None`
-    // if no block does; `Some(None)` above the page's first heading).
-    let headings: Vec<Option<Option<String>>> = sections
+    let places: Vec<Place> = sections
         .iter()
         .map(|section| {
-            let block = consoles.iter().find(|block| block.section == *section)?;
+            let Some(block) = consoles.iter().find(|block| block.section == *section) else {
+                return Place::Unshown;
+            };
             let fence = fences
                 .iter()
-                .find(|f| f.body_start < block.line && block.line <= f.close)?;
-            Some(fence.heading.clone())
+                .find(|f| f.body_start < block.line && block.line <= f.close);
+            fence.map_or(Place::Unshown, |fence| Place::Under(fence.heading.clone()))
         })
         .collect();
     let under = |heading: &Option<String>| -> Vec<python::Block> {
@@ -52,19 +60,23 @@ pub fn show(
         blocks.cloned().collect()
     };
     let runner = options.python();
-    runner.run_ahead(headings.iter().flatten().flat_map(under).collect());
+    let shown = places.iter().filter_map(|place| match place {
+        Place::Under(heading) => Some(heading),
+        Place::Unshown => None,
+    });
+    runner.run_ahead(shown.flat_map(under).collect());
     let mut failed = Vec::new();
-    for (index, (section, heading)) in sections.iter().zip(&headings).enumerate() {
+    for (index, (section, place)) in sections.iter().zip(&places).enumerate() {
         if index > 0 {
             println!();
         }
         println!("===== {topic} {section} =====");
-        match heading {
-            None => println!(
+        match place {
+            Place::Unshown => println!(
                 "--- Python: no console block on {} shows this section ---",
                 path.display()
             ),
-            Some(heading) => {
+            Place::Under(heading) => {
                 let blocks = under(heading);
                 if blocks.is_empty() {
                     let title = heading
@@ -82,11 +94,7 @@ pub fn show(
             }
         }
         println!("--- Rust (cargo xtask demo {topic} {section}) ---");
-        let status = Command::new(binary)
-            .current_dir(root)
-            .arg(section)
-            .status()
-            .map_err(|e| format!("could not run the {topic} demo: {e}"))?;
+        let status = super::in_terminal(root, topic, binary, Some(section))?;
         if !status.success() {
             failed.push(format!("{topic} {section} ({status})"));
         }
