@@ -6,11 +6,11 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use concurrency::multiprocessing::Pool;
-use demo::Section;
+use demo::{Section, yes_no};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::getpid;
 
-use crate::report::{ms, yes_no};
+use crate::report::ms;
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {

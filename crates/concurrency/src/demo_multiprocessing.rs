@@ -5,14 +5,14 @@ use std::time::{Duration, Instant, SystemTime};
 
 use concurrency::multiprocessing::{Pool, Process};
 use concurrency::threading::cpu_bound::count_primes;
-use demo::Section;
+use demo::{Section, yes_no};
 use nix::errno::Errno;
 use nix::sys::resource::{Resource, setrlimit};
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitPidFlag, waitpid};
 use nix::unistd::{Pid, getpid};
 
-use crate::report::{ms, yes_no};
+use crate::report::ms;
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {

@@ -12,9 +12,7 @@ use std::thread;
 use std::time::Duration;
 
 use concurrency::threading::cpu_bound::is_prime;
-use demo::Section;
-
-use crate::report::yes_no;
+use demo::{Section, yes_no};
 
 pub(crate) const SECTIONS: &[Section] = &[Section {
     name: "responsive-ui",

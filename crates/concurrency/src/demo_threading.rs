@@ -15,10 +15,10 @@ use concurrency::threading::shared::{
     sum_in_scoped_threads,
 };
 use concurrency::threading::timeline::{Timeline, record_workers};
-use demo::Section;
 use demo::affinity::{pinned_to_one_core, usable_cores};
+use demo::{Section, yes_no};
 
-use crate::report::{ms, yes_no};
+use crate::report::ms;
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {

@@ -10,19 +10,15 @@ mod demo_responsive;
 mod demo_threading;
 mod report;
 
-use demo::{Demo, Section};
-
 fn main() -> std::process::ExitCode {
-    let sections: Vec<Section> = demo_threading::SECTIONS
-        .iter()
-        .chain(demo_responsive::SECTIONS)
-        .chain(demo_multiprocessing::SECTIONS)
-        .chain(demo_fork_pitfalls::SECTIONS)
-        .chain(demo_live_pool::SECTIONS)
-        .copied()
-        .collect();
-    demo::main(&Demo {
+    demo::main(&demo::Demo {
         topic: "concurrency",
-        sections: &sections,
+        sections: &[
+            demo_threading::SECTIONS,
+            demo_responsive::SECTIONS,
+            demo_multiprocessing::SECTIONS,
+            demo_fork_pitfalls::SECTIONS,
+            demo_live_pool::SECTIONS,
+        ],
     })
 }

@@ -10,9 +10,38 @@ use defaults::evaluated_once::{
 use defaults::into_option::head;
 use defaults::option_params::{Evaluations, append_to, greet, split};
 use defaults::struct_update::{PrintOptions, print_line};
+use demo::Section;
+
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "option-params",
+        title: "Option<T> parameters instead of default arguments",
+        run: option_params,
+    },
+    Section {
+        name: "struct-update",
+        title: "Default and ..Default::default(): keyword arguments with defaults",
+        run: struct_update,
+    },
+    Section {
+        name: "builder",
+        title: "A builder that validates once, at build()",
+        run: builder,
+    },
+    Section {
+        name: "into-option",
+        title: "impl Into<Option<T>>: skipping Some(..), and its costs",
+        run: into_option,
+    },
+    Section {
+        name: "evaluated-once",
+        title: "What Rust evaluates once and what per call",
+        run: evaluated_once,
+    },
+];
 
 /// `Option<T>` parameters, and when their default is made.
-pub(crate) fn option_params() -> demo::Result {
+fn option_params() -> demo::Result {
     show!(greet("Ada", None));
     show!(greet("Ada", Some("Hi")));
     show!(append_to(0, None));
@@ -41,7 +70,7 @@ pub(crate) fn option_params() -> demo::Result {
 }
 
 /// Python's `print(..., sep=..., end=...)` as an options struct with `Default`.
-pub(crate) fn struct_update() -> demo::Result {
+fn struct_update() -> demo::Result {
     show!(PrintOptions::default());
     show!(print_line(&[&1, &2, &3], &PrintOptions::default()));
     show!(print_line(
@@ -62,7 +91,7 @@ pub(crate) fn struct_update() -> demo::Result {
 }
 
 /// Defaults in the builder, every override optional, the checks at `build()`.
-pub(crate) fn builder() -> demo::Result {
+fn builder() -> demo::Result {
     let ms = Duration::from_millis;
     macro_rules! build {
         ($e:expr) => {
@@ -96,7 +125,7 @@ pub(crate) fn builder() -> demo::Result {
 }
 
 /// `impl Into<Option<usize>>`: three spellings of the same call.
-pub(crate) fn into_option() -> demo::Result {
+fn into_option() -> demo::Result {
     let rows = [1, 2, 3, 4, 5, 6, 7];
     show!(head(&rows, 3));
     show!(head(&rows, Some(3)));
@@ -105,7 +134,7 @@ pub(crate) fn into_option() -> demo::Result {
 }
 
 /// Counts evaluations of `const`, `static` + `LazyLock` and per-call defaults.
-pub(crate) fn evaluated_once() -> demo::Result {
+fn evaluated_once() -> demo::Result {
     let mut first = EMPTY;
     first.push(1);
     let second = EMPTY;

@@ -2,10 +2,24 @@
 
 use defaults::List;
 use defaults::shared_default::{define_func1, func2};
+use demo::Section;
+
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "mutable-default",
+        title: "The notes' func1 and func2: one shared default list, then None",
+        run: mutable_default,
+    },
+    Section {
+        name: "shared-handles",
+        title: "Why func1 prints the same list three times",
+        run: shared_handles,
+    },
+];
 
 /// `print([func1(i) for i in range(3)])` and `print([func2(i) for i in range(3)])`.
 // ANCHOR: mutable_default
-pub(crate) fn mutable_default() -> demo::Result {
+fn mutable_default() -> demo::Result {
     let func1 = define_func1();
     let results: Vec<List<i64>> = (0..3).map(|i| func1(i, None)).collect();
     println!("{results:?}");
@@ -18,7 +32,7 @@ pub(crate) fn mutable_default() -> demo::Result {
 
 /// The three results of `func1` are one list; copies taken after each call show the history.
 // ANCHOR: shared_handles
-pub(crate) fn shared_handles() -> demo::Result {
+fn shared_handles() -> demo::Result {
     let func1 = define_func1();
     let results: Vec<List<i64>> = (0..3).map(|i| func1(i, None)).collect();
     println!(

@@ -6,47 +6,9 @@
 mod demo_instead;
 mod demo_notes;
 
-use demo::{Demo, Section};
-
 fn main() -> std::process::ExitCode {
-    demo::main(&Demo {
+    demo::main(&demo::Demo {
         topic: "defaults",
-        sections: &[
-            Section {
-                name: "mutable-default",
-                title: "The notes' func1 and func2: one shared default list, then None",
-                run: demo_notes::mutable_default,
-            },
-            Section {
-                name: "shared-handles",
-                title: "Why func1 prints the same list three times",
-                run: demo_notes::shared_handles,
-            },
-            Section {
-                name: "option-params",
-                title: "Option<T> parameters instead of default arguments",
-                run: demo_instead::option_params,
-            },
-            Section {
-                name: "struct-update",
-                title: "Default and ..Default::default(): keyword arguments with defaults",
-                run: demo_instead::struct_update,
-            },
-            Section {
-                name: "builder",
-                title: "A builder that validates once, at build()",
-                run: demo_instead::builder,
-            },
-            Section {
-                name: "into-option",
-                title: "impl Into<Option<T>>: skipping Some(..), and its costs",
-                run: demo_instead::into_option,
-            },
-            Section {
-                name: "evaluated-once",
-                title: "What Rust evaluates once and what per call",
-                run: demo_instead::evaluated_once,
-            },
-        ],
+        sections: &[demo_notes::SECTIONS, demo_instead::SECTIONS],
     })
 }

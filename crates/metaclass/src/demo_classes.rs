@@ -1,10 +1,30 @@
 //! Sections on classes themselves: `type(name, bases, dict)`, C3, instance lookup.
 
+use demo::Section;
+use metaclass::examples::class;
 use metaclass::{Class, ClassRef, Found, Function, Instance, Namespace, Value, mro_repr};
+
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "type-call",
+        title: "A class is built from (name, bases, namespace); its __mro__ ends with object",
+        run: type_call,
+    },
+    Section {
+        name: "c3",
+        title: "The MRO is the C3 linearisation, and inconsistent hierarchies are refused",
+        run: c3,
+    },
+    Section {
+        name: "instance-lookup",
+        title: "An instance looks in its own __dict__ first, then along its class's MRO",
+        run: instance_lookup,
+    },
+];
 
 /// The notes' example: a class from (name, bases, namespace), its `__mro__` and `__dict__`.
 // ANCHOR: type_call
-pub(crate) fn type_call() -> demo::Result {
+fn type_call() -> demo::Result {
     let a = Class::new("A", &[], Namespace::new().with("x", 1))?;
     let b = Class::new("B", &[a], Namespace::new())?;
     let namespace = Namespace::new().with("y", 2);
@@ -25,11 +45,6 @@ pub(crate) fn type_call() -> demo::Result {
 }
 // ANCHOR_END: type_call
 
-fn class(name: &str, bases: &[&ClassRef]) -> Result<ClassRef, metaclass::TypeError> {
-    let bases: Vec<ClassRef> = bases.iter().map(|&base| base.clone()).collect();
-    Class::new(name, &bases, Namespace::new())
-}
-
 fn show_mro(class: &ClassRef) {
     let bases: Vec<&str> = class.bases().iter().map(ClassRef::name).collect();
     println!(
@@ -41,7 +56,7 @@ fn show_mro(class: &ClassRef) {
 }
 
 /// The examples of "The Python 2.3 Method Resolution Order", and what C3 refuses.
-pub(crate) fn c3() -> demo::Result {
+fn c3() -> demo::Result {
     println!("Consistent hierarchies (class(bases): MRO):");
     let (f, e, d) = (class("F", &[])?, class("E", &[])?, class("D", &[])?);
     let c = class("C", &[&d, &f])?;
@@ -90,7 +105,7 @@ fn greeting(this: &Instance) -> Value {
 }
 
 /// Instance dict first, then the class's MRO; assignment always goes to the instance.
-pub(crate) fn instance_lookup() -> demo::Result {
+fn instance_lookup() -> demo::Result {
     let base = Class::new(
         "Base",
         &[],

@@ -1,48 +1,43 @@
 //! Sections on metaclasses: the hooks, inheritance and conflicts, and the three real uses.
 
+use demo::{Section, py_bool};
+use metaclass::examples::Upper;
 use metaclass::uses::abc::shapes;
 use metaclass::uses::registry::PluginRegistry;
 use metaclass::uses::singleton::Singleton;
-use metaclass::{
-    Class, ClassDef, ClassRef, Function, Meta, Metaclass, Namespace, Plain, TypeError, Value,
-    mro_repr,
-};
+use metaclass::{Class, ClassRef, Function, Meta, Namespace, Plain, TypeError, Value, mro_repr};
 
-// ANCHOR: upper
-/// `class Upper(type)`: prints what it receives, refuses lower-case class names, and
-/// upper-cases every attribute name.
-struct Upper;
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "metaclass-hooks",
+        title: "A metaclass intercepts the class statement: inspect, change or refuse",
+        run: hooks,
+    },
+    Section {
+        name: "metaclass-inheritance",
+        title: "The most derived metaclass wins; unrelated metaclasses conflict",
+        run: inheritance,
+    },
+    Section {
+        name: "plugin-registry",
+        title: "Use 1: every subclass registers itself by being defined",
+        run: plugin_registry,
+    },
+    Section {
+        name: "abstract-methods",
+        title: "Use 2: ABCMeta refuses to instantiate a class with abstract methods",
+        run: abstract_methods,
+    },
+    Section {
+        name: "singleton",
+        title: "Use 3: a metaclass __call__ that returns one instance per class",
+        run: singleton,
+    },
+];
 
-impl Metaclass for Upper {
-    fn new_class(&self, mut def: ClassDef) -> Result<ClassDef, TypeError> {
-        println!(
-            "  Upper.__new__ sees name='{}', bases={}, namespace={}",
-            def.name,
-            mro_repr(&def.bases),
-            def.namespace
-        );
-        if !def.name.starts_with(|first: char| first.is_uppercase()) {
-            return Err(TypeError::new(format!(
-                "class name '{}' must be capitalised",
-                def.name
-            )));
-        }
-        let mut upper = Namespace::new();
-        for (name, value) in def.namespace.iter() {
-            upper.insert(&name.to_uppercase(), value.clone());
-        }
-        def.namespace = upper;
-        Ok(def)
-    }
-
-    fn init_class(&self, class: &ClassRef) -> Result<(), TypeError> {
-        println!("  Upper.__init__ sees the new {class}");
-        Ok(())
-    }
-}
-
+// ANCHOR: hooks
 /// A metaclass that changes the namespace, one that refuses, and inheriting one.
-pub(crate) fn hooks() -> demo::Result {
+fn hooks() -> demo::Result {
     let upper = Meta::new("Upper", &[], Upper)?;
     println!("class Config(metaclass=Upper): debug = 1; level = 'info'");
     let config = upper.create(
@@ -65,7 +60,7 @@ pub(crate) fn hooks() -> demo::Result {
     }
     Ok(())
 }
-// ANCHOR_END: upper
+// ANCHOR_END: hooks
 
 fn report(created: Result<ClassRef, TypeError>) -> String {
     match created {
@@ -75,7 +70,7 @@ fn report(created: Result<ClassRef, TypeError>) -> String {
 }
 
 /// `_PyType_CalculateMetaclass` at work.
-pub(crate) fn inheritance() -> demo::Result {
+fn inheritance() -> demo::Result {
     let meta1 = Meta::new("Meta1", &[], Plain)?;
     let meta2 = Meta::new("Meta2", &[meta1.clone()], Plain)?;
     let other = Meta::new("Other", &[], Plain)?;
@@ -107,7 +102,7 @@ pub(crate) fn inheritance() -> demo::Result {
 
 /// Subclasses register themselves, and a plugin without `run` is refused at definition.
 // ANCHOR: plugin_registry
-pub(crate) fn plugin_registry() -> demo::Result {
+fn plugin_registry() -> demo::Result {
     let registry = PluginRegistry::new();
     let meta = Meta::new("PluginMeta", &[], registry.clone())?;
     let root = meta.create("Plugin", &[], Namespace::new())?;
@@ -139,7 +134,7 @@ pub(crate) fn plugin_registry() -> demo::Result {
 // ANCHOR_END: plugin_registry
 
 /// `ABCMeta`: abstract methods are computed at class creation and checked at instantiation.
-pub(crate) fn abstract_methods() -> demo::Result {
+fn abstract_methods() -> demo::Result {
     let [shape, square, unit] = shapes()?;
     println!("type(Shape) = {}", shape.metaclass());
     for class in [&shape, &square, &unit] {
@@ -163,7 +158,7 @@ pub(crate) fn abstract_methods() -> demo::Result {
 }
 
 /// One instance per class, however often it is called.
-pub(crate) fn singleton() -> demo::Result {
+fn singleton() -> demo::Result {
     let meta = Meta::new("Singleton", &[], Singleton::default())?;
     let config = meta.create("Config", &[], Namespace::new())?;
     let cache = meta.create("Cache", &[], Namespace::new())?;
@@ -177,9 +172,4 @@ pub(crate) fn singleton() -> demo::Result {
     );
     println!("first is Cache(): {}", py_bool(first.is(&cache.call()?)));
     Ok(())
-}
-
-/// Python spells booleans `True` and `False`.
-fn py_bool(value: bool) -> &'static str {
-    if value { "True" } else { "False" }
 }

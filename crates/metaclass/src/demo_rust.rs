@@ -1,11 +1,40 @@
 //! Sections on Rust's own answers: a definition-rewriting macro, plugin registries, traits,
 //! method resolution, and a `static` singleton.
 
+use demo::Section;
 use metaclass::rust_way::intercept::{self, Record};
 use metaclass::rust_way::once;
 use metaclass::rust_way::plugins::{self, Exporter, Plugin, Registry};
 use metaclass::rust_way::resolution::{Animal, Duck, Goose, Loud, Polite, Swan};
 use metaclass::rust_way::traits::{Circle, Cube, Shape, Solid, Square};
+
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "dataclass-macro",
+        title: "Rust: a macro_rules! intercepts a struct definition at compile time",
+        run: dataclass_macro,
+    },
+    Section {
+        name: "plugins",
+        title: "Rust: plugins register with inventory, or in an explicit registry",
+        run: plugins,
+    },
+    Section {
+        name: "traits",
+        title: "Rust: default methods and supertraits do inheritance's jobs",
+        run: traits,
+    },
+    Section {
+        name: "method-resolution",
+        title: "Rust: inherent methods first, and ambiguity is an error, not an order",
+        run: method_resolution,
+    },
+    Section {
+        name: "once-lock",
+        title: "Rust: a singleton is a static initialised once",
+        run: once_lock,
+    },
+];
 
 // ANCHOR: definitions
 metaclass::dataclass! {
@@ -25,7 +54,7 @@ metaclass::dataclass! {
 // ANCHOR_END: definitions
 
 /// What the macro added to each definition.
-pub(crate) fn dataclass_macro() -> demo::Result {
+fn dataclass_macro() -> demo::Result {
     let user = User::new("Ada".to_string(), 36);
     println!("User::new(\"Ada\", 36)   -> {user}");
     println!("User::FIELDS           -> {:?}", User::FIELDS);
@@ -55,7 +84,7 @@ impl Exporter for Markdown {
 inventory::submit! { Plugin { name: "markdown", make: || Box::new(Markdown) } }
 
 /// `inventory` collects registrations from every crate; an explicit registry is filled here.
-pub(crate) fn plugins() -> demo::Result {
+fn plugins() -> demo::Result {
     let rows = [("a", 1), ("b", 2)];
     println!("inventory, submitted next to each type (two in the library, one in this binary):");
     for plugin in plugins::plugins() {
@@ -78,7 +107,7 @@ pub(crate) fn plugins() -> demo::Result {
 // ANCHOR_END: plugins
 
 /// Default methods are inherited, overridable, and may use supertrait methods.
-pub(crate) fn traits() -> demo::Result {
+fn traits() -> demo::Result {
     let shapes: Vec<Box<dyn Shape>> = vec![
         Box::new(Square(2.0)),
         Box::new(Circle(1.0)),
@@ -96,7 +125,7 @@ pub(crate) fn traits() -> demo::Result {
 
 /// Inherent first; the trait named when two offer the method; a diamond is one method.
 // ANCHOR: method_resolution
-pub(crate) fn method_resolution() -> demo::Result {
+fn method_resolution() -> demo::Result {
     let calls = [
         ("Duck.speak()", Duck.speak()),
         ("Loud::speak(&Duck)", Loud::speak(&Duck)),
@@ -115,7 +144,7 @@ pub(crate) fn method_resolution() -> demo::Result {
 // ANCHOR_END: method_resolution
 
 /// `OnceLock`: initialised on the first call, shared ever after.
-pub(crate) fn once_lock() -> demo::Result {
+fn once_lock() -> demo::Result {
     let first = once::config();
     let others = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..4).map(|_| scope.spawn(once::config)).collect();

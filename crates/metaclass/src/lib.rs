@@ -52,6 +52,8 @@
 //!   - [`rust_way::traits`]: default methods and supertraits; required methods as "abstract".
 //!   - [`rust_way::resolution`]: how Rust resolves a method name, beside the MRO.
 //!   - [`rust_way::once`]: a singleton is a `static` with `OnceLock`.
+//! - [`examples`]: the example classes the demo and the tests share: `class Name(bases): pass`
+//!   and `Upper`, a metaclass that changes the namespace.
 #![forbid(unsafe_code)]
 // `&[base.clone()]` reads as Python's `(base,)`; `std::slice::from_ref(&base)` does not.
 #![allow(clippy::cloned_ref_to_slice_refs)]
@@ -60,6 +62,7 @@
 #[doc(hidden)]
 pub use inventory;
 
+pub mod examples;
 pub mod model;
 pub mod rust_way;
 pub mod uses;

@@ -145,17 +145,11 @@ pub fn exit_row(outcome: &Outcome) -> Row {
 
 /// Lays the rows out in three aligned columns under a header.
 pub fn render(rows: &[Row]) -> Vec<String> {
-    let header = Row {
-        python: "Python",
-        rust: "Rust",
-        value: "value here, now".to_owned(),
-    };
-    let all: Vec<&Row> = std::iter::once(&header).chain(rows).collect();
-    let w0 = all.iter().map(|r| r.python.len()).max().unwrap_or(0);
-    let w1 = all.iter().map(|r| r.rust.len()).max().unwrap_or(0);
-    all.iter()
-        .map(|r| format!("{:w0$}  {:w1$}  {}", r.python, r.rust, r.value))
-        .collect()
+    let header = ["Python", "Rust", "value here, now"];
+    let cells: Vec<[&str; 3]> = std::iter::once(header)
+        .chain(rows.iter().map(|r| [r.python, r.rust, r.value.as_str()]))
+        .collect();
+    demo::table::columns(&cells, "  ")
 }
 
 #[cfg(test)]
@@ -194,5 +188,12 @@ mod tests {
         let lines = render(&table().unwrap());
         let column = lines[0].find("Rust").unwrap();
         assert!(lines.iter().all(|l| l.as_bytes()[column - 1] == b' '));
+        // Every line has its second column at the same character (not byte) offset.
+        let rows = [Row {
+            python: "é",
+            rust: "r",
+            value: "v".to_owned(),
+        }];
+        assert_eq!(render(&rows)[1], "é       r     v");
     }
 }

@@ -73,25 +73,29 @@ impl Drop for Guard {
     }
 }
 
-/// In the child, leaves the way [`CHILD_ENV`] says; elsewhere returns `None` at once.
-/// The demo's `main` calls this first and returns the `ExitCode` it gets (status 2, with a
-/// message, if the variable names no way).
-pub fn run_child_if_asked() -> Option<ExitCode> {
-    let value = std::env::var(CHILD_ENV).ok()?;
-    let Some(way) = Way::from_env_value(&value) else {
-        eprintln!(
-            "error: {CHILD_ENV}={value:?} names no way to exit; expected {:?} or {:?} \
+/// The hidden child mode, which the demo's `main` checks first: with [`CHILD_ENV`] set, the
+/// binary is the child, and leaves the way the variable says.
+pub const CHILD: demo::Child = demo::Child {
+    env: CHILD_ENV,
+    main: child_main,
+};
+
+/// The child's life: hold a [`Guard`], then leave the way `value` names (a usage error,
+/// status 2, if it names none).
+fn child_main(value: &str) -> Result<ExitCode, String> {
+    let way = Way::from_env_value(value).ok_or_else(|| {
+        format!(
+            "{CHILD_ENV}={value:?} names no way to exit; expected {:?} or {:?} \
              (or unset it to run the demo)",
             Way::ProcessExit.env_value(),
             Way::ReturnExitCode.env_value()
-        );
-        return Some(ExitCode::from(2));
-    };
+        )
+    })?;
     let _guard = Guard;
     if way == Way::ProcessExit {
         std::process::exit(i32::from(STATUS));
     }
-    Some(ExitCode::from(STATUS))
+    Ok(ExitCode::from(STATUS))
     // `_guard` drops here, after the ExitCode is made and before main returns it.
 }
 // ANCHOR_END: child
@@ -105,7 +109,7 @@ pub struct Outcome {
     pub dropped: bool,
 }
 
-/// Runs `exe` (a binary whose `main` calls [`run_child_if_asked`]) as a child leaving `way`.
+/// Runs `exe` (a binary whose `main` checks [`CHILD`] first) as a child leaving `way`.
 pub fn run_child(exe: &Path, way: Way) -> std::io::Result<Outcome> {
     let output = Command::new(exe).env(CHILD_ENV, way.env_value()).output()?;
     Ok(Outcome {

@@ -3,14 +3,16 @@
 //! Run with `PLATFORM_EXIT_CHILD` set, the binary is instead the child of the `exit` section.
 #![forbid(unsafe_code)]
 
-mod sections;
+mod demo_sys;
 
 fn main() -> std::process::ExitCode {
-    if let Some(code) = platform::exit::run_child_if_asked() {
-        return code;
+    // The hidden child mode comes first: a child started by the `exit` section leaves the
+    // way its environment says and never reaches the demo.
+    if let Some(status) = platform::exit::CHILD.run_if_asked() {
+        return status;
     }
     demo::main(&demo::Demo {
         topic: "platform",
-        sections: sections::SECTIONS,
+        sections: &[demo_sys::SECTIONS],
     })
 }

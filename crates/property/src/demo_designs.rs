@@ -1,5 +1,6 @@
 //! The Rust designs that replace `@property`, one section each.
 
+use demo::Section;
 use demo::{run, show};
 use property::cached::Dataset;
 use property::deref_abuse::DerefNonNegative;
@@ -7,8 +8,36 @@ use property::designs::{Plain, Typed};
 use property::uniform_access::{Circle, Point};
 use property::{A, NonNegative};
 
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "non-negative",
+        title: "A NonNegative newtype: validate once, at TryFrom",
+        run: non_negative,
+    },
+    Section {
+        name: "plus-equals",
+        title: "foo.x += 1 with a public field, with accessors, with the newtype",
+        run: plus_equals,
+    },
+    Section {
+        name: "uniform-access",
+        title: "Plain-data structs with pub fields, accessor APIs for invariants",
+        run: uniform_access,
+    },
+    Section {
+        name: "cached-property",
+        title: "OnceCell: a lazily computed, cached property",
+        run: cached_property,
+    },
+    Section {
+        name: "deref",
+        title: "Deref is not a way to fake properties",
+        run: deref,
+    },
+];
+
 /// Validation at the boundary, then a value that needs no more checks.
-pub(crate) fn non_negative() -> demo::Result {
+fn non_negative() -> demo::Result {
     show!(NonNegative::try_from(5));
     let refused = NonNegative::try_from(-1);
     println!("NonNegative::try_from(-1) => {refused:?}");
@@ -24,7 +53,7 @@ pub(crate) fn non_negative() -> demo::Result {
 }
 
 /// `foo.x += 1`, and going below zero, with each design.
-pub(crate) fn plus_equals() -> demo::Result {
+fn plus_equals() -> demo::Result {
     run!(let mut plain = Plain::default());
     run!(plain.x += 1);
     show!(plain.x);
@@ -47,7 +76,7 @@ pub(crate) fn plus_equals() -> demo::Result {
 }
 
 /// A plain-data struct against a type with an invariant and a computed value.
-pub(crate) fn uniform_access() -> demo::Result {
+fn uniform_access() -> demo::Result {
     run!(let mut p = Point { x: 1.0, y: 2.0 });
     run!(p.x += 1.0);
     show!(p);
@@ -61,7 +90,7 @@ pub(crate) fn uniform_access() -> demo::Result {
 }
 
 /// Computed on first use, cached, recomputed after the data changes.
-pub(crate) fn cached_property() -> demo::Result {
+fn cached_property() -> demo::Result {
     run!(let mut data = Dataset::new(vec![1, 2, 3]));
     show!(data.computations());
     show!(data.summary());
@@ -74,7 +103,7 @@ pub(crate) fn cached_property() -> demo::Result {
 }
 
 /// `DerefMut` lets a write skip the check that `new` made.
-pub(crate) fn deref() -> demo::Result {
+fn deref() -> demo::Result {
     run!(let mut x = DerefNonNegative::new(3)?);
     run!(*x -= 5);
     show!(*x);

@@ -1,11 +1,30 @@
 //! The notes' own example, class `A`, and what its `_x` means in Rust.
 
+use demo::Section;
 use demo::{run, show};
 use property::A;
 use property::privacy::mangle;
 
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "class-a",
+        title: "The notes' class A: a validated x, and a refused set as an error value",
+        run: class_a,
+    },
+    Section {
+        name: "failed-set",
+        title: "A refused set leaves x as it was",
+        run: failed_set,
+    },
+    Section {
+        name: "privacy",
+        title: "_x and __x are conventions; Rust's privacy is checked at the module",
+        run: privacy,
+    },
+];
+
 /// `a = A()`, `a.x = -1` raising `ValueError: Must be >= 0`, and `x` keeping its value.
-pub(crate) fn class_a() -> demo::Result {
+fn class_a() -> demo::Result {
     run!(let mut a = A::new());
     show!(a.x());
     let refused = a.set_x(-1);
@@ -21,7 +40,7 @@ pub(crate) fn class_a() -> demo::Result {
 
 /// Every refused value leaves `x` where the last accepted one put it.
 // ANCHOR: failed_set
-pub(crate) fn failed_set() -> demo::Result {
+fn failed_set() -> demo::Result {
     let mut a = A::new();
     for value in [3, -1, i64::MIN, 0, i64::MAX, -5] {
         let outcome = match a.set_x(value) {
@@ -36,7 +55,7 @@ pub(crate) fn failed_set() -> demo::Result {
 // ANCHOR_END: failed_set
 
 /// Python's `__x` renaming, computed; Rust's privacy boundary, shown from a child module.
-pub(crate) fn privacy() -> demo::Result {
+fn privacy() -> demo::Result {
     show!(mangle("A", "_x"));
     show!(mangle("A", "__x"));
     show!(mangle("A", "__init__"));

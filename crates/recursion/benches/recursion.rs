@@ -17,7 +17,7 @@ use measure::{Outcome, Step, full_or_quick, repeats, report};
 use recursion::factorial::checked_factorial;
 use recursion::fibonacci::{memoised, naive};
 use recursion::isolate::overflow_in_child;
-use recursion::overflow::{ChildMode, child_main};
+use recursion::overflow::{CHILD, ChildMode};
 
 /// The Fibonacci number both ways: fib(25) is 242,785 naive calls, 49 memoised ones.
 const FIB: u32 = 25;
@@ -43,7 +43,7 @@ const STEPS: &[Step] = &[
 
 fn main() -> ExitCode {
     // The overflow child is this binary again (see `recursion::overflow`).
-    if let Some(code) = child_main() {
+    if let Some(code) = CHILD.run_if_asked() {
         return code;
     }
     println!("each figure: the median of {} runs", repeats());

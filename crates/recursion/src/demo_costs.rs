@@ -1,11 +1,25 @@
 //! Sections `fibonacci` and `explicit-stack`.
 
+use demo::Section;
 use recursion::fibonacci::{memoised, naive};
 use recursion::limit::{Depth, PYTHON_DEFAULT_LIMIT};
 use recursion::tree::Tree;
 
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "fibonacci",
+        title: "The cost of naive recursion, counted in calls, and memoisation",
+        run: fibonacci,
+    },
+    Section {
+        name: "explicit-stack",
+        title: "Recursion rewritten as a loop with an explicit stack",
+        run: explicit_stack,
+    },
+];
+
 /// Naive and memoised Fibonacci side by side, in calls.
-pub(crate) fn fibonacci() -> demo::Result {
+fn fibonacci() -> demo::Result {
     println!(
         "{:>3} {:>8} {:>12} {:>15}",
         "n", "fib(n)", "naive calls", "memoised calls"
@@ -26,7 +40,7 @@ pub(crate) fn fibonacci() -> demo::Result {
 }
 
 /// A tree too deep for the guarded recursion, handled by the loops.
-pub(crate) fn explicit_stack() -> demo::Result {
+fn explicit_stack() -> demo::Result {
     let balanced: Tree<i32> = [4, 2, 6, 1, 3, 5, 7].into_iter().collect();
     println!(
         "balanced tree: depth() = {}, depth_with_stack() = {}",

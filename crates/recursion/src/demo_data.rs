@@ -3,11 +3,25 @@
 use std::fs;
 use std::path::Path;
 
+use demo::Section;
 use recursion::tree::{Node, Tree};
 use recursion::walk::{Kind, max_depth, walk};
 
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "recursive-data",
+        title: "A tree whose branches are trees: an enum with a Box",
+        run: recursive_data,
+    },
+    Section {
+        name: "directory-walk",
+        title: "A recursive walk over a real directory tree",
+        run: directory_walk,
+    },
+];
+
 /// A search tree built by recursive insertion, drawn and measured by recursive functions.
-pub(crate) fn recursive_data() -> demo::Result {
+fn recursive_data() -> demo::Result {
     let values = [4, 2, 6, 1, 3, 5, 7];
     let tree: Tree<i32> = values.into_iter().collect();
     println!("inserted {values:?}:");
@@ -35,7 +49,7 @@ pub(crate) fn recursive_data() -> demo::Result {
 }
 
 /// Makes a small project tree in a temp dir, then walks it recursively.
-pub(crate) fn directory_walk() -> demo::Result {
+fn directory_walk() -> demo::Result {
     let root = tempfile::Builder::new()
         .prefix("recursion-walk-")
         .tempdir()?;

@@ -1,18 +1,32 @@
 //! Sections `factorial` and `factorial-overflow`.
 
+use demo::Section;
 use recursion::factorial::{
     Width, checked_factorial, factorial, largest_fitting, wrapping_factorial,
 };
 
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "factorial",
+        title: "The notes' factorial(3), with one warning per recursive step",
+        run: notes_example,
+    },
+    Section {
+        name: "factorial-overflow",
+        title: "Large factorials: an error at the type's limit, not a wrong number",
+        run: overflow,
+    },
+];
+
 /// The notes' `factorial(3)`: the warnings go to stderr, the result to stdout.
-pub(crate) fn notes_example() -> demo::Result {
+fn notes_example() -> demo::Result {
     let result = factorial(3)?;
     println!("factorial(3) = {result}");
     Ok(())
 }
 
 /// For each width: the largest factorial that fits, and the error for the next one.
-pub(crate) fn overflow() -> demo::Result {
+fn overflow() -> demo::Result {
     width_row::<u8>()?;
     width_row::<u16>()?;
     width_row::<u32>()?;

@@ -1,13 +1,32 @@
 //! Sections `recursion-limit`, `stack-overflow` and `bigger-stack`.
 
+use demo::Section;
 use recursion::isolate::{Death, overflow_in_child};
 use recursion::limit::{Depth, PYTHON_DEFAULT_LIMIT, count_down};
 use recursion::overflow::{ChildMode, dive_on_thread};
 
+pub(crate) const SECTIONS: &[Section] = &[
+    Section {
+        name: "recursion-limit",
+        title: "Python's RecursionError at a depth limit, as a value",
+        run: recursion_limit,
+    },
+    Section {
+        name: "stack-overflow",
+        title: "No limit but the stack: a real overflow kills a child process",
+        run: stack_overflow,
+    },
+    Section {
+        name: "bigger-stack",
+        title: "A thread with a bigger stack recurses deeper",
+        run: bigger_stack,
+    },
+];
+
 const MIB: usize = 1 << 20;
 
 /// A guarded recursion returns `RecursionError` past its limit, as Python raises it.
-pub(crate) fn recursion_limit() -> demo::Result {
+fn recursion_limit() -> demo::Result {
     let limit = PYTHON_DEFAULT_LIMIT;
     println!("limit: {limit} (Python's default sys.getrecursionlimit())");
     for n in [limit as u64 - 1, limit as u64, limit as u64 + 1] {
@@ -24,7 +43,7 @@ pub(crate) fn recursion_limit() -> demo::Result {
 
 /// A real overflow, in a child process; this process lives to report it.
 // ANCHOR: stack_overflow
-pub(crate) fn stack_overflow() -> demo::Result {
+fn stack_overflow() -> demo::Result {
     let death = overflow_in_child(&std::env::current_exe()?, ChildMode::MainThread)?;
     let limit = death.stack_limit.map_or_else(|| "unknown".to_owned(), mib);
     println!("child: unguarded recursion on its main thread, stack limit {limit}");
@@ -42,7 +61,7 @@ pub(crate) fn stack_overflow() -> demo::Result {
 // ANCHOR_END: stack_overflow
 
 /// The same dive on threads with 1 MiB and 16 MiB stacks, then a bounded dive that returns.
-pub(crate) fn bigger_stack() -> demo::Result {
+fn bigger_stack() -> demo::Result {
     let program = std::env::current_exe()?;
     let (small, big) = (MIB, 16 * MIB);
     let mut depths = Vec::new();
@@ -58,11 +77,7 @@ pub(crate) fn bigger_stack() -> demo::Result {
     const AT_LEAST: u64 = 10;
     println!(
         "16x the stack holds more than {AT_LEAST}x the frames: {}",
-        if big_depth > AT_LEAST * small_depth {
-            "yes"
-        } else {
-            "no"
-        }
+        demo::yes_no(big_depth > AT_LEAST * small_depth)
     );
     println!(
         "ratio: {:.1}x as deep with 16x the stack",

@@ -83,8 +83,8 @@ impl fmt::Display for Death {
 
 /// Runs `program` as an overflow child in `mode` and waits for it to die.
 ///
-/// `program` must be a binary whose `main` calls
-/// [`child_main`](crate::overflow::child_main) first: the demo passes
+/// `program` must be a binary whose `main` checks [`CHILD`](crate::overflow::CHILD)
+/// first: the demo passes
 /// `std::env::current_exe()`. A program that does not answer as a child is an error rather
 /// than a confusing report (re-running a test harness, say).
 pub fn overflow_in_child(program: &Path, mode: ChildMode) -> io::Result<Death> {
@@ -98,8 +98,8 @@ pub fn overflow_in_child(program: &Path, mode: ChildMode) -> io::Result<Death> {
     let stderr = String::from_utf8_lossy(&output.stderr);
     if !stdout.starts_with(CHILD_HELLO) {
         return Err(io::Error::other(format!(
-            "{} did not run as an overflow child (its main must call \
-             recursion::overflow::child_main first); it {}",
+            "{} did not run as an overflow child (its main must check \
+             recursion::overflow::CHILD first); it {}",
             program.display(),
             Death::from_output(output.status, &stdout, &stderr)
         )));

@@ -4,8 +4,8 @@
 //! is full, and then Rust's runtime prints `thread '...' has overflowed its stack` and aborts
 //! the whole process: there is no exception to catch. So the demo runs that dive in a child
 //! process (see [`crate::isolate`]): its own executable, started again with [`CHILD_ENV`] set.
-//! The binary's `main` calls [`child_main`] before anything else, which turns it into that
-//! child when the variable says so and does nothing otherwise.
+//! The binary's `main` checks [`CHILD`] before anything else, which turns it into that child
+//! when the variable says so and does nothing otherwise.
 //!
 //! The child always dives on a main-thread stack of [`CHILD_STACK`] bytes, whatever
 //! `ulimit -s` says, so that it dies the same way everywhere. The limit only takes effect at
@@ -105,25 +105,23 @@ impl ChildMode {
     }
 }
 
-/// The hidden child mode: `None` when [`CHILD_ENV`] is unset, so `main` carries on as usual.
-///
-/// When it is set, this dives until the stack overflows and the process dies; it returns
-/// (with a failure) only if the variable is malformed or, against all odds, the dive ends.
-/// Call it first thing in `main`, before any argument parsing: the child is not a section.
-pub fn child_main() -> Option<ExitCode> {
-    let value = std::env::var(CHILD_ENV).ok()?;
-    let mode = match ChildMode::from_env_value(&value) {
-        Ok(mode) => mode,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return Some(ExitCode::from(2));
-        }
-    };
+/// The hidden child mode, which the demo binary (and the bench binary) checks first thing in
+/// `main`: with [`CHILD_ENV`] set, the binary becomes an overflow child.
+pub const CHILD: demo::Child = demo::Child {
+    env: CHILD_ENV,
+    main: child_main,
+};
+
+/// The overflow child's life, given the value of [`CHILD_ENV`]: dive until the stack overflows
+/// and the process dies. It returns (with a failure) only if the value is malformed (`Err`,
+/// a usage error) or the child cannot be prepared, or, against all odds, the dive ends.
+fn child_main(value: &str) -> Result<ExitCode, String> {
+    let mode = ChildMode::from_env_value(value)?;
     let stack_limit = match prepare_to_die() {
         Ok(limit) => limit,
         Err(message) => {
             eprintln!("error: cannot prepare the overflow child: {message}");
-            return Some(ExitCode::FAILURE);
+            return Ok(ExitCode::FAILURE);
         }
     };
     println!("{CHILD_HELLO} {stack_limit}");
@@ -136,18 +134,18 @@ pub fn child_main() -> Option<ExitCode> {
                 .spawn(dive_reporting);
             match spawned.map(|handle| handle.join()) {
                 Ok(Ok(deepest)) => deepest,
-                Ok(Err(_)) => return Some(ExitCode::FAILURE),
+                Ok(Err(_)) => return Ok(ExitCode::FAILURE),
                 Err(error) => {
                     eprintln!(
                         "error: cannot spawn a thread with {stack_bytes} bytes of stack: {error}"
                     );
-                    return Some(ExitCode::FAILURE);
+                    return Ok(ExitCode::FAILURE);
                 }
             }
         }
     };
     eprintln!("error: the dive ended at depth {deepest} without overflowing the stack");
-    Some(ExitCode::FAILURE)
+    Ok(ExitCode::FAILURE)
 }
 
 /// Limits the child so that its death is quick, clean and the same everywhere: no core file

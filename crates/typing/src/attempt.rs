@@ -92,7 +92,7 @@ pub fn render(attempts: &[Attempt]) -> Vec<String> {
         .zip(&outcomes)
         .map(|(attempt, outcome)| [attempt.code.as_str(), outcome.as_str()])
         .collect();
-    crate::table::columns(&rows, "  ->  ")
+    demo::table::columns(&rows, "  ->  ")
 }
 
 /// `core::num::error::ParseIntError` becomes `ParseIntError`; generic arguments are kept.

@@ -36,7 +36,6 @@
 //! - [`casts`]: `as` casts, which truncate, wrap and saturate without a word.
 //! - [`any`]: `Box<dyn Any>` and `downcast_ref`: dynamic typing inside Rust.
 //! - [`duck`]: trait objects as duck typing, generics with bounds as checked duck typing.
-//! - [`table`]: aligned text columns, the one layout helper the demo's tables share.
 #![forbid(unsafe_code)]
 
 pub mod any;
@@ -47,4 +46,3 @@ pub mod convert;
 pub mod duck;
 pub mod model;
 pub mod parse;
-pub mod table;

@@ -3,19 +3,12 @@
 //! Conversions first (the notes' claim and its details), then dynamic typing inside Rust.
 #![forbid(unsafe_code)]
 
-mod show_conversions;
-mod show_dynamic;
-
-use demo::{Demo, Section};
+mod demo_conversions;
+mod demo_dynamic;
 
 fn main() -> std::process::ExitCode {
-    let sections: Vec<Section> = show_conversions::SECTIONS
-        .iter()
-        .chain(show_dynamic::SECTIONS)
-        .copied()
-        .collect();
-    demo::main(&Demo {
+    demo::main(&demo::Demo {
         topic: "typing",
-        sections: &sections,
+        sections: &[demo_conversions::SECTIONS, demo_dynamic::SECTIONS],
     })
 }

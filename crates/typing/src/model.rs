@@ -57,8 +57,7 @@ impl fmt::Display for Value {
         match self {
             Value::Int(n) => write!(f, "{n}"),
             Value::Float(x) => write!(f, "{x:?}"),
-            Value::Bool(true) => f.write_str("True"),
-            Value::Bool(false) => f.write_str("False"),
+            Value::Bool(b) => f.write_str(demo::py_bool(*b)),
             Value::Str(s) => write!(f, "'{s}'"),
             Value::None => f.write_str("None"),
         }

@@ -110,7 +110,7 @@ pub fn bool_table() -> Vec<Comparison> {
         .map(|text| Comparison {
             input: format!("{text:?}"),
             rust: Attempt::new(text, text.parse::<bool>()).outcome_text(),
-            python: if python_bool(text) { "True" } else { "False" }.to_owned(),
+            python: demo::py_bool(python_bool(text)).to_owned(),
         })
         .collect()
 }
@@ -149,7 +149,7 @@ pub fn render(header: [&str; 3], rows: &[Comparison]) -> Vec<String> {
                 .map(|r| [r.input.as_str(), r.rust.as_str(), r.python.as_str()]),
         )
         .collect();
-    crate::table::columns(&cells, "  ")
+    demo::table::columns(&cells, "  ")
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The figures as the terminal shows them: Rust's, with Python's of the same id beside them,
 //! and the same as a Markdown table for `docs/performance.md`.
 
+use demo::table::Align;
 use measure::format_value;
 
 use super::protocol::Measurement;
@@ -46,40 +47,27 @@ fn figure(measurement: Option<&Measurement>) -> String {
     measurement.map_or("-".to_string(), |m| format_value(m.value, &m.unit))
 }
 
-/// The Rust figures, with the Python ones of the same id beside them.
+/// The Rust figures, with the Python ones of the same id beside them: labels left-aligned,
+/// Rust's figures right-aligned, a rule of dashes under the headings.
 pub fn table(rust: &[Measurement], python: Option<(&str, &[Measurement])>) -> String {
     let python_heading = python.map_or("Python (no python3 here)".to_string(), |(version, _)| {
         format!("Python {version}")
     });
-    let mut lines = vec![(
+    let heading = [
         "measurement".to_string(),
         "Rust".to_string(),
         python_heading,
-    )];
+    ];
+    let mut cells = vec![heading];
     for row in rows(rust, python.map_or(&[], |(_, figures)| figures)) {
-        lines.push((row.label.to_string(), figure(row.rust), figure(row.python)));
+        cells.push([row.label.to_string(), figure(row.rust), figure(row.python)]);
     }
-    let width = |column: fn(&(String, String, String)) -> &String| {
-        lines
-            .iter()
-            .map(|line| column(line).chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    let (first, second) = (width(|line| &line.0), width(|line| &line.1));
-    let mut out = String::new();
-    for (i, (label, rust, python)) in lines.iter().enumerate() {
-        out.push_str(&format!("{label:<first$}  {rust:>second$}  {python}\n"));
-        if i == 0 {
-            out.push_str(&format!(
-                "{}  {}  {}\n",
-                "-".repeat(first),
-                "-".repeat(second),
-                "-".repeat(python.chars().count())
-            ));
-        }
-    }
-    out
+    // The rule spans each column, the last (which is not padded) as far as its heading.
+    let [first, second, _] = demo::table::widths(&cells);
+    let rule = [first, second, cells[0][2].chars().count()].map(|width| "-".repeat(width));
+    cells.insert(1, rule);
+    let lines = demo::table::aligned(&cells, "  ", [Align::Left, Align::Right, Align::Left]);
+    lines.iter().map(|line| format!("{line}\n")).collect()
 }
 
 /// A figure with the spread of its runs, for the page: `1.92x (1.88 to 1.95)`.

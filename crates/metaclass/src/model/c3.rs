@@ -101,12 +101,8 @@ fn mro_error(to_merge: &[Vec<ClassRef>], remain: &[usize]) -> TypeError {
 /// answers CPython still gives.
 #[cfg(test)]
 mod tests {
-    use crate::{Class, ClassRef, Namespace, TypeError};
-
-    fn class(name: &str, bases: &[&ClassRef]) -> Result<ClassRef, TypeError> {
-        let bases: Vec<ClassRef> = bases.iter().map(|&base| base.clone()).collect();
-        Class::new(name, &bases, Namespace::new())
-    }
+    use crate::examples::class;
+    use crate::{ClassRef, TypeError};
 
     fn names(class: &ClassRef) -> String {
         class.mro_names().join(" ")

@@ -157,20 +157,7 @@ impl std::fmt::Debug for Meta {
 mod tests {
     use super::*;
     use crate::Value;
-
-    /// Upper-cases every attribute name: the classic "change the namespace" metaclass.
-    struct Upper;
-
-    impl Metaclass for Upper {
-        fn new_class(&self, mut def: ClassDef) -> Result<ClassDef, TypeError> {
-            let mut upper = Namespace::new();
-            for (name, value) in def.namespace.iter() {
-                upper.insert(&name.to_uppercase(), value.clone());
-            }
-            def.namespace = upper;
-            Ok(def)
-        }
-    }
+    use crate::examples::Upper;
 
     /// Refuses lower-case class names.
     struct Capitalised;

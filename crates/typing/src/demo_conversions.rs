@@ -1,7 +1,7 @@
 //! Sections on conversions: the notes' claim, strong vs weak, From/TryFrom, parse, `as`.
 
-use demo::Section;
-use typing::{attempt, casts, coercion, convert, model, parse, table};
+use demo::{Section, table};
+use typing::{attempt, casts, coercion, convert, model, parse};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {

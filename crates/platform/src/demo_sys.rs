@@ -1,6 +1,6 @@
 //! The demo's sections: `sys.platform` first (the notes' example), then the rest of `sys`.
 
-use demo::Section;
+use demo::{Section, yes_no};
 use platform::build_time::{AFFINITY_SOURCE, Facts};
 use platform::cpus::{CpuCounts, pinned_to_one_cpu};
 use platform::exit::{Way, run_child};
@@ -39,8 +39,11 @@ pub(crate) const SECTIONS: &[Section] = &[
     },
 ];
 
-fn yes_no(b: bool) -> &'static str {
-    if b { "yes" } else { "no" }
+/// Prints name-value rows under a heading: indented, the values in one column after `gap`.
+fn print_aligned(rows: &[[&str; 2]], gap: &str) {
+    for line in demo::table::columns(rows, gap) {
+        println!("  {line}");
+    }
 }
 
 fn platform_name() -> demo::Result {
@@ -84,13 +87,18 @@ fn table() -> demo::Result {
 fn cfg_vs_runtime() -> demo::Result {
     let facts = Facts::read()?;
     println!("build time, constants of the target:");
-    println!("  std::env::consts::OS              = {:?}", facts.os);
-    println!("  std::env::consts::FAMILY          = {:?}", facts.family);
-    println!("  std::env::consts::ARCH            = {:?}", facts.arch);
-    println!("  cfg!(unix)                        = {}", facts.unix);
-    println!(
-        "  cfg!(target_pointer_width = \"64\") = {}",
-        facts.pointer_64
+    print_aligned(
+        &[
+            ["std::env::consts::OS", &format!("{:?}", facts.os)],
+            ["std::env::consts::FAMILY", &format!("{:?}", facts.family)],
+            ["std::env::consts::ARCH", &format!("{:?}", facts.arch)],
+            ["cfg!(unix)", &facts.unix.to_string()],
+            [
+                "cfg!(target_pointer_width = \"64\")",
+                &facts.pointer_64.to_string(),
+            ],
+        ],
+        " = ",
     );
     println!("  #[cfg] chose: {AFFINITY_SOURCE}");
     println!("run time, asked of the kernel (uname):");
@@ -107,26 +115,26 @@ fn cfg_vs_runtime() -> demo::Result {
 fn cpu_count() -> demo::Result {
     let counts = CpuCounts::read()?;
     let rows = [
-        (
+        [
             "os.cpu_count()",
             "sysconf(_SC_NPROCESSORS_ONLN)",
-            counts.online,
-        ),
-        (
+            &counts.online.to_string(),
+        ],
+        [
             "len(os.sched_getaffinity(0))",
             "nix sched_getaffinity",
-            counts.affinity,
-        ),
-        ("", "num_cpus::get()", counts.num_cpus),
-        (
+            &counts.affinity.to_string(),
+        ],
+        ["", "num_cpus::get()", &counts.num_cpus.to_string()],
+        [
             "",
             "thread::available_parallelism()",
-            counts.available_parallelism,
-        ),
-        ("", "num_cpus::get_physical()", counts.physical),
+            &counts.available_parallelism.to_string(),
+        ],
+        ["", "num_cpus::get_physical()", &counts.physical.to_string()],
     ];
-    for (python, rust, n) in rows {
-        println!("{python:28}  {rust:31}  {n}");
+    for line in demo::table::columns(&rows, "  ") {
+        println!("{line}");
     }
     println!(
         "a pool should use available_parallelism(): {}",
@@ -135,14 +143,19 @@ fn cpu_count() -> demo::Result {
     println!("in a thread pinned to one CPU (as taskset -c 0 does to a process):");
     match pinned_to_one_cpu() {
         Ok(pinned) => {
-            println!("  affinity mask:               {}", pinned.affinity);
-            println!("  pool size:                   {}", pinned.pool_size());
-            println!(
-                "  os.cpu_count() analog:       {} (as unpinned: {})",
-                pinned.online,
-                yes_no(pinned.online == counts.online)
+            let as_unpinned = yes_no(pinned.online == counts.online);
+            print_aligned(
+                &[
+                    ["affinity mask:", &pinned.affinity.to_string()],
+                    ["pool size:", &pinned.pool_size().to_string()],
+                    [
+                        "os.cpu_count() analog:",
+                        &format!("{} (as unpinned: {as_unpinned})", pinned.online),
+                    ],
+                    ["num_cpus::get() (may cache):", &pinned.num_cpus.to_string()],
+                ],
+                " ",
             );
-            println!("  num_cpus::get() (may cache): {}", pinned.num_cpus);
         }
         Err(error) => println!("  not possible here: {error}"),
     }
@@ -151,16 +164,20 @@ fn cpu_count() -> demo::Result {
 
 fn exit() -> demo::Result {
     let exe = std::env::current_exe()?;
+    let mut rows = Vec::new();
     for way in [Way::ProcessExit, Way::ReturnExitCode] {
         let outcome = run_child(&exe, way)?;
         let status = outcome
             .status
             .map_or_else(|| "killed by a signal".to_owned(), |code| code.to_string());
-        println!(
-            "{:26}  status {status}, Drop ran: {}",
-            way.code(),
-            yes_no(outcome.dropped)
-        );
+        rows.push([
+            way.code().to_owned(),
+            format!("status {status}, Drop ran: {}", yes_no(outcome.dropped)),
+        ]);
+    }
+    // The code each child ran, then what the parent saw of it, four spaces apart.
+    for line in demo::table::columns(&rows, "    ") {
+        println!("{line}");
     }
     Ok(())
 }
