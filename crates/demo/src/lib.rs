@@ -8,7 +8,8 @@
 //!
 //! # Declaring sections
 //!
-//! Every demo declares its sections one way: each demo module (a `demo_*.rs` beside `main.rs`) exports `pub(crate) const SECTIONS: &[Section]`, listed at its top beside the
+//! Every demo declares its sections one way: each demo module (a `demo_*.rs` beside
+//! `main.rs`) exports `pub(crate) const SECTIONS: &[Section]`, listed at its top beside the
 //! functions they run, and the binary's `main` lists the modules once, in the order of the
 //! page. A section's title sits next to its code, where it is written and reviewed, and
 //! `main` reads as the table of contents:

@@ -4,7 +4,8 @@
 ///
 /// A boxed error because a section is a leaf that only reports: any error a library returns
 /// (`io::Error`, a topic's own, a `String`) goes up with `?` and is printed once, by
-/// [`main`](crate::main); nothing matches on it.
+/// [`main`](crate::main); nothing matches on it. Named like `io::Result` and `fmt::Result`,
+/// and like them always written qualified, `demo::Result`, so it never hides std's.
 pub type Result = std::result::Result<(), Box<dyn std::error::Error>>;
 
 /// One claim of the notes, shown by running code.
