@@ -10,7 +10,8 @@ use crate::process::{self, Run};
 
 /// Builds the demos of `topics` and returns the path of each one's binary.
 pub fn build(root: &Path, topics: &[&str]) -> Result<BTreeMap<String, PathBuf>, String> {
-    let artifacts = cargo::build(root, "the demos", &["--bins"], topics)?;
+    let targets: Vec<&str> = topics.iter().flat_map(|topic| ["--bin", topic]).collect();
+    let artifacts = cargo::build(root, "the demos", &targets)?;
     let binaries: BTreeMap<String, PathBuf> = artifacts.iter().filter_map(executable).collect();
     for topic in topics {
         if !binaries.contains_key(*topic) {
