@@ -143,7 +143,9 @@ fn run_in_children(names: &[&'static str], jobs: usize) -> Vec<&'static str> {
             let ended = ended.clone();
             let queue = &queue;
             scope.spawn(move || {
-                while let Some(name) = { queue.lock().unwrap().next() } {
+                // Locked only to take the next name, not while that check runs.
+                let next = || queue.lock().unwrap().next();
+                while let Some(name) = next() {
                     let _ = ended.send((name, run_child(name)));
                 }
             });
