@@ -14,14 +14,15 @@ pub fn command() -> Command {
     Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
-/// Runs `cargo build --quiet <args> --package <p>...` and returns its `compiler-artifact`
+/// Runs `cargo build --quiet --workspace <targets>` and returns its `compiler-artifact`
 /// messages; `what` names what is built, for errors (`"the demos"`).
-pub fn build(
-    root: &Path,
-    what: &str,
-    args: &[&str],
-    packages: &[&str],
-) -> Result<Vec<serde_json::Value>, String> {
+///
+/// Every member is selected, as `cargo test` selects them, so that dependencies get the
+/// features they get there and what `cargo test` built is reused: selecting only the topics'
+/// packages leaves out `clap_derive`'s `full` feature of `syn`, and `syn`, `serde_derive`
+/// and every crate above them were built a second time, 10 s of a cold `cargo test`.
+/// `targets` (`--bin <name>`, `--lib`) says what to build of them.
+pub fn build(root: &Path, what: &str, targets: &[&str]) -> Result<Vec<serde_json::Value>, String> {
     let mut command = command();
     command
         .current_dir(root)
@@ -29,12 +30,10 @@ pub fn build(
             "build",
             "--quiet",
             "--message-format=json-render-diagnostics",
+            "--workspace",
         ])
-        .args(args)
+        .args(targets)
         .stdout(Stdio::piped());
-    for package in packages {
-        command.args(["--package", package]);
-    }
     let mut child = command
         .spawn()
         .map_err(|e| format!("could not run cargo to build {what}: {e}"))?;

@@ -11,10 +11,11 @@ use crate::process::{self, Run};
 /// Builds the demos of `topics` and returns the path of each one's binary.
 pub fn build(root: &Path, topics: &[&str]) -> Result<BTreeMap<String, PathBuf>, String> {
     if topics.is_empty() {
-        // Not even cargo: without a `--package`, it would build every crate.
+        // Not even cargo: without a `--bin`, `--workspace` would build every crate.
         return Ok(BTreeMap::new());
     }
-    let artifacts = cargo::build(root, "the demos", &["--bins"], topics)?;
+    let targets: Vec<&str> = topics.iter().flat_map(|topic| ["--bin", topic]).collect();
+    let artifacts = cargo::build(root, "the demos", &targets)?;
     let binaries: BTreeMap<String, PathBuf> = artifacts.iter().filter_map(executable).collect();
     for topic in topics {
         if !binaries.contains_key(*topic) {

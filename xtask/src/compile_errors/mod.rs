@@ -176,9 +176,7 @@ fn fulfils(case: &Case, error: &Diagnostic, expected: &Expected) -> bool {
 /// checking what it quotes, then one a case, compiling it.
 pub fn trials(root: &Path) -> Result<Vec<Trial>, String> {
     let (cases, malformed) = collect(root);
-    let mut krates: Vec<&str> = cases.iter().map(|case| case.krate.as_str()).collect();
-    krates.dedup();
-    let libraries = Arc::new(rustc::build(root, &krates)?);
+    let libraries = Arc::new(rustc::build(root)?);
     let mut trials = vec![Trial::test("compile errors readable", move || {
         if malformed.is_empty() {
             Ok(())

@@ -40,9 +40,9 @@ pub struct Diagnostic {
     pub rendered: String,
 }
 
-/// Builds the libraries of `crates` and finds their rlibs.
-pub fn build(root: &Path, crates: &[&str]) -> Result<Libraries, String> {
-    let artifacts = cargo::build(root, "the libraries", &["--lib"], crates)?;
+/// Builds the members' libraries and finds their rlibs.
+pub fn build(root: &Path) -> Result<Libraries, String> {
+    let artifacts = cargo::build(root, "the libraries", &["--lib"])?;
     let mut libraries = Libraries::default();
     for (name, rlib) in artifacts.iter().filter_map(rlib) {
         let dir = rlib.parent().map(Path::to_path_buf).unwrap_or_default();

@@ -11,6 +11,8 @@ use nix::sys::resource::{Resource, setrlimit};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::{dup2_stderr, dup2_stdout, getpid, pipe};
 
+use crate::bytes::Bytes;
+
 pub(crate) fn task_panic() {
     const SLOW: Duration = Duration::from_millis(100);
     for round in 0..20 {
@@ -220,7 +222,7 @@ pub(crate) fn death_among_full_pipes() {
                     if x == 7 {
                         let _ = kill(getpid(), Signal::SIGKILL);
                     }
-                    vec![x; 1 << 18]
+                    Bytes(vec![x as u8; 1 << 20])
                 },
                 0..30,
             )

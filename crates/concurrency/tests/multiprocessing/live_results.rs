@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use concurrency::multiprocessing::{Pool, PoolError};
 use nix::unistd::getpid;
 
+use crate::bytes::Bytes;
+
 fn triple_plus_one(x: u64) -> u64 {
     x * 3 + 1
 }
@@ -44,14 +46,14 @@ pub(crate) fn live_big_inputs_and_results() {
     // Inputs and results of megabytes fill both pipes of every worker at once.
     let mut pool = Pool::new(2).chunksize(1).start().unwrap();
     for round in 0..3 {
-        let inputs: Vec<Vec<u8>> = [1 << 20, 10, 3 << 20, 2 << 20, 1 << 16]
+        let inputs: Vec<Bytes> = [1 << 20, 10, 3 << 20, 2 << 20, 1 << 16]
             .iter()
-            .map(|&n| vec![(n % 251) as u8; n])
+            .map(|&n| Bytes(vec![(n % 251) as u8; n]))
             .collect();
         let got = pool
-            .map(|input: Vec<u8>| input.repeat(2), inputs.clone())
+            .map(|Bytes(input)| Bytes(input.repeat(2)), inputs.clone())
             .unwrap();
-        for (input, output) in inputs.iter().zip(&got) {
+        for (Bytes(input), Bytes(output)) in inputs.iter().zip(&got) {
             assert!(
                 output.len() == 2 * input.len() && output[..input.len()] == input[..],
                 "round {round}"

@@ -1,12 +1,13 @@
 //! The failure tests of `multiprocessing`: each "must never happen" of the issue, in a loop.
 //!
-//! This is a `harness = false` test: the checks run one after another on the main thread,
-//! so that "no child left" (`waitpid(-1, WNOHANG)` gives `ECHILD`) and "no descriptor
-//! leaked" (`/proc/self/fd` counted) are facts about this check alone, not about whatever
-//! another test thread is doing. A watchdog turns a hang into a failure.
+//! This is a `harness = false` test: each check runs alone in a process of its own, on its
+//! main thread, so that "no child left" (`waitpid(-1, WNOHANG)` gives `ECHILD`) and "no
+//! descriptor leaked" (`/proc/self/fd` counted) are facts about this check alone, not about
+//! whatever another check is doing; several such processes run at once ([`harness`]). A
+//! watchdog turns a hang into a failure.
 //!
 //! `cargo test -p concurrency --test multiprocessing -- NAME` runs the checks whose name
-//! contains `NAME`; `-- --list` lists them.
+//! contains `NAME`; `-- --list` lists them; `-- --test-threads 1` runs one at a time.
 
 //!
 //! The checks: [`results`] (every result, in order, of any size), [`deaths`] (panics and dead
@@ -17,7 +18,9 @@
 //! the long-lived pool, [`live_results`] (results, panics, `maxtasksperchild`, initializer)
 //! and [`live_faults`] (deaths, drops, output and orphans).
 
+mod bytes;
 mod deaths;
+mod harness;
 mod late_deaths;
 mod lifetimes;
 mod live_faults;
@@ -25,14 +28,6 @@ mod live_results;
 mod orphans;
 mod output;
 mod results;
-
-use std::sync::mpsc;
-use std::thread;
-use std::time::{Duration, Instant};
-
-use nix::errno::Errno;
-use nix::sys::wait::{WaitPidFlag, waitpid};
-use nix::unistd::Pid;
 
 use deaths::*;
 use late_deaths::*;
@@ -43,9 +38,9 @@ use orphans::*;
 use output::*;
 use results::*;
 
-type Check = fn();
+pub(crate) use harness::assert_no_children;
 
-const CHECKS: &[(&str, Check)] = &[
+const CHECKS: &[harness::Check] = &[
     (
         "ten_thousand_tasks_give_ten_thousand_results_in_order",
         ten_thousand_tasks,
@@ -156,128 +151,6 @@ const CHECKS: &[(&str, Check)] = &[
     ),
 ];
 
-/// How long one check may take before it counts as a hang.
-const HANG: Duration = Duration::from_secs(60);
-
-/// The command line, read as libtest would: name filters, `--exact`, `--skip NAME`,
-/// `--list`, `--ignored` (there are none); other options and their values are ignored.
-#[derive(Default)]
-struct Args {
-    filters: Vec<String>,
-    skip: Vec<String>,
-    exact: bool,
-    list: bool,
-    ignored: bool,
-}
-
-impl Args {
-    fn parse() -> Self {
-        let mut args = Self::default();
-        let mut words = std::env::args().skip(1);
-        while let Some(word) = words.next() {
-            match word.as_str() {
-                "--list" => args.list = true,
-                "--exact" => args.exact = true,
-                "--ignored" => args.ignored = true,
-                "--skip" => args.skip.extend(words.next()),
-                option if option.starts_with("--skip=") => {
-                    args.skip.push(option["--skip=".len()..].to_owned());
-                }
-                "--test-threads" | "--color" | "--format" | "--logfile" | "--shuffle-seed"
-                | "-Z" => {
-                    words.next();
-                }
-                option if option.starts_with('-') => {}
-                filter => args.filters.push(filter.to_owned()),
-            }
-        }
-        args
-    }
-
-    fn selects(&self, name: &str) -> bool {
-        let matches = |pattern: &String| {
-            if self.exact {
-                name == pattern
-            } else {
-                name.contains(pattern.as_str())
-            }
-        };
-        !self.ignored
-            && (self.filters.is_empty() || self.filters.iter().any(matches))
-            && !self.skip.iter().any(matches)
-    }
-}
-
 fn main() {
-    let args = Args::parse();
-    let selected = CHECKS.iter().filter(|(name, _)| args.selects(name));
-    if args.list {
-        for (name, _) in selected {
-            println!("{name}: test");
-        }
-        return;
-    }
-    quiet_expected_panics();
-    let (started, watched) = mpsc::channel::<&'static str>();
-    thread::spawn(move || watchdog(&watched));
-    let mut ran = 0;
-    for (name, check) in selected {
-        print!("test {name} ... ");
-        let _ = std::io::Write::flush(&mut std::io::stdout());
-        let _ = started.send(name);
-        let clock = Instant::now();
-        let fds = open_fds();
-        check();
-        assert_no_children(name);
-        assert_eq!(open_fds(), fds, "{name} leaked file descriptors");
-        println!("ok ({} ms)", clock.elapsed().as_millis());
-        ran += 1;
-    }
-    println!("\ntest result: ok. {ran} passed");
-}
-
-/// Panics the checks cause on purpose, outside pool workers (whose panics the pool reports
-/// as values and never prints).
-const EXPECTED_PANICS: &[&str] = &["the caller gives up", "in the child"];
-
-/// Keeps expected panics off the output; any other panic prints as usual.
-fn quiet_expected_panics() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let message = concurrency::panics::message(info.payload());
-        if !EXPECTED_PANICS.contains(&message.as_str()) {
-            previous(info);
-        }
-    }));
-}
-
-/// Exits the process with a message if one check runs longer than [`HANG`].
-fn watchdog(started: &mpsc::Receiver<&'static str>) {
-    let mut current = match started.recv() {
-        Ok(name) => name,
-        Err(_) => return,
-    };
-    loop {
-        match started.recv_timeout(HANG) {
-            Ok(name) => current = name,
-            Err(mpsc::RecvTimeoutError::Disconnected) => return,
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                eprintln!("\n{current} hung for {HANG:?}");
-                std::process::exit(1);
-            }
-        }
-    }
-}
-
-fn open_fds() -> usize {
-    std::fs::read_dir("/proc/self/fd")
-        .expect("/proc/self/fd")
-        .count()
-}
-
-pub(crate) fn assert_no_children(name: &str) {
-    match waitpid(Pid::from_raw(-1), Some(WaitPidFlag::WNOHANG)) {
-        Err(Errno::ECHILD) => {}
-        other => panic!("{name} left a child behind: waitpid(-1) gave {other:?}"),
-    }
+    harness::main(CHECKS);
 }

@@ -5,6 +5,8 @@ use std::time::Duration;
 
 use concurrency::multiprocessing::{Pool, PoolError};
 
+use crate::bytes::Bytes;
+
 pub(crate) fn ten_thousand_tasks() {
     let inputs: Vec<u64> = (0..10_000).collect();
     let expected: Vec<u64> = inputs.iter().map(|x| x * 3 + 1).collect();
@@ -32,14 +34,14 @@ pub(crate) fn big_results() {
     for round in 0..5 {
         let sizes = [1 << 20, 3 << 20, 10, 2 << 20, 1 << 16];
         let got = Pool::new(2)
-            .map(|n: usize| vec![n as u8; n], sizes)
+            .map(|n: usize| Bytes(vec![n as u8; n]), sizes)
             .unwrap();
         assert_eq!(
             got.len(),
             sizes.len(),
             "round {round}: one result per input"
         );
-        for (size, result) in sizes.iter().zip(&got) {
+        for (size, Bytes(result)) in sizes.iter().zip(&got) {
             assert_eq!(result.len(), *size, "round {round}");
             assert!(result.iter().all(|&b| b == *size as u8));
         }
@@ -50,12 +52,12 @@ pub(crate) fn write_before_read() {
     for round in 0..5 {
         let mut results = Pool::new(2)
             .chunksize(1)
-            .imap(|i: usize| vec![i; 300_000], 0..6)
+            .imap(|i: u8| Bytes(vec![i; 300_000]), 0..6)
             .unwrap();
         // Every worker fills its pipe and blocks before the parent reads a byte.
         thread::sleep(Duration::from_millis(50));
         for i in 0..6 {
-            let result = results.next().unwrap().unwrap();
+            let Bytes(result) = results.next().unwrap().unwrap();
             assert!(
                 result.len() == 300_000 && result.iter().all(|&x| x == i),
                 "round {round}"

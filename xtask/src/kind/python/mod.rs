@@ -105,7 +105,11 @@ impl Python {
             std::thread::scope(|scope| {
                 for _ in 0..workers {
                     scope.spawn(|| {
-                        while let Some(block) = lock(&queue).next() {
+                        // The queue's lock is taken and let go in the closure: held in the
+                        // `while let` itself, it would last the whole run of the block, and
+                        // the workers would run one block at a time.
+                        let next = || lock(&queue).next();
+                        while let Some(block) = next() {
                             let ran = run::run(interpreter, &block, self.timeout);
                             lock(&self.ran).insert(key(&block), ran);
                         }
