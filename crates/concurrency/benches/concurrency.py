@@ -9,6 +9,7 @@ forks its workers for each call and reaps them before it returns.
 """
 
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -42,6 +43,31 @@ MAP_LIMITS = 16  # the data-parallel map: count_primes over 5,000, 10,000, ... 8
 MAP_STEP = 5_000
 TASKS = 4  # CPU-bound tasks for Pool.map
 PROCESSES_PER_RUN = 20
+WINDOW = 0.1  # core-speed: one window, in seconds
+WINDOWS = (20, 5)  # how many windows: full run, quick run
+PIECE = 2_000  # one piece of work: count_primes(PIECE)
+
+
+# --- the background, as steadiness.rs ---
+
+
+def core_speed():
+    def pieces_in_one_window():
+        start = time.perf_counter()
+        pieces = 0
+        while time.perf_counter() - start < WINDOW:
+            count_primes(PIECE)
+            pieces += 1
+        return pieces
+
+    counts = [pieces_in_one_window() for _ in range(full_or_quick(*WINDOWS))]
+    typical = statistics.median(counts)
+    report(
+        "core-speed",
+        [count / typical for count in counts],
+        "x",
+        f"one core's work in each {WINDOW * 1e3:g} ms window, against the median window",
+    )
 
 
 # --- threads, as threads.rs ---
@@ -190,10 +216,11 @@ def process_start_and_join():
 if __name__ == "__main__":
     measure.note(
         f"{len(os.sched_getaffinity(0))} usable cores (os.sched_getaffinity), switch "
-        f"interval {sys.getswitchinterval() * 1e3:g} ms, median of {repeats()} runs"
+        f"interval {sys.getswitchinterval() * 1e3:g} ms, median of {repeats()} runs or more"
     )
     measure.run_steps(
         [
+            ("core-speed", core_speed),
             ("cpu-task", cpu_bound_task),
             ("task-20ms", report_sizes),
             ("threads-cpu-20ms", cpu_bound_threads),

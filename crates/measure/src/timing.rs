@@ -7,7 +7,7 @@
 
 use std::error::Error;
 use std::hint::black_box;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// What a measured step returns: a failure (a fork that failed, a worker that panicked)
 /// stops the bench with its message rather than producing a figure.
@@ -63,15 +63,40 @@ pub fn seconds<T>(repeats: usize, mut step: impl FnMut() -> Outcome<T>) -> Outco
     Ok(Figure::of_runs(runs))
 }
 
-/// Times `first` and `second` back to back, `repeats` times: the seconds of each pair.
+/// In a full run, the pairs of one figure go on until they have taken this long together
+/// (and at least `repeats` of them, at most [`MOST_PAIRS`]).
+///
+/// Why: this machine's cores do not run at one speed. A thread that spins on fixed work
+/// gets through 2,000 to 7,900 units in one 100 ms window and the next, with nothing else
+/// running in the guest (the host's other tenants), so a pair of 20 ms runs lands in a slow
+/// window now and then, on one side only. Seven pairs of 60 ms let a few such pairs move
+/// the median; one and a half seconds of pairs (some 25 of them) do not, while pairs of 200 ms tasks
+/// stay at `repeats`.
+pub const PAIRED_FOR: Duration = Duration::from_millis(1500);
+
+/// The most pairs one figure is the median of.
+pub const MOST_PAIRS: usize = 101;
+
+/// Times `first` and `second` back to back: the seconds of each pair. One pair runs first
+/// untimed (a warm-up: threads, pages and caches touched for the first time cost there),
+/// then at least `repeats` pairs, and in a full run more until [`PAIRED_FOR`] has passed.
 pub fn paired<A, B>(
     repeats: usize,
     mut first: impl FnMut() -> Outcome<A>,
     mut second: impl FnMut() -> Outcome<B>,
 ) -> Outcome<Vec<(f64, f64)>> {
-    (0..repeats)
-        .map(|_| Ok((time(&mut first)?, time(&mut second)?)))
-        .collect()
+    black_box((first()?, second()?));
+    let budget = if crate::quick() {
+        Duration::ZERO
+    } else {
+        PAIRED_FOR
+    };
+    let started = Instant::now();
+    let mut pairs = Vec::new();
+    while pairs.len() < repeats || (started.elapsed() < budget && pairs.len() < MOST_PAIRS) {
+        pairs.push((time(&mut first)?, time(&mut second)?));
+    }
+    Ok(pairs)
 }
 
 /// `first / second` of each pair, as a figure.
@@ -111,6 +136,29 @@ mod tests {
         assert_eq!(figure.runs.len(), 3);
         assert!((figure.value - 2.0).abs() < 1e-9);
         assert!((figure.runs[0] - 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn pairs_follow_one_untimed_pair_and_stay_within_their_bounds() {
+        let (mut firsts, mut seconds) = (0, 0);
+        let pairs = paired(
+            3,
+            || {
+                firsts += 1;
+                Ok(())
+            },
+            || {
+                seconds += 1;
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(
+            (3..=MOST_PAIRS).contains(&pairs.len()),
+            "{} pairs",
+            pairs.len()
+        );
+        assert_eq!((firsts, seconds), (pairs.len() + 1, pairs.len() + 1));
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! of the same length, not with tasks 35 times shorter. Only the modelled GIL is Rust's alone
 //! (Python has the real one).
 //!
+//! - `steadiness`: how steady one core's speed is from one 100 ms window to the next, the
+//!   background the other figures are measured against.
 //! - `sized`: the task lengths, and the input sizes that give them.
 //! - `threads`: CPU-bound threads with and without the modelled GIL, blocking waits, and the
 //!   data-parallel map.
@@ -22,6 +24,7 @@ mod fork_cost;
 mod live_pool;
 mod processes;
 mod sized;
+mod steadiness;
 mod sweep;
 mod threads;
 
@@ -32,6 +35,10 @@ use measure::Step;
 const PRIMES_BELOW: u64 = 200_000;
 
 const STEPS: &[Step] = &[
+    Step {
+        name: "core-speed",
+        run: steadiness::core_speed,
+    },
     Step {
         name: "cpu-task",
         run: threads::cpu_bound_task,
@@ -109,8 +116,11 @@ fn main() -> measure::Outcome {
     );
     println!(
         "each figure: the median of {} runs; a speedup is the median of ratios of runs timed \
-         back to back",
-        measure::repeats()
+         back to back, after one untimed pair, {} pairs or more, in a full run until {:?} have \
+         passed",
+        measure::repeats(),
+        measure::repeats(),
+        measure::timing::PAIRED_FOR
     );
     println!(
         "CPU-bound tasks: count_primes(n) by trial division, the same algorithm in both, n sized \

@@ -1,0 +1,48 @@
+//! How steady one core's speed is: the background every other figure is measured against.
+//!
+//! One thread does the same small piece of work over and over for a while and counts how
+//! many pieces each 100 ms window gets through. On a machine of its own every window would
+//! count the same; on a virtual machine whose host runs other tenants the count moves from
+//! one window to the next, and a 20 ms timing that lands in a slow window is slow for a
+//! reason that has nothing to do with threads or processes. The figure is each window's
+//! count against the median window's: its brackets are the slowest and the fastest window.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use concurrency::threading::cpu_bound::count_primes;
+use measure::{Figure, Outcome, full_or_quick, report};
+
+/// One window: the counting is read at the end of each.
+const WINDOW: Duration = Duration::from_millis(100);
+/// How many windows: 20 (2 s), or 5 in a quick run.
+const WINDOWS: (usize, usize) = (20, 5);
+/// One piece of work: count the primes below this (a few tens of microseconds).
+const PIECE: u64 = 2_000;
+
+pub(crate) fn core_speed() -> Outcome {
+    let windows = full_or_quick(WINDOWS.0, WINDOWS.1);
+    let counts: Vec<f64> = (0..windows).map(|_| pieces_in_one_window()).collect();
+    let typical = measure::median(counts.clone());
+    let figure = Figure::of_runs(counts.iter().map(|count| count / typical).collect());
+    report(
+        "core-speed",
+        &figure,
+        "x",
+        &format!(
+            "one core's work in each {} ms window, against the median window",
+            WINDOW.as_millis()
+        ),
+    );
+    Ok(())
+}
+
+fn pieces_in_one_window() -> f64 {
+    let start = Instant::now();
+    let mut pieces = 0_u32;
+    while start.elapsed() < WINDOW {
+        black_box(count_primes(black_box(PIECE)));
+        pieces += 1;
+    }
+    f64::from(pieces)
+}
