@@ -174,6 +174,23 @@ def pool_of_cpu_bound_tasks():
         )
 
 
+def started_pool_of_cpu_bound_tasks():
+    length = LENGTHS[0]
+    inputs = [sizes[length]] * TASKS
+    with context.Pool(2) as pool:
+        runs = measure.speedup(
+            repeats(),
+            lambda: [count_primes(n) for n in inputs],
+            lambda: pool.map(count_primes, inputs),
+        )
+    report(
+        f"pool-live-cpu-{suffix(length)}",
+        runs,
+        "x",
+        f"  the same on a pool started once (Python: Pool(2) reused), tasks of {label(length)}",
+    )
+
+
 def per_task_overhead():
     count = full_or_quick(20_000, 5_000)
     inputs = range(count)
@@ -227,6 +244,7 @@ if __name__ == "__main__":
             ("io-waits", blocking_waits),
             ("parallel-map", data_parallel_map),
             ("pool-cpu-20ms", pool_of_cpu_bound_tasks),
+            ("pool-live-cpu-20ms", started_pool_of_cpu_bound_tasks),
             ("pool-identity-chunksize-1", per_task_overhead),
             ("process-start-join", process_start_and_join),
             ("pool-call-trivial", fork_cost.pool_call),

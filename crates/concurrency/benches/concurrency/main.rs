@@ -68,6 +68,10 @@ const STEPS: &[Step] = &[
         run: processes::pool_of_cpu_bound_tasks,
     },
     Step {
+        name: "pool-live-cpu-20ms",
+        run: processes::started_pool_of_cpu_bound_tasks,
+    },
+    Step {
         name: "pool-identity-chunksize-1",
         run: processes::per_task_overhead,
     },
@@ -116,8 +120,8 @@ fn main() -> measure::Outcome {
     );
     println!(
         "each figure: the median of {} runs; a speedup is the median of ratios of runs timed \
-         back to back, after one untimed pair, {} pairs or more, in a full run until {:?} have \
-         passed",
+         back to back ({} pairs or more; in a full run after one untimed pair, until {:?} have \
+         passed)",
         measure::repeats(),
         measure::repeats(),
         measure::timing::PAIRED_FOR
