@@ -7,15 +7,22 @@
 //! in the parent, copies it), the child's exit (its address space torn down) and the
 //! parent's `waitpid`. Each is measured on its own, with the same steps in `concurrency.py`
 //! through `os.fork`, so the two sides can be set apart step by step.
+//!
+//! One more cost is the scheduler's, not the pool's: where a new process starts. After the
+//! parent has kept one core busy, a child it forks often starts on a busy core and is moved
+//! to the free one only a few milliseconds later (`second-child-start`); new threads are
+//! placed the same way (`second-thread-start`). Rust only: it explains a Rust figure.
 
 use std::fs::File;
 use std::hint::black_box;
 use std::io::{Read as _, Write as _};
-use std::time::Instant;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use concurrency::multiprocessing::Pool;
+use concurrency::threading::cpu_bound::count_primes;
 use measure::timing::seconds;
-use measure::{Figure, Outcome, repeats, report};
+use measure::{Figure, Outcome, full_or_quick, repeats, report};
 use nix::sys::resource::{UsageWho, getrusage};
 use nix::sys::wait::{WaitStatus, waitpid};
 use nix::unistd::{ForkResult, Pid};
@@ -25,6 +32,10 @@ const PER_RUN: u32 = 50;
 /// The buffer whose pages the parent writes after a fork, to time one copy-on-write fault.
 const COW_BYTES: usize = 16 << 20;
 const PAGE: usize = 4096;
+/// Before two new processes (or threads) start, the parent keeps its core busy this long, as
+/// the serial run before a pool call does; each new one then works this long.
+const BUSY: Duration = Duration::from_millis(60);
+const WORK: Duration = Duration::from_millis(20);
 
 /// Minor page faults so far, of this process or of its reaped children.
 fn minor_faults(who: UsageWho) -> Outcome<f64> {
@@ -71,8 +82,9 @@ pub(crate) fn pool_call() -> Outcome {
 fn fork(child: impl FnOnce()) -> Outcome<Pid> {
     // SAFETY: the bench's own threads have all been joined by now (every step joins what it
     // starts), so the child is a copy of a single-threaded process and no lock can be held
-    // in it. The child runs only `child` (a pipe read, or nothing) and `_exit`, never returning
-    // into the caller's stack and never running atexit handlers or stdio flushes.
+    // in it. The child runs only `child` (a pipe read or write, a spin, or nothing) and
+    // `_exit`, never returning into the caller's stack and never running atexit handlers or
+    // stdio flushes.
     match unsafe { nix::unistd::fork() }? {
         ForkResult::Parent { child } => Ok(child),
         ForkResult::Child => {
@@ -162,6 +174,76 @@ pub(crate) fn copy_on_write_fault() -> Outcome {
         &Figure::of_runs(runs),
         "us",
         "one copy-on-write fault: a parent's write to a page it shares with a child",
+    );
+    Ok(())
+}
+
+/// Keeps this core busy for `how_long`.
+fn spin(how_long: Duration) {
+    let start = Instant::now();
+    while start.elapsed() < how_long {
+        black_box(count_primes(black_box(500)));
+    }
+}
+
+/// Milliseconds from `since` to now.
+fn ms_since(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1e3
+}
+
+pub(crate) fn second_start() -> Outcome {
+    let starts = full_or_quick(15, 3);
+    let (mut children, mut threads) = (Vec::new(), Vec::new());
+    for _ in 0..starts {
+        spin(BUSY);
+        let forked = Instant::now();
+        let mut pipes = Vec::new();
+        for _ in 0..2 {
+            let (read_end, write_end) = nix::unistd::pipe()?;
+            let child = fork(move || {
+                let started = ms_since(forked);
+                let _ = File::from(write_end).write_all(&started.to_le_bytes());
+                spin(WORK);
+            })?;
+            pipes.push((child, File::from(read_end)));
+        }
+        let mut latest: f64 = 0.0;
+        for (child, mut read_end) in pipes {
+            let mut started = [0; 8];
+            read_end.read_exact(&mut started)?;
+            reap(child)?;
+            latest = latest.max(f64::from_le_bytes(started));
+        }
+        children.push(latest);
+
+        spin(BUSY);
+        let spawned = Instant::now();
+        let handles: Vec<_> = (0..2)
+            .map(|_| {
+                thread::spawn(move || {
+                    let started = ms_since(spawned);
+                    spin(WORK);
+                    started
+                })
+            })
+            .collect();
+        let mut latest: f64 = 0.0;
+        for handle in handles {
+            latest = latest.max(handle.join().map_err(|_| "a spinning thread panicked")?);
+        }
+        threads.push(latest);
+    }
+    report(
+        "second-child-start",
+        &Figure::of_runs(children),
+        "ms",
+        "after 60 ms of work, fork two children: when the later one starts running",
+    );
+    report(
+        "second-thread-start",
+        &Figure::of_runs(threads),
+        "ms",
+        "  the same for two threads spawned",
     );
     Ok(())
 }

@@ -92,6 +92,10 @@ const STEPS: &[Step] = &[
         run: fork_cost::copy_on_write_fault,
     },
     Step {
+        name: "second-child-start",
+        run: fork_cost::second_start,
+    },
+    Step {
         name: "sweep-threads",
         run: sweep::threads,
     },
