@@ -158,13 +158,20 @@ def data_parallel_map():
 # --- processes, as processes.rs ---
 
 
+def pool_against_serial(n, map):
+    """TASKS tasks of count_primes(n): one after another against `map` on a pool."""
+    inputs = [n] * TASKS
+    return measure.speedup(
+        repeats(),
+        lambda: [count_primes(n) for n in inputs],
+        lambda: map(inputs),
+    )
+
+
 def pool_of_cpu_bound_tasks():
     for length in LENGTHS:
-        inputs = [sizes[length]] * TASKS
-        runs = measure.speedup(
-            repeats(),
-            lambda: [count_primes(n) for n in inputs],
-            lambda: pool_map(2, count_primes, inputs),
+        runs = pool_against_serial(
+            sizes[length], lambda inputs: pool_map(2, count_primes, inputs)
         )
         report(
             f"pool-cpu-{suffix(length)}",
@@ -176,12 +183,9 @@ def pool_of_cpu_bound_tasks():
 
 def started_pool_of_cpu_bound_tasks():
     length = LENGTHS[0]
-    inputs = [sizes[length]] * TASKS
     with context.Pool(2) as pool:
-        runs = measure.speedup(
-            repeats(),
-            lambda: [count_primes(n) for n in inputs],
-            lambda: pool.map(count_primes, inputs),
+        runs = pool_against_serial(
+            sizes[length], lambda inputs: pool.map(count_primes, inputs)
         )
     report(
         f"pool-live-cpu-{suffix(length)}",

@@ -66,12 +66,12 @@ pub fn seconds<T>(repeats: usize, mut step: impl FnMut() -> Outcome<T>) -> Outco
 /// In a full run, the pairs of one figure go on until they have taken this long together
 /// (and at least `repeats` of them, at most [`MOST_PAIRS`]).
 ///
-/// Why: this machine's cores do not run at one speed. A thread that spins on fixed work
-/// gets through 2,000 to 7,900 units in one 100 ms window and the next, with nothing else
-/// running in the guest (the host's other tenants), so a pair of 20 ms runs lands in a slow
-/// window now and then, on one side only. Seven pairs of 60 ms let a few such pairs move
-/// the median; one and a half seconds of pairs (some 25 of them) do not, while pairs of 200 ms tasks
-/// stay at `repeats`.
+/// Why: this machine's cores do not run at one speed. The concurrency bench's `core-speed`
+/// counts one thread's fixed work per 100 ms window, with nothing else running in the guest
+/// (the host's other tenants): its windows range from about half the median's to a little
+/// over it. A pair of 20 ms runs lands in a slow window now and then, on one side only.
+/// Seven pairs of 60 ms let a few such pairs move the median; one and a half seconds of
+/// pairs (some 25 of them) do not, while pairs of 200 ms tasks stay at `repeats`.
 pub const PAIRED_FOR: Duration = Duration::from_millis(1500);
 
 /// The most pairs one figure is the median of.

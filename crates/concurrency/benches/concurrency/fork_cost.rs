@@ -20,12 +20,13 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use concurrency::multiprocessing::Pool;
-use concurrency::threading::cpu_bound::count_primes;
 use measure::timing::seconds;
 use measure::{Figure, Outcome, full_or_quick, repeats, report};
 use nix::sys::resource::{UsageWho, getrusage};
 use nix::sys::wait::{WaitStatus, waitpid};
 use nix::unistd::{ForkResult, Pid};
+
+use crate::steadiness::busy_for;
 
 /// How many forks (or pool calls) each run averages over.
 const PER_RUN: u32 = 50;
@@ -82,7 +83,7 @@ pub(crate) fn pool_call() -> Outcome {
 fn fork(child: impl FnOnce()) -> Outcome<Pid> {
     // SAFETY: the bench's own threads have all been joined by now (every step joins what it
     // starts), so the child is a copy of a single-threaded process and no lock can be held
-    // in it. The child runs only `child` (a pipe read or write, a spin, or nothing) and
+    // in it. The child runs only `child` (a pipe read or write, busy work, or nothing) and
     // `_exit`, never returning into the caller's stack and never running atexit handlers or
     // stdio flushes.
     match unsafe { nix::unistd::fork() }? {
@@ -178,60 +179,62 @@ pub(crate) fn copy_on_write_fault() -> Outcome {
     Ok(())
 }
 
-/// Keeps this core busy for `how_long`.
-fn spin(how_long: Duration) {
-    let start = Instant::now();
-    while start.elapsed() < how_long {
-        black_box(count_primes(black_box(500)));
-    }
-}
-
 /// Milliseconds from `since` to now.
 fn ms_since(since: Instant) -> f64 {
     since.elapsed().as_secs_f64() * 1e3
+}
+
+/// After [`BUSY`] on this core, forks two children that each work [`WORK`]: how many
+/// milliseconds after the first fork the later of them started running.
+fn later_child_start() -> Outcome<f64> {
+    busy_for(BUSY);
+    let forked = Instant::now();
+    let mut children = Vec::new();
+    for _ in 0..2 {
+        let (read_end, write_end) = nix::unistd::pipe()?;
+        let child = fork(move || {
+            let started = ms_since(forked);
+            let _ = File::from(write_end).write_all(&started.to_le_bytes());
+            busy_for(WORK);
+        })?;
+        children.push((child, File::from(read_end)));
+    }
+    let mut latest: f64 = 0.0;
+    for (child, mut read_end) in children {
+        let mut started = [0; 8];
+        read_end.read_exact(&mut started)?;
+        reap(child)?;
+        latest = latest.max(f64::from_le_bytes(started));
+    }
+    Ok(latest)
+}
+
+/// The same for two threads spawned.
+fn later_thread_start() -> Outcome<f64> {
+    busy_for(BUSY);
+    let spawned = Instant::now();
+    let handles: Vec<_> = (0..2)
+        .map(|_| {
+            thread::spawn(move || {
+                let started = ms_since(spawned);
+                busy_for(WORK);
+                started
+            })
+        })
+        .collect();
+    let mut latest: f64 = 0.0;
+    for handle in handles {
+        latest = latest.max(handle.join().map_err(|_| "a busy thread panicked")?);
+    }
+    Ok(latest)
 }
 
 pub(crate) fn second_start() -> Outcome {
     let starts = full_or_quick(15, 3);
     let (mut children, mut threads) = (Vec::new(), Vec::new());
     for _ in 0..starts {
-        spin(BUSY);
-        let forked = Instant::now();
-        let mut pipes = Vec::new();
-        for _ in 0..2 {
-            let (read_end, write_end) = nix::unistd::pipe()?;
-            let child = fork(move || {
-                let started = ms_since(forked);
-                let _ = File::from(write_end).write_all(&started.to_le_bytes());
-                spin(WORK);
-            })?;
-            pipes.push((child, File::from(read_end)));
-        }
-        let mut latest: f64 = 0.0;
-        for (child, mut read_end) in pipes {
-            let mut started = [0; 8];
-            read_end.read_exact(&mut started)?;
-            reap(child)?;
-            latest = latest.max(f64::from_le_bytes(started));
-        }
-        children.push(latest);
-
-        spin(BUSY);
-        let spawned = Instant::now();
-        let handles: Vec<_> = (0..2)
-            .map(|_| {
-                thread::spawn(move || {
-                    let started = ms_since(spawned);
-                    spin(WORK);
-                    started
-                })
-            })
-            .collect();
-        let mut latest: f64 = 0.0;
-        for handle in handles {
-            latest = latest.max(handle.join().map_err(|_| "a spinning thread panicked")?);
-        }
-        threads.push(latest);
+        children.push(later_child_start()?);
+        threads.push(later_thread_start()?);
     }
     report(
         "second-child-start",

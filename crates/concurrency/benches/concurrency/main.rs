@@ -122,13 +122,11 @@ fn main() -> measure::Outcome {
         "usable cores: {} (num_cpus::get(), which honours the affinity mask)",
         num_cpus::get()
     );
+    let (repeats, paired_for) = (measure::repeats(), measure::timing::PAIRED_FOR);
     println!(
-        "each figure: the median of {} runs; a speedup is the median of ratios of runs timed \
-         back to back ({} pairs or more; in a full run after one untimed pair, until {:?} have \
-         passed)",
-        measure::repeats(),
-        measure::repeats(),
-        measure::timing::PAIRED_FOR
+        "each figure: the median of {repeats} runs; a speedup is the median of ratios of runs \
+         timed back to back ({repeats} pairs or more; in a full run after one untimed pair, \
+         until {paired_for:?} have passed)"
     );
     println!(
         "CPU-bound tasks: count_primes(n) by trial division, the same algorithm in both, n sized \

@@ -10,7 +10,7 @@ use std::hint::black_box;
 use concurrency::multiprocessing::{Pool, Process, ProcessEnd};
 use concurrency::threading::cpu_bound::count_primes;
 use measure::timing::seconds;
-use measure::{Outcome, full_or_quick, repeats, report, speedup};
+use measure::{Figure, Outcome, full_or_quick, repeats, report, speedup};
 
 use crate::sized::{self, LENGTHS, Length};
 
@@ -25,15 +25,23 @@ fn identity_inputs() -> u64 {
     full_or_quick(20_000, 5_000)
 }
 
+/// `TASKS` tasks of `count_primes(n)`: one after another against `map` on a pool.
+fn pool_against_serial<R>(
+    n: u64,
+    mut map: impl FnMut([u64; TASKS]) -> Outcome<R>,
+) -> Outcome<Figure> {
+    let inputs = || black_box([n; TASKS]);
+    speedup(
+        repeats(),
+        || Ok(inputs().map(count_primes)),
+        || map(inputs()),
+    )
+}
+
 pub(crate) fn pool_of_cpu_bound_tasks() -> Outcome {
     for length in LENGTHS {
         let n = sized::free(length)?;
-        let inputs = || black_box([n; TASKS]);
-        let figure = speedup(
-            repeats(),
-            || Ok(inputs().map(count_primes)),
-            || Ok(Pool::new(2).map(count_primes, inputs())?),
-        )?;
+        let figure = pool_against_serial(n, |inputs| Ok(Pool::new(2).map(count_primes, inputs)?))?;
         report(
             &format!("pool-cpu-{}", length.suffix()),
             &figure,
@@ -54,10 +62,9 @@ pub(crate) fn pool_of_cpu_bound_tasks() -> Outcome {
 pub(crate) fn started_pool_of_cpu_bound_tasks() -> Outcome {
     let mut pool = Pool::new(2).start()?;
     let length = Length::Short;
-    let n = sized::free(length)?;
-    let inputs = || black_box([n; TASKS]);
-    let serial = || Ok(inputs().map(count_primes));
-    let figure = speedup(repeats(), serial, || Ok(pool.map(count_primes, inputs())?))?;
+    let figure = pool_against_serial(sized::free(length)?, |inputs| {
+        Ok(pool.map(count_primes, inputs)?)
+    })?;
     report(
         &format!("pool-live-cpu-{}", length.suffix()),
         &figure,

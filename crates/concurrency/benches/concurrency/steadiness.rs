@@ -22,7 +22,7 @@ const PIECE: u64 = 2_000;
 
 pub(crate) fn core_speed() -> Outcome {
     let windows = full_or_quick(WINDOWS.0, WINDOWS.1);
-    let counts: Vec<f64> = (0..windows).map(|_| pieces_in_one_window()).collect();
+    let counts: Vec<f64> = (0..windows).map(|_| f64::from(busy_for(WINDOW))).collect();
     let typical = measure::median(counts.clone());
     let figure = Figure::of_runs(counts.iter().map(|count| count / typical).collect());
     report(
@@ -37,12 +37,14 @@ pub(crate) fn core_speed() -> Outcome {
     Ok(())
 }
 
-fn pieces_in_one_window() -> f64 {
+/// Keeps this core busy with pieces of work for `how_long`; returns how many pieces it did.
+/// (The fork-cost probe uses it too, to keep a core busy.)
+pub(crate) fn busy_for(how_long: Duration) -> u32 {
     let start = Instant::now();
-    let mut pieces = 0_u32;
-    while start.elapsed() < WINDOW {
+    let mut pieces = 0;
+    while start.elapsed() < how_long {
         black_box(count_primes(black_box(PIECE)));
         pieces += 1;
     }
-    f64::from(pieces)
+    pieces
 }
