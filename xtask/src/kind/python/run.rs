@@ -13,7 +13,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use super::blocks::{Block, Code, Form};
-use super::directives::Version;
+use super::directives::{self, Version};
 use crate::pattern;
 use crate::process::{self, Run};
 
@@ -35,19 +35,16 @@ pub struct Interpreter {
     /// The executable itself (`sys.executable`), so that each run skips any shim in front.
     pub program: PathBuf,
     /// `sys.version_info[:3]`.
-    pub version: (u32, u32, u32),
+    pub version: Version,
+    /// Whether it is a free-threaded build (`Py_GIL_DISABLED`), what a `free-threaded` gate
+    /// asks for.
+    pub free_threaded: bool,
 }
 
 impl Interpreter {
-    /// `(major, minor)`, what a `versions=` directive names.
-    pub fn minor(&self) -> Version {
-        (self.version.0, self.version.1)
-    }
-
-    /// `CPython 3.11.7`.
+    /// `CPython 3.11.7`, or `CPython 3.14.0 (free-threaded)`.
     pub fn name(&self) -> String {
-        let (major, minor, micro) = self.version;
-        format!("CPython {major}.{minor}.{micro}")
+        directives::interpreter_name(self.version, self.free_threaded)
     }
 }
 
@@ -67,7 +64,8 @@ pub fn probe(program: &Path, timeout: Duration) -> Result<Interpreter, String> {
     let mut command = isolated(program);
     command.args([
         "-c",
-        "import sys; print(sys.executable); print(*sys.version_info[:3])",
+        "import sys, sysconfig; print(sys.executable); print(*sys.version_info[:3]); \
+         print(sysconfig.get_config_var('Py_GIL_DISABLED') == 1)",
     ]);
     let shown = program.display();
     let run = process::run(command, timeout)
@@ -79,7 +77,7 @@ pub fn probe(program: &Path, timeout: Duration) -> Result<Interpreter, String> {
     }
     let lines = run.lines();
     let version = match (run.code(), lines.as_slice()) {
-        (Some(0), [_, version]) => {
+        (Some(0), [_, version, _]) => {
             let parts: Vec<u32> = version.split(' ').filter_map(|n| n.parse().ok()).collect();
             match parts.as_slice() {
                 [3, minor, micro] => Some((3, *minor, *micro)),
@@ -103,6 +101,7 @@ pub fn probe(program: &Path, timeout: Duration) -> Result<Interpreter, String> {
             program.to_path_buf()
         },
         version,
+        free_threaded: lines[2] == "True",
     })
 }
 
