@@ -138,8 +138,9 @@ macro_rules! cast {
 
 /// The casts the demo shows, from harmless to surprising.
 ///
-/// Of all of them, clippy refuses by default only `f64::NAN as i32` (`cast_nan_to_int`, and
-/// only because the NaN is a literal); showing it is the point, hence the `allow`.
+/// Of all of them, clippy's default lints flag only `f64::NAN as i32`, with a warning
+/// (`cast_nan_to_int`: `f64::NAN` is a constant it knows is NaN), which CI's `-D warnings`
+/// would make an error; showing it is the point, hence the `allow`.
 #[allow(clippy::cast_nan_to_int)]
 pub fn examples() -> Vec<Cast> {
     vec![
