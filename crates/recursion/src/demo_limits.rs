@@ -1,8 +1,9 @@
-//! Sections `recursion-limit`, `stack-overflow` and `bigger-stack`.
+//! Sections `recursion-limit`, `no-base-case`, `stack-overflow` and `bigger-stack`.
 
 use demo::Section;
 use recursion::isolate::{Death, overflow_in_child};
 use recursion::limit::{Depth, PYTHON_DEFAULT_LIMIT, count_down};
+use recursion::no_base_case::{ADDRESS_SPACE, strings_held};
 use recursion::overflow::{ChildMode, dive_on_thread};
 
 pub(crate) const SECTIONS: &[Section] = &[
@@ -10,6 +11,11 @@ pub(crate) const SECTIONS: &[Section] = &[
         name: "recursion-limit",
         title: "Python's RecursionError at a depth limit, as a value",
         run: recursion_limit,
+    },
+    Section {
+        name: "no-base-case",
+        title: "The notes' is_human with no base case: memory stops it, not the stack",
+        run: no_base_case,
     },
     Section {
         name: "stack-overflow",
@@ -38,6 +44,35 @@ fn recursion_limit() -> demo::Result {
     let raised = 10 * limit;
     let value = count_down(5000, Depth::new(raised))?;
     println!("count_down(5000) with the limit raised to {raised} = {value}");
+    Ok(())
+}
+
+/// The notes' `is_human` run to its end in a child under a memory limit: what stops it is the
+/// allocator, at a depth whose strings fill the limit, while the stack is far from full.
+fn no_base_case() -> demo::Result {
+    let death = overflow_in_child(&std::env::current_exe()?, ChildMode::NoBaseCase)?;
+    let limit = death.stack_limit.map_or_else(|| "unknown".to_owned(), mib);
+    println!(
+        "child: is_human(\"Ada\") with no base case, address space limited to {}, stack limit {limit}",
+        mib(ADDRESS_SPACE)
+    );
+    let depth = report(&death)?;
+    println!("child's stderr:");
+    for line in death.stderr.lines().filter(|line| !line.is_empty()) {
+        println!("  {line}");
+    }
+    let held = strings_held(depth);
+    println!(
+        "the strings alive at depth {depth}: at least {} MiB, {:.0}% of the limit",
+        held >> 20,
+        100.0 * held as f64 / ADDRESS_SPACE as f64
+    );
+    let out_of_memory = death.stderr.contains("memory allocation of");
+    println!(
+        "stopped by running out of memory: {}; by the stack: {}",
+        demo::yes_no(out_of_memory),
+        demo::yes_no(death.overflow_message().is_some())
+    );
     Ok(())
 }
 

@@ -29,6 +29,8 @@
 //!   passed down the calls.
 //! - [`overflow`]: a recursion bounded only by the stack, and the hidden child mode that runs it
 //!   until the process dies.
+//! - [`no_base_case`]: the notes' `is_human`, with no base case: memory stops it, not the
+//!   stack.
 //! - [`isolate`]: the parent side: run that child, survive, and report the signal and message.
 //! - [`tree`]: a recursive type (`enum` with `Box`) and recursive functions over it.
 //! - [`walk`]: a recursive walk of a real directory tree, sorted, with depths.
@@ -41,6 +43,7 @@ pub mod factorial;
 pub mod fibonacci;
 pub mod isolate;
 pub mod limit;
+pub mod no_base_case;
 pub mod overflow;
 pub mod tree;
 pub mod walk;

@@ -1,4 +1,5 @@
-//! A recursion with no limit but the stack, and the hidden child mode that runs it to death.
+//! A recursion with no limit but the stack, and the hidden child mode that runs it to death
+//! (or runs the notes' `is_human`, which memory stops first: see [`crate::no_base_case`]).
 //!
 //! [`dive`] recurses one real stack frame per call. Given no target it runs until the stack
 //! is full, and then Rust's runtime prints `thread '...' has overflowed its stack` and aborts
@@ -18,6 +19,8 @@
 use std::hint::black_box;
 use std::io::Write;
 use std::process::ExitCode;
+
+use crate::no_base_case;
 
 /// The environment variable that turns the demo binary into an overflow child.
 pub const CHILD_ENV: &str = "RECURSION_OVERFLOW_CHILD";
@@ -61,7 +64,8 @@ pub fn dive(depth: u64, target: u64, report: &mut dyn FnMut(u64)) -> u64 {
     deepest
 }
 
-/// Where the child recurses: on its main thread, or on a thread with a chosen stack size.
+/// What the child runs, and where: the dive on its main thread or on a thread with a chosen
+/// stack size, or the notes' `is_human` under a memory limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChildMode {
     /// The main thread, whose stack size the OS sets (`ulimit -s`, usually 8 MiB).
@@ -71,6 +75,9 @@ pub enum ChildMode {
         /// The requested stack size in bytes.
         stack_bytes: usize,
     },
+    /// [`is_human`](crate::no_base_case::is_human) on the main thread, with the address space
+    /// limited to [`ADDRESS_SPACE`](crate::no_base_case::ADDRESS_SPACE) bytes.
+    NoBaseCase,
 }
 
 impl ChildMode {
@@ -79,6 +86,7 @@ impl ChildMode {
         match self {
             ChildMode::MainThread => "main".to_owned(),
             ChildMode::Thread { stack_bytes } => format!("thread:{stack_bytes}"),
+            ChildMode::NoBaseCase => "human".to_owned(),
         }
     }
 
@@ -92,15 +100,17 @@ impl ChildMode {
     /// assert!(ChildMode::from_env_value("sideways").is_err());
     /// ```
     pub fn from_env_value(value: &str) -> Result<Self, String> {
-        if value == "main" {
-            return Ok(ChildMode::MainThread);
+        match value {
+            "main" => return Ok(ChildMode::MainThread),
+            "human" => return Ok(ChildMode::NoBaseCase),
+            _ => {}
         }
         value
             .strip_prefix("thread:")
             .and_then(|bytes| bytes.parse().ok())
             .map(|stack_bytes| ChildMode::Thread { stack_bytes })
             .ok_or_else(|| {
-                format!("{CHILD_ENV}={value:?}: expected `main` or `thread:<stack bytes>`")
+                format!("{CHILD_ENV}={value:?}: expected `main`, `thread:<stack bytes>` or `human`")
             })
     }
 }
@@ -142,6 +152,15 @@ fn child_main(value: &str) -> Result<ExitCode, String> {
                     return Ok(ExitCode::FAILURE);
                 }
             }
+        }
+        ChildMode::NoBaseCase => {
+            if let Err(message) = no_base_case::limit_address_space(no_base_case::ADDRESS_SPACE) {
+                eprintln!("error: cannot limit the child's memory: {message}");
+                return Ok(ExitCode::FAILURE);
+            }
+            let mut out = std::io::stdout().lock();
+            no_base_case::is_human("Ada", 0, &mut |depth| report_depth(&mut out, depth));
+            0
         }
     };
     eprintln!("error: the dive ended at depth {deepest} without overflowing the stack");
@@ -187,12 +206,15 @@ fn prepare_to_die() -> Result<u64, String> {
 /// Dives without end, printing every [`REPORT_EVERY`]th depth on its own line.
 fn dive_reporting() -> u64 {
     let mut out = std::io::stdout().lock();
-    dive(0, u64::MAX, &mut |depth| {
-        if depth % REPORT_EVERY == 0 {
-            // A failed write only loses a progress line; the parent reads what arrived.
-            let _ = writeln!(out, "{depth}");
-        }
-    })
+    dive(0, u64::MAX, &mut |depth| report_depth(&mut out, depth))
+}
+
+/// Prints `depth` on its own line if it is a multiple of [`REPORT_EVERY`], for the parent.
+fn report_depth(out: &mut impl Write, depth: u64) {
+    if depth.is_multiple_of(REPORT_EVERY) {
+        // A failed write only loses a progress line; the parent reads what arrived.
+        let _ = writeln!(out, "{depth}");
+    }
 }
 
 /// Dives to `target` on a new thread with `stack_bytes` of stack, and returns normally.
@@ -232,6 +254,7 @@ mod tests {
         for mode in [
             ChildMode::MainThread,
             ChildMode::Thread { stack_bytes: 65536 },
+            ChildMode::NoBaseCase,
         ] {
             assert_eq!(ChildMode::from_env_value(&mode.to_env_value()), Ok(mode));
         }
