@@ -165,7 +165,7 @@ fn cpu_count() -> demo::Result {
 fn exit() -> demo::Result {
     let exe = std::env::current_exe()?;
     let mut rows = Vec::new();
-    for way in [Way::ProcessExit, Way::ReturnExitCode] {
+    for way in Way::ALL {
         let outcome = run_child(&exe, way)?;
         let status = outcome
             .status

@@ -6,9 +6,13 @@
 //! library's own `stdout` is flushed). The Rust counterpart of raising `SystemExit` is to return
 //! from `main` with an `ExitCode` (or an `Err`), letting every value drop on the way.
 //!
-//! The demo shows both for real by running itself as a child process: the child, seeing
-//! [`CHILD_ENV`], holds a [`Guard`] whose `Drop` prints a line, then leaves one way or the
-//! other, and the parent reports the status and whether the line appeared.
+//! A third way out is a bug's: a `panic!` in `main` unwinds as an uncaught Python exception
+//! does (destructors run, as `finally` blocks do) and ends the process with status 101, where
+//! Python's uncaught exception gives 1.
+//!
+//! The demo shows all three for real by running itself as a child process: the child, seeing
+//! [`CHILD_ENV`], holds a [`Guard`] whose `Drop` prints a line, then leaves the way it is told,
+//! and the parent reports the status and whether the line appeared.
 
 use std::path::Path;
 use std::process::{Command, ExitCode};
@@ -19,7 +23,7 @@ pub const CHILD_ENV: &str = "PLATFORM_EXIT_CHILD";
 /// What the [`Guard`] prints when it is dropped (the `finally:` block).
 pub const DROPPED: &str = "guard dropped";
 
-/// The status both ways of exiting use.
+/// The status both deliberate ways of exiting use (a panic gives 101).
 pub const STATUS: u8 = 3;
 
 /// How the child leaves.
@@ -29,14 +33,20 @@ pub enum Way {
     ProcessExit,
     /// `return ExitCode::from(3)` from `main`: values drop first.
     ReturnExitCode,
+    /// `panic!` in `main`: unwinds (values drop), then status 101.
+    Panic,
 }
 
 impl Way {
+    /// Every way, in the order the demo shows them.
+    pub const ALL: [Way; 3] = [Way::ProcessExit, Way::ReturnExitCode, Way::Panic];
+
     /// The value of [`CHILD_ENV`] that selects this way.
     pub fn env_value(self) -> &'static str {
         match self {
             Way::ProcessExit => "process-exit",
             Way::ReturnExitCode => "return-exit-code",
+            Way::Panic => "panic",
         }
     }
 
@@ -48,9 +58,7 @@ impl Way {
     /// assert_eq!(Way::from_env_value("sideways"), None);
     /// ```
     pub fn from_env_value(value: &str) -> Option<Way> {
-        [Way::ProcessExit, Way::ReturnExitCode]
-            .into_iter()
-            .find(|way| way.env_value() == value)
+        Way::ALL.into_iter().find(|way| way.env_value() == value)
     }
 
     /// The Rust code this way runs.
@@ -58,6 +66,7 @@ impl Way {
         match self {
             Way::ProcessExit => "std::process::exit(3)",
             Way::ReturnExitCode => "return ExitCode::from(3)",
+            Way::Panic => "panic!(..) in main",
         }
     }
 }
@@ -85,15 +94,18 @@ pub const CHILD: demo::Child = demo::Child {
 fn child_main(value: &str) -> Result<ExitCode, String> {
     let way = Way::from_env_value(value).ok_or_else(|| {
         format!(
-            "{CHILD_ENV}={value:?} names no way to exit; expected {:?} or {:?} \
+            "{CHILD_ENV}={value:?} names no way to exit; expected {:?}, {:?} or {:?} \
              (or unset it to run the demo)",
             Way::ProcessExit.env_value(),
-            Way::ReturnExitCode.env_value()
+            Way::ReturnExitCode.env_value(),
+            Way::Panic.env_value()
         )
     })?;
     let _guard = Guard;
-    if way == Way::ProcessExit {
-        std::process::exit(i32::from(STATUS));
+    match way {
+        Way::ProcessExit => std::process::exit(i32::from(STATUS)),
+        Way::Panic => panic!("the child panics, as a bug would"),
+        Way::ReturnExitCode => {}
     }
     Ok(ExitCode::from(STATUS))
     // `_guard` drops here, after the ExitCode is made and before main returns it.

@@ -30,6 +30,17 @@ fn returning_an_exit_code_runs_them() {
 }
 
 #[test]
+fn a_panic_in_main_unwinds_and_exits_with_101() {
+    assert_eq!(
+        run(Way::Panic),
+        Outcome {
+            status: Some(101),
+            dropped: true
+        }
+    );
+}
+
+#[test]
 fn a_value_naming_no_way_is_a_usage_error_that_says_what_to_set() {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_platform"))
         .env(CHILD_ENV, "sideways")
