@@ -7,9 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Every topic, in the order the notes treat them.
-pub const TOPICS: [&str; 7] = [
+pub const TOPICS: [&str; 8] = [
     "metaclass",
     "concurrency",
+    "asyncio",
     "defaults",
     "property",
     "recursion",

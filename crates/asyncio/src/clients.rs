@@ -64,7 +64,9 @@ pub fn fetch_in_threads(server: SocketAddr, requests: usize) -> io::Result<Durat
         .map(|_| thread::Builder::new().spawn(move || fetch(server)))
         .collect::<io::Result<Vec<_>>>()?;
     for thread in threads {
-        thread.join().map_err(|_| io::Error::other("a client panicked"))??;
+        thread
+            .join()
+            .map_err(|_| io::Error::other("a client panicked"))??;
     }
     Ok(start.elapsed())
 }

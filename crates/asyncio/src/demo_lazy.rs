@@ -27,7 +27,11 @@ async fn greet(name: &'static str) -> usize {
 /// Prints what ran since the last look, or that nothing did.
 fn look(after: &str) {
     let ran: Vec<String> = RAN.lock().unwrap().drain(..).collect();
-    let ran = if ran.is_empty() { "nothing ran".to_string() } else { ran.join(", ") };
+    let ran = if ran.is_empty() {
+        "nothing ran".to_string()
+    } else {
+        ran.join(", ")
+    };
     println!("{after}: {ran}");
 }
 

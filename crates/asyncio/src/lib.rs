@@ -26,6 +26,7 @@
 //! - [`clients`]: one request, and many at once: in a thread each, or in a task each.
 //! - [`stall`]: what a blocking call in a task does to the loop, and `spawn_blocking`.
 //! - [`memory`]: the resident memory of this process, from `/proc/self/status`.
+//! - [`waiters`]: what many waiting threads, and many waiting tasks, add to it.
 #![forbid(unsafe_code)]
 
 pub mod clients;
@@ -33,5 +34,6 @@ pub mod memory;
 pub mod runtime;
 pub mod server;
 pub mod stall;
+pub mod waiters;
 
 pub use server::SlowServer;

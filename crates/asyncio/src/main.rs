@@ -11,6 +11,10 @@ mod demo_stall;
 fn main() -> std::process::ExitCode {
     demo::main(&demo::Demo {
         topic: "asyncio",
-        sections: &[demo_many::SECTIONS, demo_lazy::SECTIONS, demo_stall::SECTIONS],
+        sections: &[
+            demo_many::SECTIONS,
+            demo_lazy::SECTIONS,
+            demo_stall::SECTIONS,
+        ],
     })
 }

@@ -26,7 +26,10 @@ mod tests {
 
     #[test]
     fn the_vm_rss_line_is_read_in_kib() {
-        assert_eq!(vm_rss("Name:\tx\nVmRSS:\t    1234 kB\nThreads: 1\n"), Some(1234));
+        assert_eq!(
+            vm_rss("Name:\tx\nVmRSS:\t    1234 kB\nThreads: 1\n"),
+            Some(1234)
+        );
         assert_eq!(vm_rss("Name:\tx\n"), None);
     }
 

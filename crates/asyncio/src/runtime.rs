@@ -24,6 +24,9 @@ use tokio::runtime::{Builder, Runtime};
 /// What the OS says when the runtime cannot make its epoll instance or its wake-up pipe.
 // ANCHOR: one_thread
 pub fn one_thread() -> io::Result<Runtime> {
-    Builder::new_current_thread().enable_io().enable_time().build()
+    Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()
 }
 // ANCHOR_END: one_thread

@@ -17,7 +17,7 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::task::JoinSet;
 use tokio::time::{sleep, timeout};
 
@@ -27,6 +27,11 @@ pub const REQUEST: &[u8] = b"wait\n";
 pub const ANSWER: &[u8] = b"done\n";
 /// How long the server waits for the next client, or for a request line, before it gives up.
 pub const IDLE: Duration = Duration::from_secs(5);
+
+/// How many connections may wait to be accepted. `std`'s `TcpListener::bind` asks for 128;
+/// a client beyond it would wait a second for its connection to be retried, which would
+/// swamp the bench's hundreds of clients arriving at once.
+const BACKLOG: u32 = 1024;
 
 /// A server on `127.0.0.1` that answers each request after a delay, on a thread of its own.
 #[derive(Debug)]
@@ -43,18 +48,17 @@ impl SlowServer {
     ///
     /// The OS refused the socket, or the server's runtime or thread.
     pub fn start(requests: usize, delay: Duration) -> io::Result<SlowServer> {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-        listener.set_nonblocking(true)?;
-        let address = listener.local_addr()?;
         let runtime = crate::runtime::one_thread()?;
+        let listener = {
+            let _in_the_runtime = runtime.enter(); // the socket registers with its IO driver
+            let socket = TcpSocket::new_v4()?;
+            socket.bind(SocketAddr::from(([127, 0, 0, 1], 0)))?;
+            socket.listen(BACKLOG)?
+        };
+        let address = listener.local_addr()?;
         let thread = thread::Builder::new()
             .name("slow-server".into())
-            .spawn(move || {
-                runtime.block_on(async {
-                    let listener = TcpListener::from_std(listener)?;
-                    serve(listener, requests, delay).await
-                })
-            })?;
+            .spawn(move || runtime.block_on(serve(listener, requests, delay)))?;
         Ok(SlowServer { address, thread })
     }
 

@@ -69,9 +69,15 @@ pub fn ticks_during(call: Call) -> io::Result<Stall> {
                 Call::Awaited => sleep(CALL).await,
             }
             let ticks = ticks.load(Ordering::Relaxed) - before;
-            Ok::<_, task::JoinError>(Stall { took: start.elapsed(), ticks })
+            Ok::<_, task::JoinError>(Stall {
+                took: start.elapsed(),
+                ticks,
+            })
         });
-        let stall = caller.await.and_then(|stall| stall).map_err(io::Error::other);
+        let stall = caller
+            .await
+            .and_then(|stall| stall)
+            .map_err(io::Error::other);
         ticker.abort();
         stall
     })
