@@ -6,7 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Every topic, in the order the notes treat them.
+/// Every topic, in the order the notes treat them; `asyncio`, past the notes, carries the
+/// concurrency topic's IO case on, so it follows it.
 pub const TOPICS: [&str; 8] = [
     "metaclass",
     "concurrency",
