@@ -132,7 +132,7 @@ mod tests {
         assert_eq!(error.suggestion(), Some("defaults"));
         let message = error.to_string();
         assert!(message.starts_with("unknown topic `defualts`; did you mean `defaults`?"));
-        assert!(message.contains("topics: metaclass, concurrency, defaults"));
+        assert!(message.contains(&format!("topics: {}", TOPICS.join(", "))));
     }
 
     #[test]
