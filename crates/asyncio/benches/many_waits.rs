@@ -3,7 +3,7 @@
 //! `many_waits.py`.
 //!
 //! - `serve-threads`, `serve-tasks`: how long [`REQUESTS`] requests take, all sent at once, to
-//!   a local server that answers each [`DELAY`] after it came (the [`SlowServer`], started
+//!   a local server that answers each [`DELAY`] after it came (`asyncio::SlowServer`, started
 //!   and stopped around each run): one thread each, then one task each on one thread
 //!   (tokio's current-thread runtime; asyncio's loop). One after another they would take
 //!   `REQUESTS * DELAY`; together, a little over one delay.
@@ -15,8 +15,7 @@
 use std::process::Command;
 use std::time::Duration;
 
-use asyncio::SlowServer;
-use asyncio::clients::{fetch_in_tasks, fetch_in_threads};
+use asyncio::clients::{FetchAll, against_a_slow_server, fetch_in_tasks, fetch_in_threads};
 use asyncio::waiters::{tasks_waiting, threads_waiting};
 use measure::{Figure, Outcome, Step, full_or_quick, repeats, report};
 
@@ -55,14 +54,10 @@ fn main() -> Outcome {
 }
 
 /// The milliseconds `fetch_all` takes for [`REQUESTS`] requests, a new server each run.
-fn served(
-    fetch_all: fn(std::net::SocketAddr, usize) -> std::io::Result<Duration>,
-) -> Outcome<Figure> {
+fn served(fetch_all: FetchAll) -> Outcome<Figure> {
     let runs = (0..repeats())
         .map(|_| {
-            let server = SlowServer::start(REQUESTS, DELAY)?;
-            let took = fetch_all(server.address(), REQUESTS)?;
-            let answered = server.finish()?;
+            let (answered, took) = against_a_slow_server(fetch_all, REQUESTS, DELAY)?;
             if answered != REQUESTS {
                 return Err(format!("{answered} of {REQUESTS} requests answered").into());
             }

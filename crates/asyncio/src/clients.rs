@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::task::JoinSet;
 
+use crate::SlowServer;
 use crate::server::{ANSWER, IDLE, REQUEST};
 
 /// One request, blocking the calling thread until the answer (`urlopen(url).read()`).
@@ -94,10 +95,30 @@ pub fn fetch_in_tasks(server: SocketAddr, requests: usize) -> io::Result<Duratio
 }
 // ANCHOR_END: many
 
+/// How many requests are sent at once, and how: [`fetch_in_threads`] or [`fetch_in_tasks`].
+pub type FetchAll = fn(SocketAddr, usize) -> io::Result<Duration>;
+
+/// Starts a [`SlowServer`] for `requests` requests that waits `delay` before each answer,
+/// sends them all with `fetch_all`, and waits for the server to stop: how many it answered,
+/// and how long the clients took to have every answer.
+///
+/// # Errors
+///
+/// The server could not start or failed, or a request failed.
+pub fn against_a_slow_server(
+    fetch_all: FetchAll,
+    requests: usize,
+    delay: Duration,
+) -> io::Result<(usize, Duration)> {
+    let server = SlowServer::start(requests, delay)?;
+    let took = fetch_all(server.address(), requests);
+    let answered = server.finish()?; // after a failed request too: it stops by itself
+    Ok((answered, took?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::SlowServer;
 
     /// Robust on a loaded machine: 20 waits of 200 ms, one after another, take 4 s; together,
     /// well under half of that.
@@ -105,21 +126,13 @@ mod tests {
     const DELAY: Duration = Duration::from_millis(200);
 
     #[test]
-    fn requests_in_threads_overlap() {
-        let server = SlowServer::start(REQUESTS, DELAY).unwrap();
-        let took = fetch_in_threads(server.address(), REQUESTS).unwrap();
-        assert_eq!(server.finish().unwrap(), REQUESTS);
-        assert!(took >= DELAY);
-        assert!(took < DELAY * REQUESTS as u32 / 2, "took {took:?}");
-    }
-
-    #[test]
-    fn requests_in_tasks_on_one_thread_overlap() {
-        let server = SlowServer::start(REQUESTS, DELAY).unwrap();
-        let took = fetch_in_tasks(server.address(), REQUESTS).unwrap();
-        assert_eq!(server.finish().unwrap(), REQUESTS);
-        assert!(took >= DELAY);
-        assert!(took < DELAY * REQUESTS as u32 / 2, "took {took:?}");
+    fn requests_in_threads_and_in_tasks_on_one_thread_overlap() {
+        for fetch_all in [fetch_in_threads as FetchAll, fetch_in_tasks] {
+            let (answered, took) = against_a_slow_server(fetch_all, REQUESTS, DELAY).unwrap();
+            assert_eq!(answered, REQUESTS);
+            assert!(took >= DELAY);
+            assert!(took < DELAY * REQUESTS as u32 / 2, "took {took:?}");
+        }
     }
 
     #[test]

@@ -5,8 +5,7 @@
 
 use std::time::Duration;
 
-use asyncio::SlowServer;
-use asyncio::clients::{fetch_in_tasks, fetch_in_threads};
+use asyncio::clients::{FetchAll, against_a_slow_server, fetch_in_tasks, fetch_in_threads};
 use demo::{Section, yes_no};
 
 pub(crate) const SECTIONS: &[Section] = &[Section {
@@ -26,14 +25,12 @@ fn many_waits() -> demo::Result {
         "{REQUESTS} requests one after another would take at least {} ms",
         delay * REQUESTS as u128
     );
-    let ways: [(&str, fn(_, _) -> _); 2] = [
+    let ways: [(&str, FetchAll); 2] = [
         ("one thread each", fetch_in_threads),
         ("one task each, all on one thread (tokio)", fetch_in_tasks),
     ];
     for (way, fetch_all) in ways {
-        let server = SlowServer::start(REQUESTS, DELAY)?;
-        let took = fetch_all(server.address(), REQUESTS)?;
-        let answered = server.finish()?;
+        let (answered, took) = against_a_slow_server(fetch_all, REQUESTS, DELAY)?;
         println!("{REQUESTS} requests, {way}:");
         println!("  answered: {answered}, in {} ms", took.as_millis());
         println!(
