@@ -29,7 +29,9 @@ pub fn fetch(server: SocketAddr) -> io::Result<()> {
     connection.set_read_timeout(Some(IDLE))?;
     connection.write_all(REQUEST)?;
     let mut answer = Vec::new();
-    connection.read_to_end(&mut answer)?; // blocks this thread while the server waits
+    connection
+        .read_to_end(&mut answer) // blocks this thread while the server waits
+        .map_err(|error| gave_up(error, server))?;
     expect_answer(&answer)
 }
 
@@ -43,6 +45,17 @@ pub async fn fetch_async(server: SocketAddr) -> io::Result<()> {
     expect_answer(&answer)
 }
 // ANCHOR_END: fetch
+
+/// A read that timed out says so (the OS's words are "Resource temporarily unavailable").
+fn gave_up(error: io::Error, server: SocketAddr) -> io::Error {
+    match error.kind() {
+        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut => io::Error::new(
+            io::ErrorKind::TimedOut,
+            format!("no answer from {server} within {} s", IDLE.as_secs()),
+        ),
+        _ => error,
+    }
+}
 
 fn expect_answer(answer: &[u8]) -> io::Result<()> {
     if answer == ANSWER {
