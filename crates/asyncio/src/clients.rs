@@ -1,5 +1,5 @@
-//! Clients of the [`SlowServer`](crate::SlowServer): one request, then many at once, in a
-//! thread each (what the notes do) or in a task each on one thread (what `asyncio` does).
+//! Clients of the [`SlowServer`]: one request, then many at once, in a thread each (what the
+//! notes do) or in a task each on one thread (what `asyncio` does).
 //!
 //! Either way the requests overlap: a thread blocked in `read` needs no core, and a task that
 //! `.await`s its read gives the one thread back to the loop. What differs is what a waiting
