@@ -14,7 +14,9 @@ pub(crate) const SECTIONS: &[Section] = &[Section {
     run: lazy_future,
 }];
 
-/// What ran, in order: the section prints it at the points where it looks.
+/// What ran, in order: the section prints it at the points where it looks. Its lock is
+/// poisoned only if a holder panicked, and neither holder can (a push, a drain), hence the
+/// `unwrap`s.
 static RAN: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 // ANCHOR: greet
