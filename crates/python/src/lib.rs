@@ -26,21 +26,26 @@
 //! - [`version`], [`gated`]: a comparison that holds for some CPython versions only asks
 //!   which one runs, and is reported skipped, with its reason, under the others.
 //! - [`comparison`], [`run_trials`]: comparisons as libtest-mimic trials that report a skip.
+//! - [`chosen`], [`probe`], [`find_all`]: the one lookup of interpreters, which xtask's check,
+//!   `demo --python` and bench use too: the one chosen, what it is (version, free-threaded),
+//!   and every one the machine offers.
 #![forbid(unsafe_code)]
 
+mod find;
+mod probe;
 mod trials;
 
 use std::cell::RefCell;
-use std::ffi::OsString;
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+pub use find::{Found, Lookup, OLDEST, Unusable, find_all};
 pub use libtest_mimic::{Failed, Trial};
+pub use probe::{Interpreter, PROBE_TIMEOUT, chosen, isolated, probe};
 pub use trials::{comparison, run_trials};
 
-/// What a version-manager shim (pyenv) exits with when no interpreter is selected: there is
-/// a `python3` on `PATH`, but no Python behind it.
-const NO_INTERPRETER: i32 = 127;
+use probe::NO_INTERPRETER;
 
 /// The environment variable that turns a skip into a failure.
 pub const REQUIRE: &str = "REQUIRE_PYTHON";
@@ -56,10 +61,8 @@ thread_local! {
 }
 
 /// The interpreter the comparisons run: `XTASK_PYTHON`, else `python3` from `PATH`.
-pub fn interpreter() -> OsString {
-    std::env::var_os(INTERPRETER)
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "python3".into())
+pub fn interpreter() -> PathBuf {
+    chosen(None)
 }
 
 /// Whether `REQUIRE_PYTHON=1`: a missing interpreter is then a failure, not a skip.
