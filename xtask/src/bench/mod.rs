@@ -4,8 +4,9 @@
 //! Timings do not belong in tests (a noisy 2-core machine would make them flake), so they
 //! live here. A topic that has something to measure has `benches/*.rs` (run with
 //! `cargo bench`, optimised) and, for the same measurements in Python, `benches/*.py` (run
-//! with `XTASK_PYTHON`, else `python3`, where there is one). Both print the lines of the `measure` crate's protocol,
-//! and this module sets the two sides together by id, then writes, for each topic,
+//! with `XTASK_PYTHON`, else `python3`, where there is one). Both print the lines of the
+//! `measure` crate's protocol, and this module sets the two sides together by id, then
+//! writes, for each topic,
 //! `target/bench/<topic>.json` (see [`json`]), `<topic>.md` (the table for
 //! `docs/performance.md`) and, through the `chart` crate, `<topic>.svg`.
 //!
