@@ -40,13 +40,19 @@ impl Interpreter {
 
     /// `CPython 3.11.7`, or `CPython 3.13.0 (free-threaded)`.
     pub fn name(&self) -> String {
+        format!("CPython {}", self.release())
+    }
+
+    /// `3.11.7`, or `3.13.0 (free-threaded)`: the release, and the build where it is not the
+    /// default one.
+    pub fn release(&self) -> String {
         let (major, minor, micro) = self.version;
         let build = if self.free_threaded {
             " (free-threaded)"
         } else {
             ""
         };
-        format!("CPython {major}.{minor}.{micro}{build}")
+        format!("{major}.{minor}.{micro}{build}")
     }
 }
 

@@ -46,17 +46,6 @@ pub fn python() -> Option<python::Interpreter> {
     python::probe(&python::chosen(None), python::PROBE_TIMEOUT).ok()
 }
 
-/// Its version as the report gives it: `3.11.2`, or `3.13.0 free-threaded`.
-pub fn python_version(interpreter: &python::Interpreter) -> String {
-    let (major, minor, micro) = interpreter.version;
-    let build = if interpreter.free_threaded {
-        " free-threaded"
-    } else {
-        ""
-    };
-    format!("{major}.{minor}.{micro}{build}")
-}
-
 /// `rustc --version`, of the compiler cargo uses (`RUSTC`, as cargo sets it, or `rustc`).
 pub fn rustc_version() -> Option<String> {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());

@@ -61,7 +61,7 @@ pub fn measure(root: &Path, topics: &[&str], quick: bool) -> Result<String, Stri
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let started = Instant::now();
     let python = machine::python();
-    let python_version = python.as_ref().map(machine::python_version);
+    let python_version = python.as_ref().map(python::Interpreter::release);
     let rustc = machine::rustc_version();
     let mut text = String::new();
     let mut documents = Vec::new();
