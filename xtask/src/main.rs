@@ -50,8 +50,16 @@ enum Task {
         #[arg(long, value_parser = process::parse_seconds)]
         timeout: Option<Duration>,
         /// The CPython for the Python blocks [default: XTASK_PYTHON, or python3]
-        #[arg(long)]
+        #[arg(long, conflicts_with = "pythons")]
         python: Option<PathBuf>,
+        /// Run nothing: list every CPython found (XTASK_PYTHON, python3, python3.N and
+        /// python3.Nt on PATH, pyenv's versions), each with the Python blocks it runs and
+        /// the ones its version gates away
+        #[arg(long)]
+        pythons: bool,
+        /// With --pythons, only the paths of those the pages are written for (3.9+), one a line
+        #[arg(long, requires = "pythons")]
+        paths: bool,
         /// FILTER and libtest flags
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         libtest: Vec<String>,
@@ -122,8 +130,20 @@ fn main() -> ExitCode {
         }
         Task::Check {
             timeout,
+            pythons: true,
+            paths,
+            ..
+        } => timeout_or_env(timeout)
+            .and_then(|timeout| check::pythons::run(&root, paths, timeout))
+            .map(|listing| {
+                print!("{listing}");
+                ExitCode::SUCCESS
+            }),
+        Task::Check {
+            timeout,
             python,
             libtest,
+            ..
         } => timeout_or_env(timeout).map(|timeout| {
             let args = std::iter::once("cargo xtask check".to_string()).chain(libtest);
             let options = check::Options { timeout, python };

@@ -22,7 +22,7 @@ pub(crate) const SECTIONS: &[Section] = &[
     },
     Section {
         name: "pool-map",
-        title: "Pool.map of a CPU-bound function: results in order, faster than serial",
+        title: "Pool.map of a CPU-bound function: results in order, one worker per usable core",
         run: pool_map,
     },
     Section {

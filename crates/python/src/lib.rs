@@ -23,22 +23,29 @@
 //! # Layout
 //!
 //! - [`run`], [`run_with_input`], [`output`]: run a script, or say why there is no Python.
+//! - [`version`], [`gated`]: a comparison that holds for some CPython versions only asks
+//!   which one runs, and is reported skipped, with its reason, under the others.
 //! - [`comparison`], [`run_trials`]: comparisons as libtest-mimic trials that report a skip.
+//! - [`chosen`], [`probe`], [`find_all`]: the one lookup of interpreters, which xtask's check,
+//!   `demo --python` and bench use too: the one chosen, what it is (version, free-threaded),
+//!   and every one the machine offers.
 #![forbid(unsafe_code)]
 
+mod find;
+mod probe;
 mod trials;
 
 use std::cell::RefCell;
-use std::ffi::OsString;
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+pub use find::{Found, Lookup, OLDEST, Unusable, find_all};
 pub use libtest_mimic::{Failed, Trial};
+pub use probe::{Interpreter, PROBE_TIMEOUT, chosen, isolated, probe};
 pub use trials::{comparison, run_trials};
 
-/// What a version-manager shim (pyenv) exits with when no interpreter is selected: there is
-/// a `python3` on `PATH`, but no Python behind it.
-const NO_INTERPRETER: i32 = 127;
+use probe::NO_INTERPRETER;
 
 /// The environment variable that turns a skip into a failure.
 pub const REQUIRE: &str = "REQUIRE_PYTHON";
@@ -54,10 +61,8 @@ thread_local! {
 }
 
 /// The interpreter the comparisons run: `XTASK_PYTHON`, else `python3` from `PATH`.
-pub fn interpreter() -> OsString {
-    std::env::var_os(INTERPRETER)
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| "python3".into())
+pub fn interpreter() -> PathBuf {
+    chosen(None)
 }
 
 /// Whether `REQUIRE_PYTHON=1`: a missing interpreter is then a failure, not a skip.
@@ -69,13 +74,39 @@ pub fn required() -> bool {
 fn skip(reason: String) -> Option<Output> {
     let reason = format!("{reason}; this comparison with CPython needs it");
     assert!(!required(), "{REQUIRE}=1, but {reason}");
+    record_skip(reason);
+    None
+}
+
+/// `sys.version_info[:3]` of the interpreter the comparisons run (`(3, 12, 1)`); `None` where
+/// there is no Python to run.
+pub fn version() -> Option<(u32, u32, u32)> {
+    let printed = run("import sys; print(*sys.version_info[:3])")?;
+    let parts: Vec<u32> = printed.split(' ').filter_map(|n| n.parse().ok()).collect();
+    match parts.as_slice() {
+        [major, minor, micro] => Some((*major, *minor, *micro)),
+        _ => panic!("sys.version_info[:3] printed {printed:?}"),
+    }
+}
+
+/// Skips a comparison that does not hold for this interpreter's version, and returns `None`
+/// for the comparison to return: `reason` says which versions it is for, and why. Unlike a
+/// missing interpreter, this is no failure under `REQUIRE_PYTHON=1`: CI runs the comparisons
+/// under every CPython it has, and each gated one under the versions it is for.
+pub fn gated(reason: String) -> Option<()> {
+    record_skip(reason);
+    None
+}
+
+/// Records why this comparison was skipped, for [`comparison`] to report (or, outside a
+/// trial, says so on stderr).
+fn record_skip(reason: String) {
     if !IN_TRIAL.with(|flag| *flag.borrow()) {
         // Past the harness's capture (which only `print!` and `eprint!` go through), so a
         // default `cargo test` shows the skip; a failed write has nowhere better to go.
         let _ = writeln!(std::io::stderr(), "skipped: {reason}");
     }
     SKIPPED.with(|skipped| *skipped.borrow_mut() = Some(reason));
-    None
 }
 
 /// Runs `python3 -c code` and returns its stdout without the trailing newline; `None` where

@@ -9,6 +9,14 @@ fn main() -> std::process::ExitCode {
             assert_eq!(python::run("print(6 * 7)")?, "42");
             Some(())
         }),
+        comparison("the_version_is_the_interpreters_own", || {
+            let (major, minor, _) = python::version()?;
+            let printed =
+                python::run("import sys; print(sys.version_info.major, sys.version_info.minor)")?;
+            assert_eq!(printed, format!("{major} {minor}"));
+            assert!(major == 3 && minor >= 6, "{major}.{minor}");
+            Some(())
+        }),
         comparison("input_reaches_the_script", || {
             let out = python::run_with_input("import sys; print(sys.stdin.read().upper())", "abc")?;
             assert_eq!(out, "ABC\n");

@@ -40,12 +40,10 @@ pub fn first_line(program: &str, args: &[&str]) -> Option<String> {
     (output.status.success() && !line.is_empty()).then(|| line.to_string())
 }
 
-/// The version of `python3`, as `platform.python_version()` says it (`3.11.2`).
-pub fn python_version() -> Option<String> {
-    first_line(
-        "python3",
-        &["-c", "import platform; print(platform.python_version())"],
-    )
+/// The CPython the Python side runs: the one chosen as for the check (`XTASK_PYTHON`, else
+/// `python3`), if it starts.
+pub fn python() -> Option<python::Interpreter> {
+    python::probe(&python::chosen(None), python::PROBE_TIMEOUT).ok()
 }
 
 /// `rustc --version`, of the compiler cargo uses (`RUSTC`, as cargo sets it, or `rustc`).

@@ -4,8 +4,9 @@
 //! Timings do not belong in tests (a noisy 2-core machine would make them flake), so they
 //! live here. A topic that has something to measure has `benches/*.rs` (run with
 //! `cargo bench`, optimised) and, for the same measurements in Python, `benches/*.py` (run
-//! with `python3` where there is one). Both print the lines of the `measure` crate's protocol,
-//! and this module sets the two sides together by id, then writes, for each topic,
+//! with `XTASK_PYTHON`, else `python3`, where there is one). Both print the lines of the
+//! `measure` crate's protocol, and this module sets the two sides together by id, then
+//! writes, for each topic,
 //! `target/bench/<topic>.json` (see [`json`]), `<topic>.md` (the table for
 //! `docs/performance.md`) and, through the `chart` crate, `<topic>.svg`.
 //!
@@ -59,7 +60,8 @@ pub fn measure(root: &Path, topics: &[&str], quick: bool) -> Result<String, Stri
     let out = output_dir(root);
     std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let started = Instant::now();
-    let python_version = machine::python_version();
+    let python = machine::python();
+    let python_version = python.as_ref().map(python::Interpreter::release);
     let rustc = machine::rustc_version();
     let mut text = String::new();
     let mut documents = Vec::new();
@@ -73,12 +75,12 @@ pub fn measure(root: &Path, topics: &[&str], quick: bool) -> Result<String, Stri
         let started_at = machine::now_utc();
         let topic_started = Instant::now();
         let rust = run::rust(root, topic, quick, &progress)?;
-        let python = match &python_version {
-            Some(version) => Some((
+        let python = match (&python, &python_version) {
+            (Some(interpreter), Some(version)) => Some((
                 version.as_str(),
-                run::python(root, topic, quick, &progress)?,
+                run::python(root, &interpreter.program, topic, quick, &progress)?,
             )),
-            None => None,
+            _ => None,
         };
         let python = python.as_ref().map(|(version, side)| (*version, side));
         let context = json::Context {

@@ -1,5 +1,6 @@
-//! Running a topic's benches, Rust's under `cargo bench` and Python's under `python3`, with
-//! a progress line per step as their output streams in.
+//! Running a topic's benches, Rust's under `cargo bench` and Python's under the CPython the
+//! check uses (`XTASK_PYTHON`, else `python3`), with a progress line per step as their output
+//! streams in.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -102,8 +103,15 @@ pub fn rust(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Resul
     )
 }
 
-/// The Python benches of `topic` (`crates/<topic>/benches/*.py`), one after another.
-pub fn python(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Result<Side, String> {
+/// The Python benches of `topic` (`crates/<topic>/benches/*.py`), one after another, run by
+/// `program`.
+pub fn python(
+    root: &Path,
+    program: &Path,
+    topic: &str,
+    quick: bool,
+    progress: &Progress,
+) -> Result<Side, String> {
     let dir = root.join("crates").join(topic).join("benches");
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
@@ -118,7 +126,7 @@ pub fn python(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Res
             .unwrap_or(&script)
             .display()
             .to_string();
-        let mut command = Command::new("python3");
+        let mut command = Command::new(program);
         // -B: the benches import modules from the source tree (measure.py, their own
         // helpers), which must not fill it with __pycache__ directories.
         command

@@ -15,10 +15,13 @@
 //! Only the demos that the selected trials run are built: a filter for one block builds one
 //! demo, and one for Python blocks builds none.
 //!
+//! `--pythons` lists the interpreters found instead, and what each runs ([`pythons`]).
+//!
 //! Trials run one at a time unless `--test-threads` says otherwise: several demos measure
 //! time on purpose, and on a 2-core machine two demos at once would measure each other. The
 //! Python blocks, which measure nothing, run all at once ahead of their trials.
 
+pub mod pythons;
 mod tally;
 
 use std::collections::BTreeMap;

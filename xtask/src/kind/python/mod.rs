@@ -66,6 +66,14 @@ impl Python {
         }
     }
 
+    /// The kind for an interpreter already [`probe`](run::probe)d, which it does not start
+    /// again to ask.
+    pub fn with_interpreter(interpreter: Interpreter, timeout: Duration) -> Self {
+        let python = Python::new(interpreter.program.clone(), false, timeout);
+        python.interpreter.get_or_init(|| Ok(interpreter));
+        python
+    }
+
     /// Marks blocks to be run together, ahead of their trials.
     pub fn run_ahead(&self, blocks: Vec<Block>) {
         lock(&self.ahead).extend(blocks);
@@ -78,7 +86,7 @@ impl Python {
     }
 
     /// The interpreter to run a block with, or why it cannot run here.
-    fn runnable(&self, block: &Block) -> Result<&Interpreter, String> {
+    pub fn runnable(&self, block: &Block) -> Result<&Interpreter, String> {
         if let Some(reason) = &block.directives.skip {
             return Err(format!("skip: {reason}"));
         }

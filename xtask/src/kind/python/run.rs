@@ -1,4 +1,4 @@
-//! Finds the CPython to run the pages' blocks with, and runs one block the way a reader would.
+//! Runs one block the way a reader would, with the CPython the `python` crate finds.
 //!
 //! Each run is isolated: `python3 -I -u` (no site-packages of the user, no `PYTHON*`
 //! variables, and unbuffered, so that a traceback on stderr lands among the prints on stdout
@@ -8,113 +8,27 @@
 //! its own; a transcript, or a block that continues others, runs under `driver.py`, which runs
 //! the chain in one namespace and checks a transcript with `doctest`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
 use super::blocks::{Block, Code, Form};
-use super::directives::{self, Version};
 use crate::pattern;
 use crate::process::{self, Run};
 
 /// The driver for transcripts and chains; see its docstring.
 const DRIVER: &str = include_str!("driver.py");
 
-/// The environment variable that names the interpreter, when `--python` does not.
-pub const PYTHON_VAR: &str = "XTASK_PYTHON";
+// The interpreter is found as `cargo test`'s comparisons find it: one lookup, in the
+// `python` crate.
+pub use ::python::{
+    INTERPRETER as PYTHON_VAR, Interpreter, REQUIRE as REQUIRE_VAR, chosen, probe, required,
+};
 
-/// The environment variable that makes a missing interpreter a failure instead of a skip.
-pub const REQUIRE_VAR: &str = "REQUIRE_PYTHON";
-
-/// What a version-manager shim (pyenv) exits with when no interpreter is selected.
-const NO_INTERPRETER: i32 = 127;
-
-/// A CPython that starts, and its version.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Interpreter {
-    /// The executable itself (`sys.executable`), so that each run skips any shim in front.
-    pub program: PathBuf,
-    /// `sys.version_info[:3]`.
-    pub version: Version,
-    /// Whether it is a free-threaded build (`Py_GIL_DISABLED`), what a `free-threaded` gate
-    /// asks for.
-    pub free_threaded: bool,
-}
-
-impl Interpreter {
-    /// `CPython 3.11.7`, or `CPython 3.14.0 (free-threaded)`.
-    pub fn name(&self) -> String {
-        directives::interpreter_name(self.version, self.free_threaded)
-    }
-}
-
-/// The interpreter the user chose: `--python`, else [`PYTHON_VAR`], else `python3`.
-pub fn chosen(flag: Option<PathBuf>) -> PathBuf {
-    flag.or_else(|| std::env::var_os(PYTHON_VAR).map(PathBuf::from))
-        .unwrap_or_else(|| "python3".into())
-}
-
-/// Whether [`REQUIRE_VAR`] is set to `1`.
-pub fn required() -> bool {
-    std::env::var(REQUIRE_VAR).is_ok_and(|value| value == "1")
-}
-
-/// Starts `program` once to learn what it is; `Err` says why there is no interpreter to use.
-pub fn probe(program: &Path, timeout: Duration) -> Result<Interpreter, String> {
-    let mut command = isolated(program);
-    command.args([
-        "-c",
-        "import sys, sysconfig; print(sys.executable); print(*sys.version_info[:3]); \
-         print(sysconfig.get_config_var('Py_GIL_DISABLED') == 1)",
-    ]);
-    let shown = program.display();
-    let run = process::run(command, timeout)
-        .map_err(|e| format!("cannot start `{shown}` ({e}); the Python blocks need a CPython 3"))?;
-    if run.code() == Some(NO_INTERPRETER) {
-        return Err(format!(
-            "`{shown}` has no interpreter behind it (status 127); the Python blocks need one"
-        ));
-    }
-    let lines = run.lines();
-    let version = match (run.code(), lines.as_slice()) {
-        (Some(0), [_, version, _]) => {
-            let parts: Vec<u32> = version.split(' ').filter_map(|n| n.parse().ok()).collect();
-            match parts.as_slice() {
-                [3, minor, micro] => Some((3, *minor, *micro)),
-                _ => None,
-            }
-        }
-        _ => None,
-    };
-    let Some(version) = version else {
-        return Err(format!(
-            "`{shown}` is not a CPython 3 that runs: it {}:\n{}",
-            process::Ending(&run, timeout),
-            run.tail(5)
-        ));
-    };
-    let executable = PathBuf::from(&lines[0]);
-    Ok(Interpreter {
-        program: if executable.is_absolute() {
-            executable
-        } else {
-            program.to_path_buf()
-        },
-        version,
-        free_threaded: lines[2] == "True",
-    })
-}
-
-/// `program -I -u`, with no `PYTHON*` variable (`-I` ignores them; removing them says so
-/// twice, and keeps them from any child that is not Python).
+/// `program -I -u`: isolated as [`::python::isolated`] says, and unbuffered.
 fn isolated(program: &Path) -> Command {
-    let mut command = Command::new(program);
-    command.args(["-I", "-u"]);
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("PYTHON") {
-            command.env_remove(key);
-        }
-    }
+    let mut command = ::python::isolated(program);
+    command.arg("-u");
     command
 }
 
