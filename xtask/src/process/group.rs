@@ -15,10 +15,10 @@ use std::time::{Duration, Instant};
 use nix::unistd::Pid;
 
 /// How long the rest of a group may take to end after the program that led it.
-pub const GROUP_ENDS_WITHIN: Duration = Duration::from_secs(2);
+pub(super) const GROUP_ENDS_WITHIN: Duration = Duration::from_secs(2);
 
 /// Waits up to `within` for every process of `group` to end; `true` if they all did.
-pub fn ends_within(group: Pid, within: Duration) -> bool {
+pub(super) fn ends_within(group: Pid, within: Duration) -> bool {
     let deadline = Instant::now() + within;
     loop {
         if !any_running(group) {
