@@ -255,10 +255,7 @@ mod tests {
             let four_p = (4 * processes) as f64;
             let bound = four_p * (len as f64 / four_p).ln() + four_p;
             let counted = claims(len, processes);
-            assert!(
-                counted as f64 <= bound,
-                "{len} on {processes}: {counted} > {bound}"
-            );
+            assert!(counted as f64 <= bound, "{len}, {processes}: {counted}");
         }
     }
     // ANCHOR_END: guided_claims
