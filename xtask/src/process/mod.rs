@@ -3,7 +3,7 @@
 //! stdout and stderr go to one pipe, so the captured text interleaves them as a terminal shows
 //! them (Rust's stdout is line-buffered, so whole lines stay whole). The demo runs in a
 //! process group of its own: at the deadline the whole group is killed, and once the demo
-//! has exited, any process of its group still running a moment later ([`group`]) is
+//! has exited, any process of its group still running a moment later (`group.rs`) is
 //! reported and killed, so a demo can neither hang the check nor leave a child behind.
 //!
 //! A group of its own also means the terminal's Ctrl-C (sent to the foreground group) no
