@@ -117,8 +117,8 @@ impl Build {
 impl fmt::Display for Build {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Build::FreeThreaded => "a free-threaded build",
-            Build::Gil => "a build with the GIL",
+            Build::FreeThreaded => "a free-threaded CPython",
+            Build::Gil => "a CPython with the GIL",
         })
     }
 }
@@ -144,7 +144,7 @@ impl Directives {
             return Some(format!("for CPython {versions}, not {}", name()));
         }
         let build = self.build.filter(|build| !build.admits(free_threaded))?;
-        Some(format!("for {build} of CPython, not {}", name()))
+        Some(format!("for {build}, not {}", name()))
     }
 }
 

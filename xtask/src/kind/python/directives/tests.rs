@@ -71,13 +71,13 @@ fn a_build_gate_admits_only_its_build() {
     assert_eq!(free.refusal((3, 14, 0), true), None);
     assert_eq!(
         free.refusal((3, 11, 7), false).as_deref(),
-        Some("for a free-threaded build of CPython, not CPython 3.11.7")
+        Some("for a free-threaded CPython, not CPython 3.11.7")
     );
     let gil = read("<!-- python: gil -->").unwrap();
     assert_eq!(gil.refusal((3, 11, 7), false), None);
     assert_eq!(
         gil.refusal((3, 14, 0), true).as_deref(),
-        Some("for a build with the GIL of CPython, not CPython 3.14.0 (free-threaded)")
+        Some("for a CPython with the GIL, not CPython 3.14.0 (free-threaded)")
     );
 }
 
@@ -90,7 +90,7 @@ fn a_refusal_names_the_gate_and_the_interpreter() {
     );
     assert_eq!(
         both.refusal((3, 14, 0), false).as_deref(),
-        Some("for a free-threaded build of CPython, not CPython 3.14.0")
+        Some("for a free-threaded CPython, not CPython 3.14.0")
     );
     assert_eq!(both.refusal((3, 14, 2), true), None);
     let patch = read("<!-- python: versions=3.12.3+ -->").unwrap();

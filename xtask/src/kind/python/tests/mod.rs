@@ -163,15 +163,12 @@ fn the_build_gate_asks_the_interpreter_whether_it_is_free_threaded() {
         "<!-- python: free-threaded -->\n```python\nprint(1)\n```\n\n```output\n1\n```\n<!-- python: gil -->\n```python\nprint(1)\n```\n\n```output\n1\n```\n",
     );
     let interpreter = python.interpreter().clone().expect("probed above");
-    let (runs, refused) = if interpreter.free_threaded {
-        (&found[0], &found[1])
+    let (runs, refused, gate) = if interpreter.free_threaded {
+        (&found[0], &found[1], "a CPython with the GIL")
     } else {
-        (&found[1], &found[0])
+        (&found[1], &found[0], "a free-threaded CPython")
     };
     assert!(matches!(python.check(runs), Ok(Completion::Completed)));
     let reason = ignored(python.check(refused));
-    assert!(
-        reason.ends_with(&format!("of CPython, not {}", interpreter.name())),
-        "{reason}"
-    );
+    assert_eq!(reason, format!("for {gate}, not {}", interpreter.name()));
 }
