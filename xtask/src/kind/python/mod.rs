@@ -6,8 +6,8 @@
 //! none after the heading's anchor (`typing::python::strong-vs-weak-both-checked-at-run-time`),
 //! `#2` for a second block there; so a filter picks one page's Python, or one section's
 //! Python and Rust together (`mutable-default`). A block that
-//! cannot run here is reported ignored with the reason: a `skip:` directive, a `versions=`
-//! that leaves out this interpreter, or no interpreter at all (then a failure if
+//! cannot run here is reported ignored with the reason: a `skip:` directive, a gate that
+//! leaves out this interpreter (`versions=`, `free-threaded`, `gil`), or no interpreter at all (then a failure if
 //! `REQUIRE_PYTHON=1`).
 //!
 //! Each trial is one CPython process, and CPython takes tens of milliseconds to start: the
@@ -91,12 +91,9 @@ impl Python {
             return Err(format!("skip: {reason}"));
         }
         let interpreter = self.interpreter().as_ref().map_err(String::clone)?;
-        match &block.directives.versions {
-            Some(versions) if !versions.contains(interpreter.minor()) => Err(format!(
-                "for CPython {versions}, not {}",
-                interpreter.name()
-            )),
-            _ => Ok(interpreter),
+        match block.directives.refusal(interpreter) {
+            Some(reason) => Err(reason),
+            None => Ok(interpreter),
         }
     }
 

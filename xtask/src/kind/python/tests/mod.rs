@@ -155,3 +155,20 @@ fn skipped_and_version_gated_blocks_are_ignored_with_the_reason() {
         "{reason}"
     );
 }
+
+#[test]
+fn the_build_gate_asks_the_interpreter_whether_it_is_free_threaded() {
+    let Some(python) = python() else { return };
+    let found = blocks(
+        "<!-- python: free-threaded -->\n```python\nprint(1)\n```\n\n```output\n1\n```\n<!-- python: gil -->\n```python\nprint(1)\n```\n\n```output\n1\n```\n",
+    );
+    let interpreter = python.interpreter().clone().expect("probed above");
+    let (runs, refused, gate) = if interpreter.free_threaded {
+        (&found[0], &found[1], "a CPython with the GIL")
+    } else {
+        (&found[1], &found[0], "a free-threaded CPython")
+    };
+    assert!(matches!(python.check(runs), Ok(Completion::Completed)));
+    let reason = ignored(python.check(refused));
+    assert_eq!(reason, format!("for {gate}, not {}", interpreter.name()));
+}
