@@ -40,8 +40,12 @@
 //!   - [`model::c3`]: the C3 linearisation, step for step as CPython computes it.
 //!   - [`model::instance`]: instances; lookup goes instance dict, then the class MRO.
 //!   - [`model::meta`]: the [`Metaclass`] hooks, and metaclasses as classes of the model.
-//!   - [`model::build`]: the class statement: which metaclass wins, and when its hooks run.
-//!   - [`model::error`]: `TypeError` and `AttributeError` with CPython's messages.
+//!   - [`model::build`]: `meta(name, bases, namespace)`: which metaclass wins, and when its
+//!     hooks run.
+//!   - [`model::statement`]: the whole class statement: `__prepare__`, the body,
+//!     `__set_name__` and `__init_subclass__` (PEP 487), in CPython's order.
+//!   - [`model::error`]: `TypeError` and `AttributeError` with CPython's messages, and any
+//!     exception a class statement raises.
 //! - [`uses`]: the three real uses of metaclasses, on the model.
 //!   - [`uses::registry`]: subclasses register themselves (plugins).
 //!   - [`uses::abc`]: `ABCMeta`: abstract methods refuse instantiation.
@@ -69,7 +73,8 @@ pub mod uses;
 
 pub use model::build::calculate_metaclass;
 pub use model::class::{Class, ClassRef, mro_repr};
-pub use model::error::{AttributeError, PyError, TypeError};
+pub use model::error::{AttributeError, Exception, PyError, TypeError};
 pub use model::instance::{Found, Instance};
 pub use model::meta::{ClassDef, Meta, Metaclass, Plain};
-pub use model::value::{Function, Namespace, Value};
+pub use model::statement::ClassStatement;
+pub use model::value::{Descriptor, Function, InitSubclass, Namespace, Super, Value};

@@ -8,7 +8,7 @@
 // `&[base.clone()]` reads as Python's `(base,)`; `std::slice::from_ref(&base)` does not.
 #![allow(clippy::cloned_ref_to_slice_refs)]
 
-use metaclass::{Class, ClassRef, Meta, Namespace, Plain, TypeError};
+use metaclass::{Class, ClassRef, Exception, Meta, Namespace, Plain, TypeError};
 use python::{comparison, run_trials};
 
 fn main() -> std::process::ExitCode {
@@ -62,7 +62,7 @@ fn metaclasses() -> Result<Vec<Meta>, TypeError> {
 }
 
 /// `None` where there is no `python3`; the batch's coverage is checked before that.
-fn random_hierarchies_match_cpython() -> Result<Option<()>, TypeError> {
+fn random_hierarchies_match_cpython() -> Result<Option<()>, Exception> {
     const HIERARCHIES: usize = 400;
     const CLASSES: usize = 12;
     let metas = metaclasses()?;
@@ -171,7 +171,7 @@ for cls in (Shape, Square, Unit):
         print(error)
 "#;
 
-fn abstract_instantiation_is_refused_in_cpython_words() -> Result<Option<()>, TypeError> {
+fn abstract_instantiation_is_refused_in_cpython_words() -> Result<Option<()>, Exception> {
     let ours: Vec<String> = metaclass::uses::abc::shapes()?
         .iter()
         .map(|class| match class.call() {

@@ -9,4 +9,5 @@ pub mod class;
 pub mod error;
 pub mod instance;
 pub mod meta;
+pub mod statement;
 pub mod value;

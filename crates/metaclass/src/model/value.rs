@@ -1,10 +1,12 @@
-//! What a class or instance dict holds: values, functions (methods), and the ordered
-//! namespace itself.
+//! What a class or instance dict holds: values, functions (methods), the two kinds of object
+//! a class statement calls back (descriptors with `__set_name__`, `__init_subclass__`), and
+//! the ordered namespace itself.
 
 use std::fmt;
 use std::rc::Rc;
 
 use super::class::ClassRef;
+use super::error::Exception;
 use super::instance::Instance;
 
 /// A Python value, cut down to what the demos need.
@@ -23,6 +25,10 @@ pub enum Value {
     Function(Function),
     /// A class, as a value (classes are objects in Python).
     Class(ClassRef),
+    /// An object whose class defines `__set_name__`, such as a descriptor.
+    Descriptor(Descriptor),
+    /// `def __init_subclass__(cls, **kwargs)` in a class body (implicitly a classmethod).
+    InitSubclass(InitSubclass),
 }
 
 impl Value {
@@ -47,6 +53,8 @@ impl Value {
             Self::Str(_) => "str",
             Self::Function(_) => "function",
             Self::Class(_) => "type",
+            Self::Descriptor(descriptor) => &descriptor.type_name,
+            Self::InitSubclass(_) => "classmethod",
         };
         format!("'{name}'")
     }
@@ -67,6 +75,8 @@ impl PartialEq for Value {
             (Self::Str(a), Self::Str(b)) => a == b,
             (Self::Function(a), Self::Function(b)) => Rc::ptr_eq(&a.body, &b.body),
             (Self::Class(a), Self::Class(b)) => a.is(b),
+            (Self::Descriptor(a), Self::Descriptor(b)) => Rc::ptr_eq(&a.set_name, &b.set_name),
+            (Self::InitSubclass(a), Self::InitSubclass(b)) => Rc::ptr_eq(&a.0, &b.0),
             _ => false,
         }
     }
@@ -80,6 +90,8 @@ impl fmt::Display for Value {
             Self::Str(s) => write!(f, "'{s}'"),
             Self::Function(function) => write!(f, "<function {}>", function.name),
             Self::Class(class) => write!(f, "{class}"),
+            Self::Descriptor(descriptor) => write!(f, "<{} object>", descriptor.type_name),
+            Self::InitSubclass(_) => f.write_str("<classmethod __init_subclass__>"),
         }
     }
 }
@@ -99,6 +111,12 @@ impl From<i64> for Value {
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
         Self::Str(s.to_string())
+    }
+}
+
+impl From<Descriptor> for Value {
+    fn from(descriptor: Descriptor) -> Self {
+        Self::Descriptor(descriptor)
     }
 }
 
@@ -160,6 +178,98 @@ impl fmt::Debug for Function {
     }
 }
 
+/// What `__set_name__(self, owner, name)` does: it receives the new class and the name the
+/// object was assigned to in the class body.
+type SetName = Rc<dyn Fn(&ClassRef, &str) -> Result<(), Exception>>;
+
+/// An instance of a class that defines `__set_name__`: once the class that holds it exists,
+/// `type.__new__` calls the hook with that class and the attribute's name. This is how a
+/// descriptor (a field, a validator, the property page's accessor) learns its own name.
+#[derive(Clone)]
+pub struct Descriptor {
+    type_name: String,
+    set_name: SetName,
+}
+
+impl Descriptor {
+    /// An instance of `class <type_name>: def __set_name__(self, owner, name): ...`.
+    pub fn new(
+        type_name: &str,
+        set_name: impl Fn(&ClassRef, &str) -> Result<(), Exception> + 'static,
+    ) -> Self {
+        Self {
+            type_name: type_name.to_string(),
+            set_name: Rc::new(set_name),
+        }
+    }
+
+    /// `type(obj).__name__`.
+    pub fn type_name(&self) -> &str {
+        &self.type_name
+    }
+
+    /// `obj.__set_name__(owner, name)`.
+    pub fn set_name(&self, owner: &ClassRef, name: &str) -> Result<(), Exception> {
+        (self.set_name)(owner, name)
+    }
+}
+
+impl fmt::Debug for Descriptor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<{} object>", self.type_name)
+    }
+}
+
+/// `super().__init_subclass__`, as a hook calls it to let the classes after its own on the
+/// MRO see the new class (and the keywords it did not take for itself).
+pub struct Super<'a> {
+    /// The class whose hook is running (the `__class__` cell of `super()`).
+    pub owner: &'a ClassRef,
+    /// The new class (`cls`).
+    pub class: &'a ClassRef,
+}
+
+impl Super<'_> {
+    /// `super().__init_subclass__(**keywords)`.
+    pub fn init_subclass(&self, keywords: &Namespace) -> Result<(), Exception> {
+        super::statement::init_subclass_after(self.owner, self.class, keywords)
+    }
+}
+
+/// The body of an `__init_subclass__`: it receives the new class, the class statement's
+/// keywords (`class C(Base, tag="x")`), and `super()`.
+type InitSubclassBody = Rc<dyn Fn(&ClassRef, &Namespace, Super<'_>) -> Result<(), Exception>>;
+
+/// `def __init_subclass__(cls, **kwargs)` in a class body: run when a subclass is created
+/// (PEP 487), never for the class that defines it.
+#[derive(Clone)]
+pub struct InitSubclass(InitSubclassBody);
+
+impl InitSubclass {
+    /// A hook with this body.
+    pub fn new(
+        body: impl Fn(&ClassRef, &Namespace, Super<'_>) -> Result<(), Exception> + 'static,
+    ) -> Self {
+        Self(Rc::new(body))
+    }
+
+    /// Runs the hook for `class`, as found in the `__dict__` of `owner`.
+    pub fn call(
+        &self,
+        owner: &ClassRef,
+        class: &ClassRef,
+        keywords: &Namespace,
+    ) -> Result<(), Exception> {
+        (self.0)(class, keywords, Super { owner, class })
+    }
+}
+
+impl fmt::Debug for InitSubclass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<classmethod __init_subclass__>")
+    }
+}
+
 /// A class body or an instance `__dict__`: names to values, in insertion order as a Python
 /// `dict` keeps them. Assigning an existing name replaces the value in place.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -185,6 +295,12 @@ impl Namespace {
     pub fn with_method(self, function: Function) -> Self {
         let name = function.name().to_string();
         self.with(&name, function)
+    }
+
+    /// `def __init_subclass__(cls, **kwargs): ...` in a class body.
+    #[must_use]
+    pub fn with_init_subclass(self, hook: InitSubclass) -> Self {
+        self.with("__init_subclass__", Value::InitSubclass(hook))
     }
 
     /// `ns[name] = value`.
