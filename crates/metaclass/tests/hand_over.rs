@@ -14,7 +14,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use metaclass::{ClassDef, ClassRef, Exception, Meta, Metaclass, Namespace, Plain, TypeError, Value};
+use metaclass::{
+    ClassDef, ClassRef, Exception, Meta, Metaclass, Namespace, Plain, TypeError, Value,
+};
 use python::{Failed, Trial, comparison, run_trials};
 
 fn main() -> std::process::ExitCode {

@@ -126,7 +126,7 @@ impl Exception {
 
     /// What `type.__new__` raises when a `__set_name__` raises `self`, since CPython 3.12.0:
     /// the same exception, with a note saying where it came from (gh-77757).
-    pub(crate) fn from_set_name(mut self, context: String) -> Self {
+    pub(crate) fn noted_by_set_name(mut self, context: String) -> Self {
         self.notes.push(context.clone());
         self.set_name_context = Some(context);
         self

@@ -109,7 +109,7 @@ pub(crate) fn set_names(class: &ClassRef) -> Result<(), Exception> {
     for (name, value) in class.dict().iter() {
         if let Value::Descriptor(descriptor) = value {
             descriptor.set_name(class, name).map_err(|error| {
-                error.from_set_name(format!(
+                error.noted_by_set_name(format!(
                     "Error calling __set_name__ on '{}' instance '{name}' in '{}'",
                     descriptor.type_name(),
                     class.name()
@@ -134,9 +134,11 @@ pub(crate) fn init_subclass_after(
         match parent.dict().get("__init_subclass__") {
             Some(Value::InitSubclass(hook)) => return hook.call(parent, class, keywords),
             Some(other) => {
-                return Err(
-                    TypeError::new(format!("{} object is not callable", other.type_name())).into(),
-                );
+                return Err(TypeError::new(format!(
+                    "{} object is not callable",
+                    other.type_name()
+                ))
+                .into());
             }
             None => {}
         }
