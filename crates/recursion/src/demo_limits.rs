@@ -127,7 +127,10 @@ fn tail_calls() -> demo::Result {
         }
     }
     stacks.dedup();
-    println!("each child's main-thread stack limit: {}", stacks.join(", "));
+    println!(
+        "each child's main-thread stack limit: {}",
+        stacks.join(", ")
+    );
     Ok(())
 }
 // ANCHOR_END: tail_calls

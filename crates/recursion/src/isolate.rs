@@ -51,7 +51,10 @@ impl Death {
             deepest,
             stack_limit,
             stderr: stderr.to_owned(),
-            stdout: stdout.split_once('\n').map_or("", |(_, rest)| rest).to_owned(),
+            stdout: stdout
+                .split_once('\n')
+                .map_or("", |(_, rest)| rest)
+                .to_owned(),
         }
     }
 

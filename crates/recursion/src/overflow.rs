@@ -107,9 +107,7 @@ impl ChildMode {
             .and_then(|bytes| bytes.parse().ok())
             .map(|stack_bytes| ChildMode::Thread { stack_bytes })
             .ok_or_else(|| {
-                format!(
-                    "{CHILD_ENV}={value:?}: expected `main`, `thread:<stack bytes>` or `exec`"
-                )
+                format!("{CHILD_ENV}={value:?}: expected `main`, `thread:<stack bytes>` or `exec`")
             })
     }
 }
