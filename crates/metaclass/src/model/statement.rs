@@ -20,7 +20,6 @@ use super::error::{Exception, TypeError};
 use super::meta::{ClassDef, Meta};
 use super::value::{Namespace, Value};
 
-// ANCHOR: statement
 /// `class Name(*bases, metaclass=..., **keywords): <body>`.
 ///
 /// ```
@@ -78,6 +77,7 @@ impl ClassStatement {
         self
     }
 
+    // ANCHOR: body
     /// Runs the statement with this body: it fills the namespace `__prepare__` returned.
     pub fn body(self, body: impl FnOnce(&mut Namespace)) -> Result<ClassRef, Exception> {
         // `__build_class__`: the winning metaclass prepares the namespace...
@@ -98,8 +98,8 @@ impl ClassStatement {
             Some(&meta),
         )
     }
+    // ANCHOR_END: body
 }
-// ANCHOR_END: statement
 
 // ANCHOR: pep487
 /// `type.__new__`, once the class exists: `__set_name__(cls, name)` on every attribute whose
