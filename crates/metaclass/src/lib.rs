@@ -35,7 +35,9 @@
 //! # Layout
 //!
 //! - [`model`]: the runtime object model.
-//!   - [`model::value`]: values, functions and the ordered namespace (`__dict__`).
+//!   - [`model::value`]: values and functions.
+//!   - [`model::namespace`]: the ordered namespace (`__dict__`).
+//!   - [`model::hooks`]: what a class statement calls back: `__set_name__`, `__init_subclass__`.
 //!   - [`model::class`]: classes built from (name, bases, namespace); `__mro__`, lookup.
 //!   - [`model::c3`]: the C3 linearisation, step for step as CPython computes it.
 //!   - [`model::instance`]: instances; lookup goes instance dict, then the class MRO.
@@ -74,7 +76,8 @@ pub mod uses;
 pub use model::build::calculate_metaclass;
 pub use model::class::{Class, ClassRef, mro_repr};
 pub use model::error::{AttributeError, Exception, PyError, TypeError};
+pub use model::hooks::{Descriptor, InitSubclass, Super};
 pub use model::instance::{Found, Instance};
 pub use model::meta::{ClassDef, Meta, Metaclass, Plain};
 pub use model::statement::ClassStatement;
-pub use model::value::{Descriptor, Function, InitSubclass, Namespace, Super, Value};
+pub use model::value::{Function, Namespace, Value};
