@@ -67,15 +67,7 @@ impl Class {
         bases: &[ClassRef],
         namespace: Namespace,
     ) -> Result<ClassRef, Exception> {
-        build::build_class(
-            ClassDef {
-                name: name.to_string(),
-                bases: bases.to_vec(),
-                namespace,
-                keywords: Namespace::new(),
-            },
-            None,
-        )
+        build::build_class(ClassDef::new(name, bases, namespace), None)
     }
 
     /// What `type.__new__` does once a metaclass has had its say: fill in `(object,)`, compute

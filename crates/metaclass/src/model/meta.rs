@@ -28,6 +28,18 @@ pub struct ClassDef {
     pub keywords: Namespace,
 }
 
+impl ClassDef {
+    /// `(name, bases, namespace)` with no keywords, as `type(name, bases, namespace)` has.
+    pub fn new(name: &str, bases: &[ClassRef], namespace: Namespace) -> Self {
+        Self {
+            name: name.to_string(),
+            bases: bases.to_vec(),
+            namespace,
+            keywords: Namespace::new(),
+        }
+    }
+}
+
 // ANCHOR: metaclass_trait
 /// What a metaclass can do. Every method defaults to `type`'s behaviour; a metaclass that
 /// also wants its parent metaclass's behaviour calls it, as Python code calls `super()`.
@@ -147,15 +159,7 @@ impl Meta {
         bases: &[ClassRef],
         namespace: Namespace,
     ) -> Result<ClassRef, Exception> {
-        build::build_class(
-            ClassDef {
-                name: name.to_string(),
-                bases: bases.to_vec(),
-                namespace,
-                keywords: Namespace::new(),
-            },
-            Some(self),
-        )
+        build::build_class(ClassDef::new(name, bases, namespace), Some(self))
     }
 }
 
