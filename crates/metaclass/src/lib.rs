@@ -13,10 +13,12 @@
 //! at run time, because that is where Python builds them: [`Class::new`] takes
 //! `(name, bases, namespace)` like `type(name, bases, dict)`, computes the `__mro__` with C3
 //! exactly as CPython does (tested against `python3` on random hierarchies), looks attributes
-//! up along it, and lets a [`Metaclass`] intercept the creation. Then it shows what a Rust
-//! programmer **reaches for instead**, all at compile time: a `macro_rules!` that rewrites a
-//! struct definition, a plugin registry, traits with default methods and supertraits, and a
-//! method resolution that refuses ambiguity rather than ordering it.
+//! up along it, and lets a [`Metaclass`] intercept the creation; [`ClassStatement`] runs the
+//! whole class statement in CPython's order (`__prepare__`, the body, `__set_name__`,
+//! `__init_subclass__`, compared with `python3` on generated statements). Then it shows what
+//! a Rust programmer **reaches for instead**, all at compile time: a `macro_rules!` that
+//! rewrites a struct definition, a plugin registry, traits with default methods and
+//! supertraits, and a method resolution that refuses ambiguity rather than ordering it.
 //!
 //! ```
 //! use metaclass::{Class, Namespace};

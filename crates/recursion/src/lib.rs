@@ -18,8 +18,9 @@
 //! In Rust the function reads the same (a termination condition, a reduction step) and
 //! `tracing::warn!` plays `logging.warning`. What differs is around it: integers have a width,
 //! so a factorial can overflow; there is no recursion limit, only the thread's stack, and
-//! overflowing that kills the process instead of raising `RecursionError`; and a type that
-//! contains itself needs a `Box`.
+//! overflowing that kills the process instead of raising `RecursionError`; neither language
+//! promises to eliminate a tail call (an optimised Rust build may); and a type that contains
+//! itself needs a `Box`.
 //!
 //! # Layout
 //!
