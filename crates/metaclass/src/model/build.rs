@@ -8,8 +8,9 @@
 //! (`return winner->tp_new(winner, args, kwds)` in `typeobject.c`), which may change them
 //! again, and so on. Once the class exists, `type.__new__` calls `__set_name__` on each
 //! attribute that has one and `__init_subclass__` on the parent (PEP 487), and `type.__call__`
-//! then runs the `__init__` of the class's own metaclass, the last winner. `build_class`, behind [`Meta::create`] and [`Class::new`], follows the same
-//! steps.
+//! then runs the `__init__` of the class's own metaclass, the last winner. `build_class`,
+//! behind [`Meta::create`], [`Class::new`] and [`ClassStatement`](super::statement), follows
+//! the same steps.
 
 use super::class::{Class, ClassRef};
 use super::error::{Exception, TypeError};
