@@ -9,7 +9,7 @@
 //! again, and so on. Once the class exists, `type.__new__` calls `__set_name__` on each
 //! attribute that has one and `__init_subclass__` on the parent (PEP 487), and `type.__call__`
 //! then runs the `__init__` of the class's own metaclass, the last winner. `build_class`,
-//! behind [`Meta::create`], [`Class::new`] and [`ClassStatement`](super::statement), follows
+//! behind [`Meta::create`], [`Class::new`] and [`ClassStatement`](super::statement::ClassStatement), follows
 //! the same steps.
 
 use super::class::{Class, ClassRef};
