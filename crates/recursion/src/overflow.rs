@@ -71,6 +71,10 @@ pub enum ChildMode {
         /// The requested stack size in bytes.
         stack_bytes: usize,
     },
+    /// No dive of its own: once prepared, the child `exec`s the program named by its first
+    /// argument, with the rest, which so runs with the same stack limit and no core file (the
+    /// tail-call section's separately compiled program).
+    Exec,
 }
 
 impl ChildMode {
@@ -79,6 +83,7 @@ impl ChildMode {
         match self {
             ChildMode::MainThread => "main".to_owned(),
             ChildMode::Thread { stack_bytes } => format!("thread:{stack_bytes}"),
+            ChildMode::Exec => "exec".to_owned(),
         }
     }
 
@@ -92,15 +97,17 @@ impl ChildMode {
     /// assert!(ChildMode::from_env_value("sideways").is_err());
     /// ```
     pub fn from_env_value(value: &str) -> Result<Self, String> {
-        if value == "main" {
-            return Ok(ChildMode::MainThread);
+        match value {
+            "main" => return Ok(ChildMode::MainThread),
+            "exec" => return Ok(ChildMode::Exec),
+            _ => {}
         }
         value
             .strip_prefix("thread:")
             .and_then(|bytes| bytes.parse().ok())
             .map(|stack_bytes| ChildMode::Thread { stack_bytes })
             .ok_or_else(|| {
-                format!("{CHILD_ENV}={value:?}: expected `main` or `thread:<stack bytes>`")
+                format!("{CHILD_ENV}={value:?}: expected `main`, `thread:<stack bytes>` or `exec`")
             })
     }
 }
@@ -143,6 +150,7 @@ fn child_main(value: &str) -> Result<ExitCode, String> {
                 }
             }
         }
+        ChildMode::Exec => return Ok(exec_the_program()),
     };
     eprintln!("error: the dive ended at depth {deepest} without overflowing the stack");
     Ok(ExitCode::FAILURE)
@@ -178,11 +186,27 @@ fn prepare_to_die() -> Result<u64, String> {
         .map_err(|error| format!("cannot find this program to re-execute it: {error}"))?;
     // `exec` only returns if it failed; on success this process becomes the new child.
     let error = std::process::Command::new(&program)
+        .args(std::env::args_os().skip(1))
         .env(REEXECUTED_ENV, "1")
         .exec();
     Err(format!("cannot re-execute {}: {error}", program.display()))
 }
 // ANCHOR_END: prepare
+
+/// Becomes the program named by this process's first argument, run with the rest; returns
+/// only if it cannot.
+fn exec_the_program() -> ExitCode {
+    use std::os::unix::process::CommandExt;
+
+    let mut args = std::env::args_os().skip(1);
+    let Some(program) = args.next() else {
+        eprintln!("error: {CHILD_ENV}=exec needs the program to run as its first argument");
+        return ExitCode::FAILURE;
+    };
+    let error = std::process::Command::new(&program).args(args).exec();
+    eprintln!("error: cannot run {}: {error}", program.to_string_lossy());
+    ExitCode::FAILURE
+}
 
 /// Dives without end, printing every [`REPORT_EVERY`]th depth on its own line.
 fn dive_reporting() -> u64 {
@@ -232,6 +256,7 @@ mod tests {
         for mode in [
             ChildMode::MainThread,
             ChildMode::Thread { stack_bytes: 65536 },
+            ChildMode::Exec,
         ] {
             assert_eq!(ChildMode::from_env_value(&mode.to_env_value()), Ok(mode));
         }
