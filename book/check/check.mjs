@@ -2,6 +2,9 @@
 // file:// as a reader offline would, and checks what a reader would see:
 //  - every page loads with no console error, no uncaught exception and no failed request;
 //  - every internal link resolves, #anchors included, into api/ (rustdoc) too;
+//  - every image in a page's text decodes and is visible (naturalWidth > 0, a non-empty box),
+//    and the check is shown to catch one that does not: a copy of a chapter with one image's
+//    file missing must fail it;
 //  - searching `mro` lists the metaclass chapter first, `GIL` the concurrency chapter;
 //  - at 1400 px the paired Python and Rust columns sit side by side, at 420 px they stack;
 //  - a screenshot of each chapter (and of its first pair, at both widths) goes to screens/.
@@ -24,7 +27,8 @@ const SEARCHES = [['mro', 'metaclass.html'], ['GIL', 'concurrency.html']];
 const NOT_CHAPTERS = new Set(['print.html', 'toc.html']);
 
 const problems = new Set(); // a page visited at two widths reports a fault once
-const fail = (where, what) => problems.add(`${where}: ${what}`);
+const reportFault = (where, what) => problems.add(`${where}: ${what}`);
+const fail = reportFault;
 const relative = (file) => path.relative(bookDir, file);
 
 function htmlFiles(dir) {
@@ -57,11 +61,24 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 const ids = new Map(); // file → Set of the ids and names a #fragment may point at
 const links = []; // { from, url }
 
-// Opens a page, failing on what a reader would notice broke; returns the open page.
-async function visit(file, viewport = WIDE) {
+// The images in a page's text that a reader would not see: not decoded, or no box.
+const brokenImages = () => [...document.querySelectorAll('main img')].flatMap((img) => {
+  const r = img.getBoundingClientRect();
+  const src = img.getAttribute('src');
+  if (!img.complete || img.naturalWidth === 0) return [`image does not load: ${src}`];
+  if (r.width === 0 || r.height === 0) return [`image has an empty box: ${src}`];
+  return [];
+});
+const images = new Set(); // `page src`, each image of each page once
+
+// Opens a page, failing on what a reader would notice broke; returns the open page. A page
+// visited to show that the check fails (`trial`) reports to `trial` instead, and its links
+// and ids are not the book's.
+async function visit(file, viewport = WIDE, trial = null) {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   const where = relative(file);
+  const fail = trial ?? reportFault;
   page.on('console', (message) => {
     if (message.type() === 'error') fail(where, `console error: ${message.text()}`);
   });
@@ -73,13 +90,40 @@ async function visit(file, viewport = WIDE) {
   const found = await page.evaluate(() => ({
     ids: [...document.querySelectorAll('[id], a[name]')].map((e) => e.id || e.getAttribute('name')),
     hrefs: [...document.querySelectorAll('a[href]')].map((a) => a.href),
+    images: [...document.querySelectorAll('main img')].map((img) => img.getAttribute('src')),
   }));
+  for (const fault of await page.evaluate(brokenImages)) fail(where, fault);
+  if (trial) return page;
   ids.set(file, new Set(found.ids));
   for (const url of found.hrefs) links.push({ from: where, url });
+  for (const src of found.images) images.add(`${where} ${src}`);
   return page;
 }
 
 for (const file of pages) await (await visit(file)).close();
+
+// The image check, shown to fail: a copy of the first chapter with an image, beside it (so its
+// relative links hold), with that image's file named wrongly, must be reported.
+{
+  const withImage = chapters.find((file) => /<main>[^]*<img /.test(fs.readFileSync(file, 'utf8')));
+  if (!withImage) {
+    fail('images', 'no chapter has an image, so the image check is not shown to fail');
+  } else {
+    const html = fs.readFileSync(withImage, 'utf8');
+    const src = /<main>[^]*?<img [^>]*src="([^"]+)"/.exec(html)[1];
+    const broken = path.join(bookDir, `broken-image-${process.pid}.html`);
+    fs.writeFileSync(broken, html.replace(`src="${src}"`, `src="${src}.missing"`));
+    const caught = [];
+    try {
+      await (await visit(broken, WIDE, (_, what) => caught.push(what))).close();
+    } finally {
+      fs.rmSync(broken);
+    }
+    if (!caught.some((what) => what === `image does not load: ${src}.missing`)) {
+      fail('images', `a copy of ${relative(withImage)} whose ${src} is missing passed: ${JSON.stringify(caught)}`);
+    }
+  }
+}
 
 // Links. External ones are counted, not fetched: the book must work offline.
 let internal = 0;
@@ -186,6 +230,7 @@ fs.rmSync(userDataDir, { recursive: true, force: true });
 
 console.log(`book check: ${pages.length} pages and ${apiPages.size} rustdoc pages loaded; ` +
   `${internal} distinct internal links (${anchors} with an #anchor) checked, ${external} external not fetched; ` +
+  `${images.size} images seen to load, and a missing one seen to fail; ` +
   `${SEARCHES.length} searches; ${pairs} pairs measured at ${WIDE.width} and ${NARROW.width} px; ` +
   `screenshots in ${relative(screens)}/`);
 if (problems.size > 0) {

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::links::{self, Site};
+use super::links::{self, Needs, Site};
 use super::markdown::{self, Line};
 use super::pairs;
 use crate::topics;
@@ -31,6 +31,8 @@ pub struct Chapter {
 pub struct Staged {
     /// Repository files that links go to and that rustdoc does not show.
     pub source_pages: BTreeSet<PathBuf>,
+    /// Repository files (images) copied into the staged source, which mdBook copies on.
+    pub copied: BTreeSet<PathBuf>,
     /// How many side-by-side groups the chapters have.
     pub groups: usize,
 }
@@ -191,6 +193,7 @@ pub fn write(root: &Path, doc_dir: &Path, dir: &Path) -> Result<Staged, String> 
             .collect(),
     };
     let mut staged = Staged::default();
+    let mut needs = BTreeSet::new();
     for chapter in &chapters {
         let text = fs::read_to_string(root.join(&chapter.source))
             .map_err(|e| format!("cannot read {}: {e}", chapter.source.display()))?;
@@ -203,22 +206,33 @@ pub fn write(root: &Path, doc_dir: &Path, dir: &Path) -> Result<Staged, String> 
         let (text, groups) = pairs::wrap(&text)
             .map_err(|(line, e)| format!("{}:{line}: {e}", chapter.source.display()))?;
         staged.groups += groups;
-        write(
-            &chapter.name,
-            &book_page(&site, &from, &text, &mut staged.source_pages),
-        )?;
+        write(&chapter.name, &book_page(&site, &from, &text, &mut needs))?;
+    }
+    for need in needs {
+        match need {
+            Needs::SourcePage(path) => {
+                staged.source_pages.insert(path);
+            }
+            Needs::Copy(path) => {
+                let to = src.join(&path);
+                fs::create_dir_all(to.parent().expect("a copy is under src/"))
+                    .and_then(|()| fs::copy(root.join(&path), &to))
+                    .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+                staged.copied.insert(path);
+            }
+        }
     }
     Ok(staged)
 }
 
 /// One page as the book shows it: links rewritten, fence languages renamed.
-fn book_page(site: &dyn Site, from: &Path, text: &str, sources: &mut BTreeSet<PathBuf>) -> String {
+fn book_page(site: &dyn Site, from: &Path, text: &str, needs: &mut BTreeSet<Needs>) -> String {
     let mut out = String::with_capacity(text.len());
     for (line, kind) in markdown::lines(text) {
         match kind {
             Line::Text => out.push_str(&markdown::rewrite_links(line, &mut |dest| {
                 let target = links::resolve(site, from, dest)?;
-                sources.extend(target.source_page);
+                needs.extend(target.needs);
                 Some(target.href)
             })),
             Line::Open { info } => {
