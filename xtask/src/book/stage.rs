@@ -15,7 +15,7 @@ use super::markdown::{self, Line};
 use super::pairs;
 use crate::topics;
 
-/// One chapter: which repository file it is made from, and its name in the book.
+/// One chapter: which repository file it is made from, and its name and place in the book.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chapter {
     /// The repository file, `docs/typing.md` say.
@@ -24,6 +24,33 @@ pub struct Chapter {
     pub name: String,
     /// Its title in the sidebar: the page's `# ` heading.
     pub title: String,
+    /// The part of the sidebar it is listed under.
+    pub part: Part,
+}
+
+/// The parts of the book's sidebar, in their order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// The README, before any part title.
+    Introduction,
+    /// The topics' pages, in the README's reading path order.
+    Topics,
+    /// The index of the pages and the other pages under `docs/`.
+    Across,
+    /// The contributors' files.
+    Contributing,
+}
+
+impl Part {
+    /// Its title in `SUMMARY.md`, if it has one.
+    fn title(self) -> Option<&'static str> {
+        match self {
+            Part::Introduction => None,
+            Part::Topics => Some("Topics"),
+            Part::Across => Some("Across the topics"),
+            Part::Contributing => Some("Contributing"),
+        }
+    }
 }
 
 /// What staging wrote, for the steps after mdBook.
@@ -48,32 +75,86 @@ const CONTRIBUTING: [(&str, &str); 2] = [
     ("docs/contributing/checked-pages.md", "documented-output.md"),
 ];
 
-/// The chapters in reading order: the introduction, the topics, the index of the pages and
-/// any other page under `docs/` (the glossary, the performance page), then the contributors'
-/// files of `CONTRIBUTING`.
+/// The README's heading over the reading path, the one list of the topics' reading order.
+const READING_PATH: &str = "## A reading path";
+
+/// The pages of the README's reading path, in its order: on each row of the table under
+/// [`READING_PATH`], the first link to a Markdown file under `docs/`. A page added to that
+/// table is a chapter in that place, and nothing else needs to name it.
+pub fn reading_path(readme: &str) -> Vec<PathBuf> {
+    let mut in_section = false;
+    let mut path = Vec::new();
+    for (line, kind) in markdown::lines(readme) {
+        if kind != Line::Text {
+            continue;
+        }
+        if line.starts_with("## ") {
+            in_section = line.trim_end() == READING_PATH;
+            continue;
+        }
+        if !in_section || !line.starts_with('|') {
+            continue;
+        }
+        let mut first = None;
+        markdown::rewrite_links(line, &mut |dest| {
+            if first.is_none() && dest.starts_with("docs/") && dest.ends_with(".md") {
+                first = Some(PathBuf::from(dest));
+            }
+            None
+        });
+        path.extend(first.filter(|page| !path.contains(page)));
+    }
+    path
+}
+
+/// The chapters in the sidebar's order: the introduction; the topics as the README's reading
+/// path orders them (a topic it leaves out comes after, so none is lost); the index of the
+/// pages and any other page under `docs/` (the glossary, the performance page); then the
+/// contributors' files of `CONTRIBUTING`.
 pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
-    let read_title = |source: &Path| -> Result<String, String> {
-        let text = fs::read_to_string(root.join(source))
-            .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
-        Ok(title(&text).unwrap_or_else(|| source.display().to_string()))
+    let read = |source: &Path| -> Result<String, String> {
+        fs::read_to_string(root.join(source))
+            .map_err(|e| format!("cannot read {}: {e}", source.display()))
     };
-    let chapter = |source: PathBuf, name: String| -> Result<Chapter, String> {
+    let chapter = |source: PathBuf, name: String, part: Part| -> Result<Chapter, String> {
+        let text = read(&source)?;
         Ok(Chapter {
-            title: read_title(&source)?,
+            title: title(&text).unwrap_or_else(|| source.display().to_string()),
             source,
             name,
+            part,
         })
+    };
+    let file_name = |source: &Path| -> String {
+        source
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned()
     };
     let mut chapters = vec![Chapter {
         source: PathBuf::from("README.md"),
         name: "introduction.md".to_string(),
         title: "Introduction".to_string(),
+        part: Part::Introduction,
     }];
+    let mut path = reading_path(&read(Path::new("README.md"))?);
     for topic in topics::TOPICS {
-        chapters.push(chapter(topics::page_path(topic), format!("{topic}.md"))?);
+        let page = topics::page_path(topic);
+        if !path.contains(&page) {
+            path.push(page);
+        }
+    }
+    for source in path {
+        let name = file_name(&source);
+        chapters.push(chapter(source, name, Part::Topics)?);
     }
     // mdBook makes a README.md its folder's index.html; a name of its own keeps it a page.
-    chapters.push(chapter(PathBuf::from(INDEX), "pages.md".to_string())?);
+    chapters.push(chapter(
+        PathBuf::from(INDEX),
+        "pages.md".to_string(),
+        Part::Across,
+    )?);
     let mut others: Vec<PathBuf> = fs::read_dir(root.join("docs"))
         .map_err(|e| format!("cannot read docs/: {e}"))?
         .filter_map(|entry| entry.ok().map(|entry| entry.file_name()))
@@ -83,47 +164,35 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
         .collect();
     others.sort();
     for source in others {
-        let name = source
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        chapters.push(chapter(source, name)?);
+        let name = file_name(&source);
+        chapters.push(chapter(source, name, Part::Across)?);
     }
     for (source, name) in CONTRIBUTING {
-        chapters.push(chapter(PathBuf::from(source), name.to_string())?);
+        chapters.push(chapter(
+            PathBuf::from(source),
+            name.to_string(),
+            Part::Contributing,
+        )?);
     }
     Ok(chapters)
 }
 
-/// `SUMMARY.md` for these chapters, as [`chapters`] orders them.
+/// `SUMMARY.md` for these chapters: each part under its title, in the chapters' order.
 pub fn summary(chapters: &[Chapter]) -> String {
-    let item = |c: &Chapter| format!("- [{}]({})\n", c.title, c.name);
-    let topic_names: Vec<String> = topics::TOPICS.iter().map(|t| format!("{t}.md")).collect();
-    let contributing: Vec<&str> = CONTRIBUTING.iter().map(|(_, name)| *name).collect();
-    let (intro, rest) = chapters
-        .split_first()
-        .expect("the introduction comes first");
-    let (guides, middle): (Vec<&Chapter>, Vec<&Chapter>) = rest
-        .iter()
-        .partition(|c| contributing.contains(&c.name.as_str()));
-    let (topic_chapters, others): (Vec<&Chapter>, Vec<&Chapter>) = middle
-        .into_iter()
-        .partition(|c| topic_names.contains(&c.name));
-    let mut out = format!(
-        "# Summary\n\n[{}]({})\n\n# Topics\n\n",
-        intro.title, intro.name
-    );
-    topic_chapters
-        .into_iter()
-        .for_each(|c| out.push_str(&item(c)));
-    if !others.is_empty() {
-        out.push_str("\n# Across the topics\n\n");
-        others.into_iter().for_each(|c| out.push_str(&item(c)));
-    }
-    if !guides.is_empty() {
-        out.push_str("\n# Contributing\n\n");
-        guides.into_iter().for_each(|c| out.push_str(&item(c)));
+    let mut out = String::from("# Summary\n");
+    let mut part = None;
+    for c in chapters {
+        if part != Some(c.part) {
+            part = Some(c.part);
+            out.push('\n');
+            if let Some(title) = c.part.title() {
+                out.push_str(&format!("# {title}\n\n"));
+            }
+        }
+        match c.part {
+            Part::Introduction => out.push_str(&format!("[{}]({})\n", c.title, c.name)),
+            _ => out.push_str(&format!("- [{}]({})\n", c.title, c.name)),
+        }
     }
     out
 }
@@ -136,13 +205,20 @@ fn title(text: &str) -> Option<String> {
 }
 
 /// The introduction: the README, whole (its table and reading path are the learner's way
-/// in, and pages link to their headings), then the chapters, each with its topic's one-line
-/// summary and a link to its crate's API.
+/// in, and pages link to their headings), then the chapters in the reading path's order, each
+/// with its topic's one-line summary and a link to its crate's API.
 pub fn introduction(root: &Path, readme: &str) -> String {
     let mut out = readme.trim_end().to_string();
     out.push('\n');
     out.push_str("\n## The chapters\n\n");
-    for topic in topics::TOPICS {
+    let path = reading_path(readme);
+    let mut order: Vec<&str> = topics::TOPICS.to_vec();
+    order.sort_by_key(|topic| {
+        path.iter()
+            .position(|page| *page == topics::page_path(topic))
+            .unwrap_or(path.len())
+    });
+    for topic in order {
         out.push_str(&format!(
             "- [{topic}](docs/{topic}.md) ([API](crates/{topic})): {}\n",
             topics::summary(root, topic)
