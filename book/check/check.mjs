@@ -61,12 +61,15 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 const ids = new Map(); // file → Set of the ids and names a #fragment may point at
 const links = []; // { from, url }
 
-// The images in a page's text that a reader would not see: not decoded, or no box.
+// The images in a page's text that a reader would not see: not decoded, or no box. mdBook
+// shows each image twice: in the text, and a zoomed copy (in `.img-wrapper`) hidden until the
+// image is clicked, which must decode but has no box until then.
 const brokenImages = () => [...document.querySelectorAll('main img')].flatMap((img) => {
   const r = img.getBoundingClientRect();
   const src = img.getAttribute('src');
   if (!img.complete || img.naturalWidth === 0) return [`image does not load: ${src}`];
-  if (r.width === 0 || r.height === 0) return [`image has an empty box: ${src}`];
+  const zoomed = img.parentElement.classList.contains('img-wrapper');
+  if (!zoomed && (r.width === 0 || r.height === 0)) return [`image has an empty box: ${src}`];
   return [];
 });
 const images = new Set(); // `page src`, each image of each page once
@@ -96,7 +99,7 @@ async function visit(file, viewport = WIDE, trial = null) {
   if (trial) return page;
   ids.set(file, new Set(found.ids));
   for (const url of found.hrefs) links.push({ from: where, url });
-  for (const src of found.images) images.add(`${where} ${src}`);
+  for (const src of found.images) images.add(`${where} ${src}`); // the zoomed copy is the same
   return page;
 }
 

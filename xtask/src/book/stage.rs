@@ -79,7 +79,7 @@ const CONTRIBUTING: [(&str, &str); 2] = [
 const READING_PATH: &str = "## A reading path";
 
 /// The pages of the README's reading path, in its order: on each row of the table under
-/// [`READING_PATH`], the first link to a Markdown file under `docs/`. A page added to that
+/// `## A reading path`, the first link to a Markdown file under `docs/`. A page added to that
 /// table is a chapter in that place, and nothing else needs to name it.
 pub fn reading_path(readme: &str) -> Vec<PathBuf> {
     let mut in_section = false;
