@@ -1,12 +1,14 @@
 // `cargo xtask book --check`: opens every page of the built book in headless Chromium, from
 // file:// as a reader offline would, and checks what a reader would see:
 //  - every page loads with no console error, no uncaught exception and no failed request;
+//  - the sidebar names each heading of the page by more than its number;
 //  - every internal link resolves, #anchors included, into api/ (rustdoc) too;
 //  - every image in a page's text decodes and is visible (naturalWidth > 0, a non-empty box),
 //    and the check is shown to catch one that does not: a copy of a chapter with one image's
 //    file missing must fail it;
 //  - searching `mro` lists the metaclass chapter first, `GIL` the concurrency chapter;
-//  - at 1400 px the paired Python and Rust columns sit side by side, at 420 px they stack;
+//  - at 1280 px (the sidebar open) the paired Python and Rust columns sit side by side, each
+//    captioned, none of their code scrolling sideways; at 420 px they stack;
 //  - a screenshot of each chapter (and of its first pair, at both widths) goes to screens/.
 // Usage: node check.mjs <book dir>, with XTASK_CHROMIUM (the browser) and BOOK_PAIRS (how
 // many pairs the build staged) in the environment; xtask/src/book/browser.rs runs it.
@@ -20,7 +22,7 @@ import { chromium } from 'playwright-core';
 const bookDir = path.resolve(process.argv[2] ?? 'target/book');
 const expectedPairs = Number(process.env.BOOK_PAIRS);
 const screens = path.join(bookDir, 'screens');
-const WIDE = { width: 1400, height: 1000 };
+const WIDE = { width: 1280, height: 1000 };
 const NARROW = { width: 420, height: 900 };
 const SEARCHES = [['mro', 'metaclass.html'], ['GIL', 'concurrency.html']];
 // Not chapters: the print view (all chapters in one) and the sidebar's no-script fallback.
@@ -96,6 +98,11 @@ async function visit(file, viewport = WIDE, trial = null) {
     images: [...document.querySelectorAll('main img')].map((img) => img.getAttribute('src')),
   }));
   for (const fault of await page.evaluate(brokenImages)) fail(where, fault);
+  // The sidebar lists the page's headings by their text; a heading whose text is only its
+  // number (`1.`, a link inside it split by the browser) tells the reader nothing.
+  const bareHeadings = await page.evaluate(() => [...document.querySelectorAll('a.header-in-summary')]
+    .map((a) => a.textContent.trim()).filter((text) => /^[\d.]*$/.test(text)));
+  for (const text of bareHeadings) fail(where, `a heading is listed in the sidebar as \`${text}\``);
   if (trial) return page;
   ids.set(file, new Set(found.ids));
   for (const url of found.hrefs) links.push({ from: where, url });
@@ -191,7 +198,11 @@ const columns = () => [...document.querySelectorAll('.side-by-side')].map((group
     // (the chapter arrows, say).
     const y = Math.min(r.top + 10, innerHeight - 1);
     const seen = [r.left + 4, r.right - 4].every((x) => column.contains(document.elementFromPoint(x, y)));
-    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, seen };
+    // Code wider than its column (a reader would have to scroll it sideways).
+    const clipped = [...column.querySelectorAll('pre > code')]
+      .filter((code) => code.scrollWidth > code.clientWidth + 1).length;
+    const caption = getComputedStyle(column, '::before').content;
+    return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width, seen, clipped, caption };
   };
   return { python: box('.side-by-side-python'), rust: box('.side-by-side-rust'), viewport: innerWidth };
 });
@@ -209,6 +220,10 @@ for (const file of chapters) {
         if (python.width < 300) fail(where, `Python column only ${python.width} px wide`);
         if (rust.right > width) fail(where, `Rust column overflows the window (right ${rust.right})`);
         if (!python.seen || !rust.seen) fail(where, `covered: ${JSON.stringify({ python, rust })}`);
+        if (python.clipped || rust.clipped) fail(where, `code scrolls sideways: ${JSON.stringify({ python, rust })}`);
+        if (python.caption !== '"Python"' || rust.caption !== '"Rust"') {
+          fail(where, `columns not captioned Python, Rust: ${python.caption}, ${rust.caption}`);
+        }
       } else if (rust.top < python.bottom - 0.5) {
         fail(where, `not stacked: ${JSON.stringify({ python, rust })}`);
       }

@@ -301,10 +301,18 @@ pub fn write(root: &Path, doc_dir: &Path, dir: &Path) -> Result<Staged, String> 
     Ok(staged)
 }
 
-/// One page as the book shows it: links rewritten, fence languages renamed.
+/// One page as the book shows it: links rewritten (a heading's moved to its end), fence
+/// languages renamed.
 fn book_page(site: &dyn Site, from: &Path, text: &str, needs: &mut BTreeSet<Needs>) -> String {
     let mut out = String::with_capacity(text.len());
     for (line, kind) in markdown::lines(text) {
+        let heading;
+        let line = if kind == Line::Text && line.starts_with('#') {
+            heading = heading_links_at_end(line);
+            heading.as_str()
+        } else {
+            line
+        };
         match kind {
             Line::Text => out.push_str(&markdown::rewrite_links(line, &mut |dest| {
                 let target = links::resolve(site, from, dest)?;
@@ -321,6 +329,49 @@ fn book_page(site: &dyn Site, from: &Path, text: &str, needs: &mut BTreeSet<Need
         out.push('\n');
     }
     out
+}
+
+/// A heading with each link's text left in place and the link moved to its end as `[→](dest)`:
+/// `## 1. [Title](a.md)` becomes `## 1. Title [→](a.md)`. mdBook makes a heading a link to
+/// itself, so a link inside it is a link inside a link, which the browser splits: the heading's
+/// own link (which the sidebar copies as the heading's name) keeps only the text before it,
+/// `1.`. Images and code spans are left alone.
+fn heading_links_at_end(line: &str) -> String {
+    let mut text = String::with_capacity(line.len());
+    let mut moved = String::new();
+    let mut rest = line;
+    while let Some(open) = rest.find(['[', '`']) {
+        let (before, from) = rest.split_at(open);
+        text.push_str(before);
+        if from.starts_with('`') {
+            let run = from.bytes().take_while(|&b| b == b'`').count();
+            let end = from[run..]
+                .find(&from[..run])
+                .map_or(from.len(), |n| n + 2 * run);
+            text.push_str(&from[..end]);
+            rest = &from[end..];
+            continue;
+        }
+        let link = from.find("](").and_then(|mid| {
+            let close = from[mid..].find(')')? + mid;
+            let is_image = before.ends_with('!');
+            (!is_image).then_some((mid, close))
+        });
+        match link {
+            Some((mid, close)) => {
+                text.push_str(&from[1..mid]);
+                moved.push_str(&format!(" [→]({})", &from[mid + 2..close]));
+                rest = &from[close + 1..];
+            }
+            None => {
+                text.push('[');
+                rest = &from[1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    text.truncate(text.trim_end().len());
+    text + &moved
 }
 
 /// A fence's info string with its language as mdBook's highlight.js names it: the pages'

@@ -211,3 +211,20 @@ println!(\"1\");
     assert!(at("<!-- excerpt:") < at("```rust\n") && at("```rust\n") < at("</div>\n</div>"));
     assert!(at("</div>\n</div>") < at("```pycon"));
 }
+
+#[test]
+fn a_headings_links_move_to_its_end_so_the_sidebar_shows_its_text() {
+    assert_eq!(
+        heading_links_at_end("## 1. [The `sys` module](platform.md)"),
+        "## 1. The `sys` module [→](platform.md)"
+    );
+    assert_eq!(
+        heading_links_at_end("## [a](a.md) and [b](b.md#x) done"),
+        "## a and b done [→](a.md) [→](b.md#x)"
+    );
+    assert_eq!(
+        heading_links_at_end("## `[x](y)` and [z]"),
+        "## `[x](y)` and [z]"
+    );
+    assert_eq!(heading_links_at_end("## ![i](i.svg)"), "## ![i](i.svg)");
+}
