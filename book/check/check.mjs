@@ -6,7 +6,8 @@
 //  - every image in a page's text decodes and is visible (naturalWidth > 0, a non-empty box),
 //    and the check is shown to catch one that does not: a copy of a chapter with one image's
 //    file missing must fail it;
-//  - searching `mro` lists the metaclass chapter first, `GIL` the concurrency chapter;
+//  - searching a learner's words (`mro`, `pool map`, `cpu_count`, ...) lists the chapter that
+//    answers them first;
 //  - at 1280 px (the sidebar open) the paired Python and Rust columns sit side by side, each
 //    captioned, none of their code scrolling sideways; at 420 px they stack;
 //  - a screenshot of each chapter (and of its first pair, at both widths) goes to screens/.
@@ -24,7 +25,15 @@ const expectedPairs = Number(process.env.BOOK_PAIRS);
 const screens = path.join(bookDir, 'screens');
 const WIDE = { width: 1280, height: 1000 };
 const NARROW = { width: 420, height: 900 };
-const SEARCHES = [['mro', 'metaclass.html'], ['GIL', 'concurrency.html']];
+// Words a learner types, and the chapter that should come first for each: a topic's words
+// find its page (not the performance chapter, whose tables hold every topic's words).
+const SEARCHES = [
+  ['mro', 'metaclass.html'], ['GIL', 'concurrency.html'], ['pool map', 'concurrency.html'],
+  ['nogil', 'concurrency.html'], ['default value', 'defaults.html'],
+  ['property setter', 'property.html'], ['how deep recursion', 'recursion.html'],
+  ['setrecursionlimit', 'recursion.html'], ['cpu_count', 'platform.html'],
+  ['string to int', 'typing.html'], ['benchmark', 'pages.html'],
+];
 // Not chapters: the print view (all chapters in one) and the sidebar's no-script fallback.
 const NOT_CHAPTERS = new Set(['print.html', 'toc.html']);
 
