@@ -10,6 +10,8 @@
 //    answers them first;
 //  - at 1280 px (the sidebar open) the paired Python and Rust columns sit side by side, each
 //    captioned, none of their code scrolling sideways; at 420 px they stack;
+//  - the console blocks the build showed from a real run are there, each varying part marked
+//    with its tooltip;
 //  - a screenshot of each chapter (and of its first pair, at both widths) goes to screens/.
 // Usage: node check.mjs <book dir>, with XTASK_CHROMIUM (the browser) and BOOK_PAIRS (how
 // many pairs the build staged) in the environment; xtask/src/book/browser.rs runs it.
@@ -22,15 +24,17 @@ import { chromium } from 'playwright-core';
 
 const bookDir = path.resolve(process.argv[2] ?? 'target/book');
 const expectedPairs = Number(process.env.BOOK_PAIRS);
+const expectedRuns = Number(process.env.BOOK_RUNS);
 const screens = path.join(bookDir, 'screens');
 const WIDE = { width: 1280, height: 1000 };
 const NARROW = { width: 420, height: 900 };
-// Words a learner types, and the chapter that should come first for each: a topic's words
-// find its page (not the performance chapter, whose tables hold every topic's words).
+// Words a learner types, and the chapters that may come first for each: a topic's words find
+// its page, or the introduction's at-a-glance table that links to it (not the performance
+// chapter, whose tables hold every topic's words).
 const SEARCHES = [
   ['mro', 'metaclass.html'], ['GIL', 'concurrency.html'], ['pool map', 'concurrency.html'],
-  ['nogil', 'concurrency.html'], ['default value', 'defaults.html'],
-  ['property setter', 'property.html'], ['how deep recursion', 'recursion.html'],
+  ['nogil', 'concurrency.html'], ['default value', 'defaults.html', 'introduction.html'],
+  ['property setter', 'property.html', 'introduction.html'], ['how deep recursion', 'recursion.html'],
   ['setrecursionlimit', 'recursion.html'], ['cpu_count', 'platform.html'],
   ['string to int', 'typing.html'], ['benchmark', 'pages.html'],
 ];
@@ -176,7 +180,7 @@ for (const { from, url } of links) {
 for (const file of apiPages) if (!ids.has(file)) await (await visit(file)).close();
 
 // Search, as a reader does it: the toggle, then a word in the search bar.
-for (const [word, chapter] of SEARCHES) {
+for (const [word, ...answers] of SEARCHES) {
   const page = await visit(path.join(bookDir, 'index.html'));
   await page.click('#mdbook-search-toggle');
   // Typed key by key: mdBook searches on keyup, which filling the field would not send.
@@ -186,7 +190,7 @@ for (const [word, chapter] of SEARCHES) {
     await first.waitFor({ timeout: 10000 });
     const href = new URL(await first.evaluate((a) => a.href));
     const got = path.basename(href.pathname);
-    if (got !== chapter) fail('search', `\`${word}\` lists ${got} first, not ${chapter}`);
+    if (!answers.includes(got)) fail('search', `\`${word}\` lists ${got} first, not ${answers.join(' or ')}`);
   } catch (error) {
     fail('search', `\`${word}\` listed nothing (${error.message.split('\n')[0]})`);
   }
@@ -216,6 +220,8 @@ const columns = () => [...document.querySelectorAll('.side-by-side')].map((group
   return { python: box('.side-by-side-python'), rust: box('.side-by-side-rust'), viewport: innerWidth };
 });
 let pairs = 0;
+let runs = 0;
+let varying = 0;
 for (const file of chapters) {
   const name = path.basename(file, '.html');
   for (const [label, viewport] of [['wide', WIDE], ['narrow', NARROW]]) {
@@ -238,6 +244,20 @@ for (const file of chapters) {
       }
     });
     if (label === 'wide') {
+      const shown = await page.evaluate(() => ({
+        runs: document.querySelectorAll('main pre.run').length,
+        varies: [...document.querySelectorAll('main pre.run .varies')].map((span) => ({
+          title: span.title, text: span.textContent,
+          marked: getComputedStyle(span).textDecorationStyle === 'dotted',
+        })),
+      }));
+      runs += shown.runs;
+      varying += shown.varies.length;
+      for (const { title, text, marked } of shown.varies) {
+        if (title !== `varies from run to run; this run: ${text}` || !marked) {
+          fail(relative(file), `a varying part not marked as one: ${JSON.stringify({ title, text, marked })}`);
+        }
+      }
       pairs += groups.length;
       await page.screenshot({ path: path.join(screens, `${name}.png`) });
     }
@@ -251,6 +271,7 @@ for (const file of chapters) {
 }
 if (pairs === 0) fail('pairs', 'no side-by-side group in any chapter');
 if (pairs !== expectedPairs) fail('pairs', `${pairs} groups in the HTML, ${expectedPairs} staged`);
+if (runs !== expectedRuns) fail('runs', `${runs} blocks from a run in the HTML, ${expectedRuns} staged`);
 
 await context.close();
 fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -258,7 +279,7 @@ fs.rmSync(userDataDir, { recursive: true, force: true });
 console.log(`book check: ${pages.length} pages and ${apiPages.size} rustdoc pages loaded; ` +
   `${internal} distinct internal links (${anchors} with an #anchor) checked, ${external} external not fetched; ` +
   `${images.size} images seen to load, and a missing one seen to fail; ` +
-  `${SEARCHES.length} searches; ${pairs} pairs measured at ${WIDE.width} and ${NARROW.width} px; ` +
+  `${SEARCHES.length} searches; ${runs} blocks shown from a run (${varying} varying parts marked); ${pairs} pairs measured at ${WIDE.width} and ${NARROW.width} px; ` +
   `screenshots in ${relative(screens)}/`);
 if (problems.size > 0) {
   console.log(`\n${problems.size} problems:`);

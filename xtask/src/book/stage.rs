@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use super::links::{self, Needs, Site};
 use super::markdown::{self, Line};
 use super::pairs;
+use super::runs::{self, Runs};
 use crate::topics;
 
 /// One chapter: which repository file it is made from, and its name and place in the book.
@@ -251,8 +252,8 @@ impl Site for RepoSite<'_> {
 }
 
 /// Writes `src/` (the chapters and `SUMMARY.md`) into `dir`, the staged book's root; links
-/// into rustdoc are checked against `doc_dir`.
-pub fn write(root: &Path, doc_dir: &Path, dir: &Path) -> Result<Staged, String> {
+/// into rustdoc are checked against `doc_dir`, and the console blocks of `runs` show their run.
+pub fn write(root: &Path, doc_dir: &Path, dir: &Path, runs: &Runs) -> Result<Staged, String> {
     let chapters = chapters(root)?;
     let src = dir.join("src");
     fs::create_dir_all(&src).map_err(|e| format!("cannot create {}: {e}", src.display()))?;
@@ -277,7 +278,11 @@ pub fn write(root: &Path, doc_dir: &Path, dir: &Path) -> Result<Staged, String> 
             // Written as if it stood at the root, where the README does.
             (introduction(root, &text), PathBuf::from("README.md"))
         } else {
-            (text, chapter.source.clone())
+            let shown = runs
+                .shown
+                .get(&chapter.source)
+                .map_or(&[][..], Vec::as_slice);
+            (runs::apply(&text, shown), chapter.source.clone())
         };
         let (text, groups) = pairs::wrap(&text)
             .map_err(|(line, e)| format!("{}:{line}: {e}", chapter.source.display()))?;

@@ -46,7 +46,6 @@ fn the_chapters_follow_the_reading_path_with_the_contributors_files_last() {
     assert_eq!(names[1..=path.len()], path_names);
     assert_eq!(names[1], "defaults.md", "the path starts with defaults");
     let index = &chapters[path.len() + 1];
-    let index = &chapters[topics::TOPICS.len() + 1];
     assert_eq!(
         (index.source.to_str(), index.name.as_str()),
         (Some("docs/README.md"), "pages.md")
