@@ -1,5 +1,6 @@
 //! The threading sections of the concurrency demo.
 
+use std::thread;
 use std::time::Duration;
 
 use concurrency::threading::activity::units_for;
@@ -17,6 +18,7 @@ use concurrency::threading::shared::{
 use concurrency::threading::timeline::{Timeline, record_workers};
 use demo::affinity::{pinned_to_one_core, usable_cores};
 use demo::{Section, yes_no};
+use rayon::prelude::*;
 
 use crate::report::ms;
 
@@ -45,6 +47,11 @@ pub(crate) const SECTIONS: &[Section] = &[
         name: "io-bound",
         title: "Blocking waits in threads finish in about the time of one",
         run: io_bound,
+    },
+    Section {
+        name: "everyday-map",
+        title: "Pool.map as Rust code writes it: scoped threads, then rayon's par_iter",
+        run: everyday_map,
     },
     Section {
         name: "parallel-map",
@@ -267,6 +274,26 @@ fn io_bound() -> demo::Result {
         "  in threads, done within 4x one wait: {}",
         yes_no(threaded < WAIT * 4)
     );
+    Ok(())
+}
+
+/// What a Rust programmer types in place of `Pool().map(count_primes, limits)`: a scoped
+/// thread per input from the standard library, then `rayon`'s parallel iterator.
+fn everyday_map() -> demo::Result {
+    let limits: [u64; 4] = [10_000, 20_000, 30_000, 40_000];
+    // ANCHOR: scoped_map
+    let counts: Vec<u64> = thread::scope(|s| {
+        let spawn = |&n: &u64| s.spawn(move || count_primes(n));
+        let handles: Vec<_> = limits.iter().map(spawn).collect();
+        // `join` is an `Err` only if the thread panicked, which count_primes does not.
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    // ANCHOR_END: scoped_map
+    println!("thread::scope:  {counts:?}");
+    // ANCHOR: rayon_map
+    let counts: Vec<u64> = limits.par_iter().map(|&n| count_primes(n)).collect();
+    // ANCHOR_END: rayon_map
+    println!("rayon par_iter: {counts:?}");
     Ok(())
 }
 
