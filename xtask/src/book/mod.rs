@@ -12,7 +12,8 @@
 //! # Layout
 //!
 //! - [`tools`]: the pinned mdBook, installed on first use; where Chromium and Node are.
-//! - [`stage`]: the chapters, `SUMMARY.md` and the staged pages.
+//! - [`chapters`]: which files are chapters, in the reading path's order, and `SUMMARY.md`.
+//! - [`stage`]: the staged pages.
 //! - [`markdown`]: fences and link destinations, just enough to rewrite outside code.
 //! - [`runs`]: console blocks with wildcards shown from a real run, the varying parts marked.
 //! - [`pairs`]: `<!-- side-by-side -->` groups into two-column `<div>`s.
@@ -22,6 +23,7 @@
 //! - [`serve`]: `--serve`, the built book over HTTP on localhost.
 
 pub mod browser;
+pub mod chapters;
 pub mod links;
 pub mod markdown;
 pub mod pairs;
