@@ -15,7 +15,7 @@
 //! - [`chapters`]: which files are chapters, in the reading path's order, and `SUMMARY.md`.
 //! - [`stage`]: the staged pages.
 //! - [`markdown`]: fences and link destinations, just enough to rewrite outside code.
-//! - [`runs`]: console blocks with wildcards shown from a real run, the varying parts marked.
+//! - [`runs`]: outputs with wildcards (console, Python) shown from a real run, marked.
 //! - [`pairs`]: `<!-- side-by-side -->` groups into two-column `<div>`s.
 //! - [`links`]: the pages' repository links, sent to chapters, rustdoc or source pages.
 //! - [`source_page`]: the HTML view of a repository file rustdoc does not show.
@@ -84,7 +84,7 @@ pub fn build(root: &Path) -> Result<Built, String> {
     copy_dir(&root.join("book/theme"), &staged_dir.join("theme"))?;
     let runs = runs::run(root)?;
     eprintln!(
-        "book: {} of {} console blocks with wildcards shown from a run of their demo",
+        "book: {} of {} blocks with wildcards (console, Python output) shown from a run",
         runs.count(),
         runs.with_wildcards
     );

@@ -1,13 +1,15 @@
-//! Real values where a page has wildcards: the book shows a run of each console block.
+//! Real values where a page has wildcards: the book shows a run of each console block and
+//! Python script whose output has one.
 //!
-//! A page's console block writes what varies from run to run (times, speedups, depths, the
-//! CPU count, the OS) as `[..]`, and whole runs of such lines as `...`, so that the check can
-//! match any run. A reader who comes for "how much faster are two threads?" learns nothing
-//! from `speedup [..]x`, though. So the book runs the demo of every block with a wildcard,
-//! and where the run matches the page's pattern (as the check requires), shows the run: the
-//! page's text as written, and what each wildcard stood for marked as varying (a style and a
-//! tooltip, "varies from run to run; this run: …"). A run that does not match (a slow
-//! machine, a demo being changed) leaves the block as the page writes it, and says so.
+//! A page's console block (or a Python script's `output`) writes what varies from run to run
+//! (times, speedups, depths, the CPU count, the OS) as `[..]`, and whole runs of such lines as
+//! `...`, so that the check can match any run. A reader who comes for "how much faster are two
+//! threads?" learns nothing from `speedup [..]x`, though. So the book runs the demo of every
+//! console block with a wildcard, and CPython on every such Python script, and where the run
+//! matches the page's pattern (as the check requires), shows the run: the page's text as
+//! written, and what each wildcard stood for marked as varying (a style and a tooltip,
+//! "varies from run to run; this run: …"). A run that does not match (a slow machine, a demo
+//! being changed) leaves the block as the page writes it, and says so.
 //!
 //! The page itself keeps its wildcards; only the staged copy changes. The block becomes an
 //! HTML `<pre>`, since a fence cannot hold markup; its text is escaped so that neither
@@ -17,7 +19,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::kind::console::parse::{self, Block};
-use crate::page::{self, Fence};
+use crate::kind::python::{self, Form, Python};
+use crate::page::{self, Fence, Page};
 use crate::pattern::{self, ANY_LINES, ANY_TEXT, Piece};
 use crate::{demos, process};
 
@@ -53,13 +56,24 @@ impl Runs {
 }
 
 /// Runs the demo of every console block with a wildcard on the pages (one at a time: some
-/// measure time) and returns those whose run matched. A page that does not read, a demo
-/// that ends otherwise than the page expects or prints something else, is reported on
-/// stderr and left as written.
+/// measure time), and every Python script whose `output` has one, and returns those whose run
+/// matched. A page that does not read, a run that ends otherwise than the page expects or
+/// prints something else, is reported on stderr and left as written.
 pub fn run(root: &Path) -> Result<Runs, String> {
     let timeout = process::timeout_from_env()?;
+    let pages = page::read_pages(root)?;
+    let mut runs = demo_runs(root, &pages, timeout)?;
+    python_runs(&pages, timeout, &mut runs);
+    for shown in runs.shown.values_mut() {
+        shown.sort_by_key(|block| block.open);
+    }
+    Ok(runs)
+}
+
+/// The console blocks with a wildcard, each from a run of its demo.
+fn demo_runs(root: &Path, pages: &[Page], timeout: std::time::Duration) -> Result<Runs, String> {
     let mut blocks: Vec<(PathBuf, Fence, Block)> = Vec::new();
-    for page in page::read_pages(root)? {
+    for page in pages {
         let Ok(fences) = &page.fences else { continue };
         let consoles: Vec<Fence> = fences
             .iter()
@@ -89,11 +103,12 @@ pub fn run(root: &Path) -> Result<Runs, String> {
         let shown = (run.code() == Some(block.status))
             .then(|| pattern::shown(&block.expected, &run.lines()))
             .flatten();
+        let commands = &fence.body[..block.expected_start - fence.body_start];
         match shown {
             Some(lines) => runs.shown.entry(path).or_default().push(Shown {
                 open: fence.line - 1,
                 close: fence.close,
-                html: html(&fence, &block, &lines),
+                html: html(fence.indent, commands, &lines, "language-console"),
             }),
             None => eprintln!(
                 "book: {}: this run of `{}` does not match the page; the book shows the page's \
@@ -106,6 +121,52 @@ pub fn run(root: &Path) -> Result<Runs, String> {
     Ok(runs)
 }
 
+/// The Python scripts whose `output` has a wildcard, each from a run by CPython (as the check
+/// runs it; a block for other versions is left as written).
+fn python_runs(pages: &[Page], timeout: std::time::Duration, runs: &mut Runs) {
+    let cpython = Python::new(python::run::chosen(None), false, timeout);
+    for page in pages {
+        let Ok(fences) = &page.fences else { continue };
+        let Ok(blocks) = python::blocks::find(page, fences) else {
+            continue;
+        };
+        for block in blocks {
+            let Some(output) = &block.output else {
+                continue;
+            };
+            if block.code.form != Form::Script || !has_wildcard(&output.lines) {
+                continue;
+            }
+            runs.with_wildcards += 1;
+            // A script that ends with a status (a traceback's 1, a `sys.exit`) is shown with a
+            // last line saying so, which its `output` block leaves out.
+            let ends_with_status = block.status_for(&output.lines) != 0;
+            let shown = cpython.shown(&block).ok().and_then(|mut actual| {
+                if ends_with_status {
+                    actual.pop();
+                }
+                pattern::shown(&output.lines, &actual)
+            });
+            match shown {
+                Some(lines) => runs
+                    .shown
+                    .entry(page.path.clone())
+                    .or_default()
+                    .push(Shown {
+                        open: output.start - 1,
+                        close: output.start + output.lines.len(),
+                        html: html(block.indent, &[], &lines, "output"),
+                    }),
+                None => eprintln!(
+                    "book: {}: this run of the Python block does not match its output (or does \
+                     not run here); the book shows the page's pattern there",
+                    block.location()
+                ),
+            }
+        }
+    }
+}
+
 /// Whether an expected output has a wildcard (an escaped one counts too: running it costs
 /// a run, and shows the same text).
 fn has_wildcard(expected: &[String]) -> bool {
@@ -114,11 +175,11 @@ fn has_wildcard(expected: &[String]) -> bool {
         .any(|line| line.contains(ANY_TEXT) || line.trim_end() == ANY_LINES)
 }
 
-/// The block as an HTML `<pre>`: its command lines as the page writes them, then the run's
-/// lines, each varying part in a `<span class="varies">` with its tooltip. Every line is
-/// indented as the fence is, so that a block in a list item stays in it.
-fn html(fence: &Fence, block: &Block, lines: &[Vec<Piece>]) -> Vec<String> {
-    let commands = &fence.body[..block.expected_start - fence.body_start];
+/// The block as an HTML `<pre>` whose `<code>` has `class`: its command lines as the page
+/// writes them, then the run's lines, each varying part in a `<span class="varies">` with its
+/// tooltip. Every line is indented by `indent`, as the fence is, so that a block in a list
+/// item stays in it.
+fn html(indent: usize, commands: &[String], lines: &[Vec<Piece>], class: &str) -> Vec<String> {
     let mut text: Vec<String> = commands.iter().map(|line| escape(line)).collect();
     for pieces in lines {
         let line: String = pieces
@@ -134,15 +195,15 @@ fn html(fence: &Fence, block: &Block, lines: &[Vec<Piece>]) -> Vec<String> {
             .collect();
         text.push(line);
     }
-    let indent = " ".repeat(fence.indent);
+    let indent = " ".repeat(indent);
     let last = text.len().saturating_sub(1);
     text.iter()
         .enumerate()
         .map(|(i, line)| {
             let open = if i == 0 {
-                "<pre class=\"run\"><code class=\"nohighlight language-console\">"
+                format!("<pre class=\"run\"><code class=\"nohighlight {class}\">")
             } else {
-                ""
+                String::new()
             };
             let close = if i == last { "</code></pre>" } else { "" };
             format!("{indent}{open}{line}{close}")
@@ -198,10 +259,11 @@ mod tests {
             .unwrap()
             .remove(0);
         let lines = pattern::shown(&block.expected, &["depth 74752 <ok>".to_string()]).unwrap();
+        let commands = &fences[0].body[..1];
         let shown = Shown {
             open: fences[0].line - 1,
             close: fences[0].close,
-            html: html(&fences[0], &block, &lines),
+            html: html(fences[0].indent, commands, &lines, "language-console"),
         };
         assert_eq!(
             apply(page, &[shown]),
