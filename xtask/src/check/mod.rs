@@ -45,6 +45,9 @@ pub struct Options {
     /// The interpreter for the Python blocks (`--python`); `None` for `XTASK_PYTHON` or
     /// `python3`.
     pub python: Option<PathBuf>,
+    /// The workspace root to build the extension module from, for the blocks that import it
+    /// (`<!-- python: extension -->`); `None` leaves those blocks unrun, saying why.
+    pub extension: Option<PathBuf>,
 }
 
 impl Options {
@@ -56,6 +59,7 @@ impl Options {
             python::run::required(),
             self.timeout,
         )
+        .with_extension(self.extension.clone())
     }
 }
 

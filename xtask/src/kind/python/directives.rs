@@ -1,7 +1,8 @@
 //! The `<!-- python: ITEM, ITEM -->` comment above a Python block, which says how to run it.
 //!
 //! Items: `continues` (run after the page's previous Python block, in one interpreter),
-//! `status=N` (the exit status expected), `versions=SPEC` (the CPython versions it is for:
+//! `extension` (imports the workspace's extension module, `pyideas`, which the check builds
+//! and puts where `import` finds it), `status=N` (the exit status expected), `versions=SPEC` (the CPython versions it is for:
 //! `3.X`, `3.X+` or `3.X-3.Y`, comma-separated) and `skip: REASON` (not run; the reason is the
 //! rest of the comment, commas included). Since a version list is comma-separated too, an item
 //! that is only a version (`3.13+`) continues the `versions=` before it.
@@ -13,6 +14,8 @@ use std::fmt;
 pub struct Directives {
     /// Runs after the page's previous Python block, in its namespace.
     pub continues: bool,
+    /// Imports the extension module (`crates/pyideas`), built for the run.
+    pub extension: bool,
     /// The exit status expected, if the page gives one.
     pub status: Option<i32>,
     /// The versions the block is for, if not every one.
@@ -49,6 +52,9 @@ fn parse_items(items: &str) -> Result<Directives, String> {
         if item == "continues" {
             directives.continues = true;
             last_was_versions = false;
+        } else if item == "extension" {
+            directives.extension = true;
+            last_was_versions = false;
         } else if let Some(status) = item.strip_prefix("status=") {
             let status = status
                 .parse()
@@ -67,7 +73,7 @@ fn parse_items(items: &str) -> Result<Directives, String> {
             }
         } else {
             return Err(format!(
-                "`{item}` is not a python directive: the items are `continues`, `status=N`, `versions=3.X+` and `skip: REASON`"
+                "`{item}` is not a python directive: the items are `continues`, `extension`, `status=N`, `versions=3.X+` and `skip: REASON`"
             ));
         }
     }
@@ -172,8 +178,8 @@ mod tests {
     #[test]
     fn every_item_is_read() {
         let directives =
-            read("<!-- python: continues, status=3, versions=3.11, 3.13+ -->").unwrap();
-        assert!(directives.continues);
+            read("<!-- python: continues, extension, status=3, versions=3.11, 3.13+ -->").unwrap();
+        assert!(directives.continues && directives.extension);
         assert_eq!(directives.status, Some(3));
         let versions = directives.versions.unwrap();
         assert_eq!(versions.to_string(), "3.11, 3.13+");

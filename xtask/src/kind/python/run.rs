@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use super::blocks::{Block, Code, Form};
 use super::directives::Version;
-use crate::pattern;
+use crate::{extension, pattern};
 use crate::process::{self, Run};
 
 /// The driver for transcripts and chains; see its docstring.
@@ -107,7 +107,9 @@ pub fn probe(program: &Path, timeout: Duration) -> Result<Interpreter, String> {
 }
 
 /// `program -I -u`, with no `PYTHON*` variable (`-I` ignores them; removing them says so
-/// twice, and keeps them from any child that is not Python).
+/// twice, and keeps them from any child that is not Python), and without the variables
+/// that change what the extension module's Rust prints (a panic's backtrace), as the demos
+/// run without them.
 fn isolated(program: &Path) -> Command {
     let mut command = Command::new(program);
     command.args(["-I", "-u"]);
@@ -115,6 +117,9 @@ fn isolated(program: &Path) -> Command {
         if key.to_string_lossy().starts_with("PYTHON") {
             command.env_remove(key);
         }
+    }
+    for key in ["RUST_BACKTRACE", "RUST_LIB_BACKTRACE", "RUST_LOG"] {
+        command.env_remove(key);
     }
     command
 }
@@ -176,8 +181,14 @@ impl Ran {
     }
 }
 
-/// Runs a block (after the blocks it continues) in a directory of its own.
-pub fn run(interpreter: &Interpreter, block: &Block, timeout: Duration) -> Result<Ran, String> {
+/// Runs a block (after the blocks it continues) in a directory of its own; with the
+/// `extension` module's library copied into it, for a block that imports it.
+pub fn run(
+    interpreter: &Interpreter,
+    block: &Block,
+    extension: Option<&Path>,
+    timeout: Duration,
+) -> Result<Ran, String> {
     let dir = tempfile::Builder::new()
         .prefix("xtask-python-")
         .tempdir()
@@ -191,10 +202,19 @@ pub fn run(interpreter: &Interpreter, block: &Block, timeout: Duration) -> Resul
     let mut command = isolated(&interpreter.program);
     command.current_dir(dir.path());
     let report = dir.path().join("report.json");
-    if block.earlier.is_empty() && block.code.form == Form::Script {
+    if let Some(library) = extension {
+        extension::install(library, dir.path())?;
+    }
+    if block.earlier.is_empty() && block.code.form == Form::Script && extension.is_none() {
         command.arg(write("block.py", &block.code.text())?);
     } else {
-        command.arg(write("driver.py", DRIVER)?).arg(&report);
+        command.arg(write("driver.py", DRIVER)?);
+        if extension.is_some() {
+            // `-I` leaves the script's directory off `sys.path` (3.11+): the driver puts it
+            // first, as `python3` does for a script of its own (3.9, 3.10 do it anyway).
+            command.arg("--import-from-here");
+        }
+        command.arg(&report);
         let steps = block.earlier.iter().chain(std::iter::once(&block.code));
         for (index, code) in steps.enumerate() {
             command.arg(write(&step_name(index, code), &code.text())?);
