@@ -64,7 +64,8 @@ def run(path, namespace, report):
             raise
         # This frame is the driver's, not the reader's.
         error.__traceback__ = error.__traceback__.tb_next
-        traceback.print_exception(error)
+        # The three-argument form: 3.9 has no other.
+        traceback.print_exception(type(error), error, error.__traceback__)
         sys.exit(1)
 
 
