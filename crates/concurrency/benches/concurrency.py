@@ -17,6 +17,7 @@ from pathlib import Path
 # The shared rules, and this bench's other modules beside the Rust ones in concurrency/.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "measure"))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "concurrency"))
+import extension  # noqa: E402
 import fork_cost  # noqa: E402
 import live_pool  # noqa: E402
 import measure  # noqa: E402
@@ -245,6 +246,7 @@ if __name__ == "__main__":
             ("cpu-task", cpu_bound_task),
             ("task-20ms", report_sizes),
             ("threads-cpu-20ms", cpu_bound_threads),
+            ("extension-gil-held-20ms", extension.gil_held_and_released),
             ("io-waits", blocking_waits),
             ("parallel-map", data_parallel_map),
             ("pool-cpu-20ms", pool_of_cpu_bound_tasks),

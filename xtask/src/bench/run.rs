@@ -9,7 +9,7 @@ use std::time::Instant;
 use measure::QUICK_ENV;
 
 use super::protocol::Side;
-use crate::cargo;
+use crate::{cargo, extension};
 
 /// Where the runner is: which topic of how many, for the progress lines.
 pub struct Progress {
@@ -102,8 +102,24 @@ pub fn rust(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Resul
     )
 }
 
-/// The Python benches of `topic` (`crates/<topic>/benches/*.py`), one after another.
+/// The topics whose Python benches import the extension module, `pyideas`.
+const IMPORT_THE_EXTENSION: [&str; 1] = ["concurrency"];
+
+/// The Python benches of `topic` (`crates/<topic>/benches/*.py`), one after another; for
+/// a topic of [`IMPORT_THE_EXTENSION`], with the extension module built optimised and its
+/// directory on `PYTHONPATH`.
 pub fn python(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Result<Side, String> {
+    let import_from = if IMPORT_THE_EXTENSION.contains(&topic) {
+        eprintln!("building the extension module ({}), optimised...", extension::CRATE);
+        let library = extension::build(root, true)?;
+        let dir = super::output_dir(root).join("extension");
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        extension::install(&library, &dir)?;
+        Some(dir)
+    } else {
+        None
+    };
     let dir = root.join("crates").join(topic).join("benches");
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
@@ -125,6 +141,9 @@ pub fn python(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Res
             .arg("-B")
             .arg(&script)
             .env(QUICK_ENV, if quick { "1" } else { "0" });
+        if let Some(dir) = &import_from {
+            command.env("PYTHONPATH", dir);
+        }
         let side = stream(command, &shown, topic, "python", progress)?;
         all.plan.extend(side.plan);
         all.steps.extend(side.steps);

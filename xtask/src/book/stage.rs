@@ -39,6 +39,9 @@ pub struct Staged {
 /// pages across the topics.
 const INDEX: &str = "docs/README.md";
 
+/// The page that ends the reading path, after the topics: their Rust called from Python.
+const AFTER_TOPICS: &str = "docs/extension.md";
+
 /// The contributors' files, in the order of the book's "Contributing" part, each with its
 /// chapter name (the checked-pages guide keeps the name its links already use).
 const CONTRIBUTING: [(&str, &str); 2] = [
@@ -46,7 +49,7 @@ const CONTRIBUTING: [(&str, &str); 2] = [
     ("docs/contributing/checked-pages.md", "documented-output.md"),
 ];
 
-/// The chapters in reading order: the introduction, the topics, the index of the pages and
+/// The chapters in reading order: the introduction, the topics and the extension page, the index of the pages and
 /// any other page under `docs/` (the glossary, the performance page), then the contributors'
 /// files of `CONTRIBUTING`.
 pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
@@ -70,6 +73,7 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
     for topic in topics::TOPICS {
         chapters.push(chapter(topics::page_path(topic), format!("{topic}.md"))?);
     }
+    chapters.push(chapter(PathBuf::from(AFTER_TOPICS), "extension.md".to_string())?);
     // mdBook makes a README.md its folder's index.html; a name of its own keeps it a page.
     chapters.push(chapter(PathBuf::from(INDEX), "pages.md".to_string())?);
     let mut others: Vec<PathBuf> = fs::read_dir(root.join("docs"))
@@ -97,7 +101,11 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
 /// `SUMMARY.md` for these chapters, as [`chapters`] orders them.
 pub fn summary(chapters: &[Chapter]) -> String {
     let item = |c: &Chapter| format!("- [{}]({})\n", c.title, c.name);
-    let topic_names: Vec<String> = topics::TOPICS.iter().map(|t| format!("{t}.md")).collect();
+    let topic_names: Vec<String> = topics::TOPICS
+        .iter()
+        .map(|t| format!("{t}.md"))
+        .chain(std::iter::once("extension.md".to_string()))
+        .collect();
     let contributing: Vec<&str> = CONTRIBUTING.iter().map(|(_, name)| *name).collect();
     let (intro, rest) = chapters
         .split_first()
