@@ -24,7 +24,11 @@ pub fn command() -> Command {
 /// `targets` (`--bin <name>`, `--lib`) says what to build of them.
 pub fn build(root: &Path, what: &str, targets: &[&str]) -> Result<Vec<serde_json::Value>, String> {
     let mut command = command();
-    command.current_dir(root).arg("build").arg("--workspace").args(targets);
+    command
+        .current_dir(root)
+        .arg("build")
+        .arg("--workspace")
+        .args(targets);
     artifacts(command, what)
 }
 

@@ -49,12 +49,7 @@ pub fn build(root: &Path, release: bool) -> Result<PathBuf, String> {
 /// Copies the built library into `dir` under the name `import pyideas` looks for.
 pub fn install(library: &Path, dir: &Path) -> Result<PathBuf, String> {
     let to = dir.join(file_name());
-    std::fs::copy(library, &to).map_err(|e| {
-        format!(
-            "cannot copy {} to {}: {e}",
-            library.display(),
-            to.display()
-        )
-    })?;
+    std::fs::copy(library, &to)
+        .map_err(|e| format!("cannot copy {} to {}: {e}", library.display(), to.display()))?;
     Ok(to)
 }

@@ -23,7 +23,6 @@ pub fn rust_os() -> &'static str {
 /// The platform crate's `sys.platform`, from the constant and the kernel's `uname`.
 #[pyfunction]
 pub fn sys_platform_of_the_os() -> PyResult<String> {
-    platform::sys_platform::sys_platform()
-        .map_err(|errno| PyErr::from(std::io::Error::from(errno)))
+    platform::sys_platform::sys_platform().map_err(|errno| PyErr::from(std::io::Error::from(errno)))
 }
 // ANCHOR_END: sys_platform

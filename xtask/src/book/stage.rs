@@ -73,7 +73,10 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
     for topic in topics::TOPICS {
         chapters.push(chapter(topics::page_path(topic), format!("{topic}.md"))?);
     }
-    chapters.push(chapter(PathBuf::from(AFTER_TOPICS), "extension.md".to_string())?);
+    chapters.push(chapter(
+        PathBuf::from(AFTER_TOPICS),
+        "extension.md".to_string(),
+    )?);
     // mdBook makes a README.md its folder's index.html; a name of its own keeps it a page.
     chapters.push(chapter(PathBuf::from(INDEX), "pages.md".to_string())?);
     let mut others: Vec<PathBuf> = fs::read_dir(root.join("docs"))

@@ -14,8 +14,8 @@ use std::time::Duration;
 
 use super::blocks::{Block, Code, Form};
 use super::directives::Version;
-use crate::{extension, pattern};
 use crate::process::{self, Run};
+use crate::{extension, pattern};
 
 /// The driver for transcripts and chains; see its docstring.
 const DRIVER: &str = include_str!("driver.py");
