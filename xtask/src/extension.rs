@@ -38,10 +38,15 @@ pub fn build(root: &Path, release: bool) -> Result<PathBuf, String> {
     }
     let what = format!("the extension module ({CRATE})");
     let artifacts = cargo::artifacts(command, &what)?;
+    // The library among the crate's files (its `rlib` is for rustdoc).
+    let is_library = |file: &&str| file.ends_with(std::env::consts::DLL_SUFFIX);
     artifacts
         .iter()
-        .filter(|artifact| artifact["target"]["crate_types"][0] == "cdylib")
-        .find_map(|artifact| artifact["filenames"][0].as_str())
+        .filter(|artifact| artifact["target"]["name"] == MODULE)
+        .filter_map(|artifact| artifact["filenames"].as_array())
+        .flatten()
+        .filter_map(serde_json::Value::as_str)
+        .find(is_library)
         .map(PathBuf::from)
         .ok_or_else(|| format!("cargo built {what} but named no library"))
 }

@@ -12,7 +12,17 @@
 //! its result to be `Ungil`, which PyO3 defines as `Send` on stable Rust, and neither a
 //! `Python<'py>` token nor a `Bound<'py, T>` (a Python object used with the GIL held) is
 //! `Send`. So the closure can only work on Rust data (here a `u64`), never on a Python object
-//! whose reference count another thread may be changing.
+//! whose reference count another thread may be changing:
+//!
+//! ```compile_fail,E0277
+//! use pyo3::prelude::*;
+//! use pyo3::types::PyList;
+//!
+//! fn len_detached(py: Python<'_>, list: Bound<'_, PyList>) -> usize {
+//!     // error[E0277]: `*mut pyo3::Python<'static>` cannot be shared between threads safely
+//!     py.detach(|| list.len())
+//! }
+//! ```
 
 use std::sync::OnceLock;
 use std::time::Instant;
