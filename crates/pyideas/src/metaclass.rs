@@ -4,7 +4,7 @@
 //! `#[pyclass(subclass)]` lets a `class Child(Base)` statement in Python derive from the Rust
 //! type (without it, PyO3 makes the type final). The Python subclass is an ordinary class:
 //! its metaclass is `type` unless it names another, its `__mro__` is computed by CPython.
-//! [`Base::mro_by_the_model`] rebuilds the class's hierarchy in the metaclass crate's model
+//! `Base.mro_by_the_model()` rebuilds the class's hierarchy in the metaclass crate's model
 //! (`Class::new(name, bases, namespace)`, C3 as CPython computes it) so the page can set the
 //! two MROs side by side. The Rust type itself was made by PyO3 with `type` as its metaclass;
 //! no Python metaclass took part in creating it.
@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use metaclass::{Class, ClassRef, Namespace};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::PyType;
+use pyo3::types::{PyAny, PyType};
 
 // ANCHOR: base
 /// A class defined in Rust that Python classes may derive from.
@@ -47,7 +47,7 @@ fn model_of(cls: &Bound<'_, PyType>, built: &mut HashMap<usize, ClassRef>) -> Py
     let mut bases = Vec::new();
     for base in cls.getattr("__bases__")?.try_iter()? {
         let base = base?.cast_into::<PyType>()?;
-        if base.is(&base.py().get_type::<pyo3::types::PyAny>()) {
+        if base.is(base.py().get_type::<PyAny>()) {
             continue; // `object`: the model adds it, as `type()` does
         }
         bases.push(model_of(&base, built)?);
