@@ -246,7 +246,7 @@ if __name__ == "__main__":
             ("cpu-task", cpu_bound_task),
             ("task-20ms", report_sizes),
             ("threads-cpu-20ms", cpu_bound_threads),
-            ("extension-gil-held-20ms", extension.gil_held_and_released),
+            ("extension-gil-held-20ms", lambda: extension.gil_held_and_released(POWER)),
             ("io-waits", blocking_waits),
             ("parallel-map", data_parallel_map),
             ("pool-cpu-20ms", pool_of_cpu_bound_tasks),

@@ -11,16 +11,16 @@ import pyideas
 from measure import repeats, report
 from work import LENGTHS, in_threads, label, suffix
 
-POWER = 1.4  # trial division costs about n**1.5 / ln n, as in concurrency.py
 WAYS = [  # the id's part, the function, how it treats the GIL
     ("held", pyideas.count_primes, "holding the GIL"),
     ("released", pyideas.count_primes_detached, "the GIL released (py.detach)"),
 ]
 
 
-def gil_held_and_released():
+def gil_held_and_released(power):
+    """`power`: how the task's cost grows with n, for sizing (concurrency.py's POWER)."""
     length = LENGTHS[0]
-    n = measure.sized_to(length, POWER, 1_000, pyideas.count_primes)
+    n = measure.sized_to(length, power, 1_000, pyideas.count_primes)
     for way, count_primes, how in WAYS:
         runs = measure.speedup(
             repeats(),
