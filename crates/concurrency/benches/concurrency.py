@@ -34,6 +34,7 @@ from work import (  # noqa: E402
     pool_map,
     sizes,
     suffix,
+    two_threads_against_serial,
 )
 
 PRIMES_BELOW = 200_000  # the unsized task: count_primes(PRIMES_BELOW), as in Rust
@@ -102,12 +103,7 @@ def report_sizes():
 
 def cpu_bound_threads():
     for length in LENGTHS:
-        n = sizes[length]
-        runs = measure.speedup(
-            repeats(),
-            lambda: [count_primes(n), count_primes(n)],
-            lambda: in_threads(count_primes, [(n,)] * 2),
-        )
+        runs = two_threads_against_serial(count_primes, sizes[length])
         report(
             f"threads-cpu-{suffix(length)}",
             runs,

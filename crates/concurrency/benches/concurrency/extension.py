@@ -8,8 +8,8 @@ are. `cargo xtask bench` builds the module optimised and puts its directory on P
 
 import measure
 import pyideas
-from measure import repeats, report
-from work import LENGTHS, in_threads, label, suffix
+from measure import report
+from work import LENGTHS, label, suffix, two_threads_against_serial
 
 WAYS = [  # the id's part, the function, how it treats the GIL
     ("held", pyideas.count_primes, "holding the GIL"),
@@ -22,11 +22,7 @@ def gil_held_and_released(power):
     length = LENGTHS[0]
     n = measure.sized_to(length, power, 1_000, pyideas.count_primes)
     for way, count_primes, how in WAYS:
-        runs = measure.speedup(
-            repeats(),
-            lambda: [count_primes(n), count_primes(n)],
-            lambda: in_threads(count_primes, [(n,)] * 2),
-        )
+        runs = two_threads_against_serial(count_primes, n)
         report(
             f"extension-gil-{way}-{suffix(length)}",
             runs,
