@@ -42,6 +42,11 @@ const INDEX: &str = "docs/README.md";
 /// The page that ends the reading path, after the topics: their Rust called from Python.
 const AFTER_TOPICS: &str = "docs/extension.md";
 
+/// The chapter name of [`AFTER_TOPICS`]: its file name.
+fn after_topics_name() -> String {
+    AFTER_TOPICS.trim_start_matches("docs/").to_string()
+}
+
 /// The contributors' files, in the order of the book's "Contributing" part, each with its
 /// chapter name (the checked-pages guide keeps the name its links already use).
 const CONTRIBUTING: [(&str, &str); 2] = [
@@ -73,10 +78,7 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
     for topic in topics::TOPICS {
         chapters.push(chapter(topics::page_path(topic), format!("{topic}.md"))?);
     }
-    chapters.push(chapter(
-        PathBuf::from(AFTER_TOPICS),
-        "extension.md".to_string(),
-    )?);
+    chapters.push(chapter(PathBuf::from(AFTER_TOPICS), after_topics_name())?);
     // mdBook makes a README.md its folder's index.html; a name of its own keeps it a page.
     chapters.push(chapter(PathBuf::from(INDEX), "pages.md".to_string())?);
     let mut others: Vec<PathBuf> = fs::read_dir(root.join("docs"))
@@ -107,7 +109,7 @@ pub fn summary(chapters: &[Chapter]) -> String {
     let topic_names: Vec<String> = topics::TOPICS
         .iter()
         .map(|t| format!("{t}.md"))
-        .chain(std::iter::once("extension.md".to_string()))
+        .chain([after_topics_name()])
         .collect();
     let contributing: Vec<&str> = CONTRIBUTING.iter().map(|(_, name)| *name).collect();
     let (intro, rest) = chapters

@@ -18,7 +18,9 @@ fn the_chapters_follow_the_topics_with_the_contributors_files_last() {
     let names: Vec<&str> = chapters.iter().map(|c| c.name.as_str()).collect();
     let topic_names: Vec<String> = topics::TOPICS.iter().map(|t| format!("{t}.md")).collect();
     assert_eq!(names[1..=topics::TOPICS.len()], topic_names);
-    let index = &chapters[topics::TOPICS.len() + 1];
+    // Then the page that ends the reading path, then the index of the pages.
+    assert_eq!(names[topics::TOPICS.len() + 1], "extension.md");
+    let index = &chapters[topics::TOPICS.len() + 2];
     assert_eq!(
         (index.source.to_str(), index.name.as_str()),
         (Some("docs/README.md"), "pages.md")
