@@ -106,8 +106,8 @@ pub fn rust(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Resul
 const IMPORT_THE_EXTENSION: [&str; 1] = ["concurrency"];
 
 /// The Python benches of `topic` (`crates/<topic>/benches/*.py`), one after another; for
-/// a topic of [`IMPORT_THE_EXTENSION`], with the extension module built optimised and its
-/// directory on `PYTHONPATH`.
+/// a topic whose benches import the extension module (concurrency), with the module built
+/// optimised and its directory on `PYTHONPATH`.
 pub fn python(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Result<Side, String> {
     let import_from = if IMPORT_THE_EXTENSION.contains(&topic) {
         eprintln!(
