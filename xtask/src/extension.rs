@@ -23,8 +23,11 @@ pub fn file_name() -> String {
     format!("{MODULE}.abi3.so")
 }
 
-/// Builds the module (optimised if `release`) and returns the path of the library cargo made.
+/// Builds the module (optimised if `release`) and returns the path of the library cargo made;
+/// says so on stderr first, since a first build compiles PyO3 and takes a minute or more.
 pub fn build(root: &Path, release: bool) -> Result<PathBuf, String> {
+    let optimised = if release { ", optimised" } else { "" };
+    eprintln!("building the extension module ({CRATE}{optimised})...");
     let mut command = cargo::command();
     command
         .current_dir(root)

@@ -110,10 +110,6 @@ const IMPORT_THE_EXTENSION: [&str; 1] = ["concurrency"];
 /// optimised and its directory on `PYTHONPATH`.
 pub fn python(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Result<Side, String> {
     let import_from = if IMPORT_THE_EXTENSION.contains(&topic) {
-        eprintln!(
-            "building the extension module ({}), optimised...",
-            extension::CRATE
-        );
         let library = extension::build(root, true)?;
         let dir = super::output_dir(root).join("extension");
         std::fs::create_dir_all(&dir)

@@ -126,7 +126,11 @@ pub fn trials(
         }
     }
     trials.extend(kind::trials(&console, blocks.consoles, &record));
-    python.run_ahead(selected::<Python>(arguments, &blocks.pythons));
+    let ahead = selected::<Python>(arguments, &blocks.pythons);
+    if !arguments.list {
+        python.build_extension_for(&ahead);
+    }
+    python.run_ahead(ahead);
     trials.extend(kind::trials(&python, blocks.pythons, &record));
     trials.extend(kind::trials(&excerpt, blocks.excerpts, &record));
     Ok(trials)

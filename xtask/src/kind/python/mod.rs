@@ -104,6 +104,18 @@ impl Python {
         lock(&self.ahead).extend(blocks);
     }
 
+    /// Builds the extension module now, before the trials start (as the demos are built), if
+    /// one of `blocks` that can run here imports it; else the first such trial builds it.
+    pub fn build_extension_for(&self, blocks: &[Block]) {
+        let importing = blocks
+            .iter()
+            .find(|b| b.directives.extension && self.runnable(b).is_ok());
+        if let Some(block) = importing {
+            // A failed build fails each block that imports the module, with cargo's error.
+            let _ = self.extension_for(block);
+        }
+    }
+
     /// The CPython to run, or why there is none.
     pub fn interpreter(&self) -> &Result<Interpreter, String> {
         self.interpreter
@@ -136,11 +148,6 @@ impl Python {
                 .into_iter()
                 .filter(|b| self.runnable(b).is_ok())
                 .collect();
-            // Built before the workers start, so that they wait for one build, not each
-            // for its own.
-            if let Some(first) = runnable.iter().find(|b| b.directives.extension) {
-                let _ = self.extension_for(first);
-            }
             let queue = Mutex::new(runnable.into_iter());
             let workers = std::thread::available_parallelism().map_or(2, usize::from);
             std::thread::scope(|scope| {
