@@ -51,6 +51,7 @@ pub mod compile_errors;
 pub mod demo;
 pub mod demos;
 pub mod diff;
+pub mod extension;
 pub mod kind;
 pub mod list;
 pub mod page;

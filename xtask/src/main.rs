@@ -146,7 +146,12 @@ fn main() -> ExitCode {
             ..
         } => timeout_or_env(timeout).map(|timeout| {
             let args = std::iter::once("cargo xtask check".to_string()).chain(libtest);
-            let options = check::Options { timeout, python };
+            let extension = Some(root.clone());
+            let options = check::Options {
+                timeout,
+                python,
+                extension,
+            };
             check::run(&root, &options, &check::arguments(args))
         }),
         Task::Bless {
@@ -154,7 +159,12 @@ fn main() -> ExitCode {
             timeout,
             python,
         } => timeout_or_env(timeout).and_then(|timeout| {
-            let options = check::Options { timeout, python };
+            let extension = Some(root.clone());
+            let options = check::Options {
+                timeout,
+                python,
+                extension,
+            };
             bless::run(&root, topic.as_deref(), &options)
         }),
         Task::Bench { topic, quick } => bench::run(&root, topic.as_deref(), quick),

@@ -1,7 +1,8 @@
 //! The `<!-- python: ITEM, ITEM -->` comment above a Python block, which says how to run it.
 //!
 //! Items: `continues` (run after the page's previous Python block, in one interpreter),
-//! `status=N` (the exit status expected), `versions=SPEC` (the CPython versions it is for:
+//! `extension` (imports the workspace's extension module, `pyideas`, which the check builds
+//! and puts where `import` finds it), `status=N` (the exit status expected), `versions=SPEC` (the CPython versions it is for:
 //! `3.X`, `3.X+` or `3.X-3.Y`, comma-separated, either end down to a patch release: `3.12.3+`,
 //! `3.12.0-3.12.2`), `free-threaded` or `gil` (the build it is for: free-threaded, as
 //! `sysconfig.get_config_var("Py_GIL_DISABLED") == 1` says, or with the GIL) and
@@ -26,6 +27,8 @@ pub use self::versions::{Range, Release, Version, Versions};
 pub struct Directives {
     /// Runs after the page's previous Python block, in its namespace.
     pub continues: bool,
+    /// Imports the extension module (`crates/pyideas`), built for the run.
+    pub extension: bool,
     /// The exit status expected, if the page gives one.
     pub status: Option<i32>,
     /// The versions the block is for, if not every one.
@@ -64,6 +67,9 @@ fn parse_items(items: &str) -> Result<Directives, String> {
         if item == "continues" {
             directives.continues = true;
             last_was_versions = false;
+        } else if item == "extension" {
+            directives.extension = true;
+            last_was_versions = false;
         } else if let Some(status) = item.strip_prefix("status=") {
             let status = status
                 .parse()
@@ -92,7 +98,7 @@ fn parse_items(items: &str) -> Result<Directives, String> {
             }
         } else {
             return Err(format!(
-                "`{item}` is not a python directive: the items are `continues`, `status=N`, `versions=3.X+`, `free-threaded`, `gil` and `skip: REASON`"
+                "`{item}` is not a python directive: the items are `continues`, `extension`, `status=N`, `versions=3.X+`, `free-threaded`, `gil` and `skip: REASON`"
             ));
         }
     }

@@ -14,8 +14,9 @@ fn other_comments_are_not_directives() {
 
 #[test]
 fn every_item_is_read() {
-    let directives = read("<!-- python: continues, status=3, versions=3.11, 3.13+ -->").unwrap();
-    assert!(directives.continues);
+    let directives =
+        read("<!-- python: continues, extension, status=3, versions=3.11, 3.13+ -->").unwrap();
+    assert!(directives.continues && directives.extension);
     assert_eq!(directives.status, Some(3));
     let versions = directives.versions.unwrap();
     assert_eq!(versions.to_string(), "3.11, 3.13+");
