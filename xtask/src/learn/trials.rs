@@ -1,0 +1,274 @@
+//! The exercise set's invariants as test trials, as `rustlings dev check --require-solutions`
+//! states them and more: every solution passes its tests; every exercise fails until solved,
+//! for the reason its kind intends (a translate exercise with a `todo!()` or a diff, a
+//! compile-error exercise with exactly its error code, through [`crate::compile_errors`]);
+//! every exercise has a `// TODO`, a `main`, tests, the tests of its solution, a link to a
+//! section that exists; and what it copies from its page is what the page shows
+//! ([`super::refs`]).
+//!
+//! The programs are built by one `cargo test --no-run` in `learn/`, whose target directory is
+//! the workspace's, and each trial runs one test binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use std::time::Duration;
+
+use libtest_mimic::{Failed, Trial};
+
+use super::refs;
+use super::set::{self, Exercise, Kind};
+use crate::compile_errors::{self, cases, rustc};
+use crate::process;
+
+/// A test binary that runs longer than this has looped, not failed: every exercise's tests
+/// take well under a second, and a `main` is stopped by learn-check at 10 s.
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Every trial of the set: the static checks of each exercise (which need no build), then one
+/// trial per solution and per unsolved exercise, after a build of all of them.
+pub fn trials(root: &Path) -> Result<Vec<Trial>, String> {
+    let exercises = set::read(root)?;
+    let mut trials = vec![bins_trial(root, &exercises)];
+    for exercise in &exercises {
+        trials.push(static_trial(root, exercise));
+        trials.extend(cpython_trial(root, exercise));
+    }
+    let compiled: Vec<&Exercise> = exercises
+        .iter()
+        .filter(|e| e.kind() != Kind::CompileError)
+        .collect();
+    let mut names: Vec<String> = exercises
+        .iter()
+        .map(|e| format!("{}_sol", e.name))
+        .collect();
+    names.extend(compiled.iter().map(|e| e.name.clone()));
+    let binaries = Arc::new(build(root, &names)?);
+    for exercise in &exercises {
+        let binaries = Arc::clone(&binaries);
+        let solution = format!("{}_sol", exercise.name);
+        trials.push(Trial::test(
+            format!("learn::{}::solution passes", exercise.name),
+            move || {
+                let output = run(&binaries, &solution)?;
+                match output {
+                    (true, _) => Ok(()),
+                    (false, text) => Err(format!("the solution fails its tests:\n{text}").into()),
+                }
+            },
+        ));
+    }
+    for exercise in compiled {
+        let binaries = Arc::clone(&binaries);
+        let (name, kind) = (exercise.name.clone(), exercise.kind());
+        trials.push(Trial::test(
+            format!("learn::{name}::unsolved fails as intended"),
+            move || unsolved_verdict(kind, run(&binaries, &name)?),
+        ));
+    }
+    trials.extend(compile_error_trials(root, &exercises)?);
+    Ok(trials)
+}
+
+/// `Cargo.toml`'s `bin` list is the one `rustlings dev update` writes from `info.toml`.
+fn bins_trial(root: &Path, exercises: &[Exercise]) -> Trial {
+    let manifest = root.join(set::DIR).join("Cargo.toml");
+    let mut expected = String::from("bin = [\n");
+    for exercise in exercises {
+        for (name, path) in [
+            (exercise.name.clone(), &exercise.path),
+            (format!("{}_sol", exercise.name), &exercise.solution),
+        ] {
+            let path = path.strip_prefix(set::DIR).unwrap_or(path).display();
+            expected.push_str(&format!("  {{ name = \"{name}\", path = \"{path}\" }},\n"));
+        }
+    }
+    expected.push(']');
+    Trial::test("learn::Cargo.toml lists every exercise", move || {
+        let text = std::fs::read_to_string(&manifest)
+            .map_err(|e| format!("cannot read {}: {e}", manifest.display()))?;
+        if text.contains(&expected) {
+            Ok(())
+        } else {
+            Err(
+                "learn/Cargo.toml's bin list is not info.toml's: run `target/tools/bin/rustlings \
+                 dev update` in learn/ (`cargo xtask learn` installs it)"
+                    .into(),
+            )
+        }
+    })
+}
+
+/// The checks that read files only: the `// TODO`, `main`, tests, the tests the solution
+/// shares, the page section, and the Python and output copied from it.
+fn static_trial(root: &Path, exercise: &Exercise) -> Trial {
+    let (root, exercise) = (root.to_path_buf(), exercise.clone());
+    Trial::test(
+        format!("learn::{}::matches its page", exercise.name),
+        move || {
+            let at = exercise.path.display().to_string();
+            for needed in ["// TODO", "fn main()", "#[test]\n"] {
+                if !exercise.text.contains(needed) {
+                    return Err(format!("{at} has no `{}`", needed.trim()).into());
+                }
+            }
+            refs::same_tests(&exercise)?;
+            let link = exercise
+                .page()
+                .ok_or_else(|| format!("{at}: no `// Page: docs/<page>.md#<section>` line"))?;
+            let fences = refs::section(&root, link).map_err(|e| format!("{at}: {e}"))?;
+            if let Some(quoted) = refs::quoted_python(&exercise.text) {
+                let python = fences.iter().find(|f| f.tag == "python");
+                if python.map(|f| &f.body) != Some(&quoted) {
+                    return Err(format!(
+                        "{at}:{}: the Python quoted is not the first Python block of {link}",
+                        exercise.line_of("// The Python")
+                    )
+                    .into());
+                }
+            }
+            if let Some((tag, expected)) = refs::expected_output(&exercise.text) {
+                let fence = fences.iter().find(|f| f.tag == tag).ok_or_else(|| {
+                    format!("{at}: {link} has no `{tag}` block to take the expected output from")
+                })?;
+                let shown = refs::shown_output(fence);
+                if shown != expected {
+                    return Err(format!(
+                        "{at}:{}: EXPECTED is not the page's `{tag}` block ({}:{}):\n{}",
+                        exercise.line_of("// learn-check: "),
+                        link.split('#').next().unwrap_or(link),
+                        fence.line,
+                        crate::pattern::diff(&shown, &expected, fence.line + 1, 3)
+                    )
+                    .into());
+                }
+            } else if exercise.kind() == Kind::Translate {
+                return Err(
+                    format!("{at}: a translate exercise needs `// learn-check: output`").into(),
+                );
+            }
+            Ok(())
+        },
+    )
+}
+
+/// The recorded CPython answers against `python3`, where the exercise records some.
+fn cpython_trial(root: &Path, exercise: &Exercise) -> Option<Trial> {
+    let answers = refs::cpython_answers(&exercise.text)?;
+    let (root, link) = (root.to_path_buf(), exercise.page()?.to_owned());
+    let name = format!("learn::{}::CPython's answers are recorded", exercise.name);
+    Some(python::comparison(&name, move || {
+        let fences = refs::section(&root, &link).expect("the static trial checks the link");
+        let block = &fences.iter().find(|f| f.tag == "python")?.body;
+        let calls: Vec<String> = answers.iter().map(|(call, _)| call.clone()).collect();
+        let printed = python::run(&refs::answers_script(block, &calls))?;
+        let recorded: Vec<&str> = answers.iter().map(|(_, answer)| answer.as_str()).collect();
+        assert_eq!(
+            printed.lines().collect::<Vec<_>>(),
+            recorded,
+            "CPython's answers (left) to {calls:?} are not the ones recorded (right)"
+        );
+        Some(())
+    }))
+}
+
+/// The test binaries of `names`, built by one cargo run in `learn/`.
+fn build(root: &Path, names: &[String]) -> Result<Vec<(String, PathBuf)>, String> {
+    let mut command = crate::cargo::command();
+    command
+        .current_dir(root.join(set::DIR))
+        .args([
+            "test",
+            "--no-run",
+            "--quiet",
+            "--message-format=json-render-diagnostics",
+        ])
+        .stdout(std::process::Stdio::piped());
+    for name in names {
+        command.args(["--bin", name]);
+    }
+    let output = command
+        .output()
+        .map_err(|e| format!("could not run cargo in learn/: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "building the exercises failed ({}): see cargo's errors above",
+            output.status
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(crate::cargo::artifact)
+        .filter_map(|artifact| {
+            let name = artifact["target"]["name"].as_str()?.to_owned();
+            let exe = artifact["executable"].as_str()?;
+            Some((name, PathBuf::from(exe)))
+        })
+        .collect())
+}
+
+/// Runs the test binary of `name`: whether it passed, and what it printed.
+fn run(binaries: &[(String, PathBuf)], name: &str) -> Result<(bool, String), Failed> {
+    let (_, exe) = binaries
+        .iter()
+        .find(|(built, _)| built == name)
+        .ok_or_else(|| format!("cargo built no test binary for {name}"))?;
+    let mut command = Command::new(exe);
+    command.env_remove("RUST_BACKTRACE");
+    let ran = process::run(command, TIMEOUT).map_err(|e| format!("could not run {name}: {e}"))?;
+    if ran.status.is_none() {
+        return Err(format!(
+            "{name} ran past {TIMEOUT:?} and was killed:\n{}",
+            ran.output
+        )
+        .into());
+    }
+    Ok((ran.status.is_some_and(|s| s.success()), ran.output))
+}
+
+/// Whether an unsolved exercise failed for its kind's reason.
+fn unsolved_verdict(kind: Kind, (passed, output): (bool, String)) -> Result<(), Failed> {
+    let intended = match kind {
+        Kind::Translate => {
+            output.contains("not yet implemented")
+                || output.contains("does not print what the page shows")
+        }
+        _ => output.contains("panicked at"),
+    };
+    if passed {
+        Err("the unsolved exercise passes its tests: they check nothing".into())
+    } else if intended {
+        Ok(())
+    } else {
+        Err(format!("it fails, but not for the reason intended:\n{output}").into())
+    }
+}
+
+/// One trial per compile-error exercise: rustc must report the error it quotes, as the
+/// workspace's compile-error cases are checked.
+fn compile_error_trials(root: &Path, exercises: &[Exercise]) -> Result<Vec<Trial>, String> {
+    let quoted: Vec<&Exercise> = exercises
+        .iter()
+        .filter(|e| e.kind() == Kind::CompileError)
+        .collect();
+    if quoted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let libraries = Arc::new(rustc::standalone(root)?);
+    Ok(quoted
+        .into_iter()
+        .enumerate()
+        .map(|(index, exercise)| {
+            let libraries = Arc::clone(&libraries);
+            let case = cases::case_file(rustc::STANDALONE, &exercise.path, &exercise.text);
+            Trial::test(
+                format!("learn::{}::unsolved fails with its error", exercise.name),
+                move || {
+                    let case = case?;
+                    let diagnostics = rustc::compile(&libraries, &case, 1000 + index)?;
+                    compile_errors::verdict(&case, &diagnostics).map_err(Failed::from)
+                },
+            )
+        })
+        .collect())
+}
