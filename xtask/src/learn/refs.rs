@@ -12,6 +12,39 @@ use crate::page::{self, Fence};
 
 /// The fences under the heading `docs/<page>.md#<anchor>` names, or why there are none.
 pub fn section(root: &Path, link: &str) -> Result<Vec<Fence>, String> {
+    let (anchor, fences) = page_fences(root, link)?;
+    Ok(fences
+        .into_iter()
+        .filter(|fence| in_section(fence, &anchor))
+        .collect())
+}
+
+/// The Python that defines what an exercise's CPython answers call: the section's first
+/// Python block, after the blocks it continues (`<!-- python: continues -->`), as the page
+/// runs them; nothing where the section has none (the answers then call builtins, `int`).
+pub fn python_source(root: &Path, link: &str) -> Result<Vec<String>, String> {
+    let (anchor, fences) = page_fences(root, link)?;
+    let python: Vec<&Fence> = fences.iter().filter(|f| f.tag == "python").collect();
+    let Some(last) = python.iter().position(|fence| in_section(fence, &anchor)) else {
+        return Ok(Vec::new());
+    };
+    let continues = |fence: &Fence| {
+        fence.comment.as_deref().is_some_and(|comment| {
+            comment.starts_with("<!-- python:") && comment.contains("continues")
+        })
+    };
+    let mut first = last;
+    while first > 0 && continues(python[first]) {
+        first -= 1;
+    }
+    Ok(python[first..=last]
+        .iter()
+        .flat_map(|fence| fence.body.iter().cloned())
+        .collect())
+}
+
+/// The anchor `link` names and every fence of its page, once the anchor is known to exist.
+fn page_fences(root: &Path, link: &str) -> Result<(String, Vec<Fence>), String> {
     let (file, anchor) = link
         .split_once('#')
         .ok_or_else(|| format!("`{link}` names no section (`docs/<page>.md#<anchor>`)"))?;
@@ -29,21 +62,22 @@ pub fn section(root: &Path, link: &str) -> Result<Vec<Fence>, String> {
         ));
     }
     let fences = page::fences(Path::new(file), &text).map_err(String::from)?;
-    Ok(fences
-        .into_iter()
-        .filter(|fence| fence.heading.as_deref().map(page::slug).as_deref() == Some(anchor))
-        .collect())
+    Ok((anchor.to_owned(), fences))
 }
 
-/// The Python an exercise quotes after its `// The Python` line: the indented comment lines,
-/// unindented, a bare `//` a blank line.
+fn in_section(fence: &Fence, anchor: &str) -> bool {
+    fence.heading.as_deref().map(page::slug).as_deref() == Some(anchor)
+}
+
+/// The Python an exercise quotes after its `// The Python` line: the indented comment lines
+/// that follow, unindented, a bare `//` a blank line.
 pub fn quoted_python(text: &str) -> Option<Vec<String>> {
     let mut lines = text
         .lines()
         .skip_while(|line| !line.starts_with("// The Python"));
     lines.next()?;
     let mut quoted: Vec<String> = lines
-        .skip_while(|line| line.trim_end() == "//")
+        .skip_while(|line| !line.starts_with("//     "))
         .map_while(|line| {
             if line.trim_end() == "//" {
                 Some(String::new())
@@ -147,9 +181,9 @@ pub fn same_tests(exercise: &Exercise) -> Result<(), String> {
     }
 }
 
-/// The script that prints CPython's answer to each call, after running the page's `python`
-/// block with its output thrown away (and whatever it raises at its end, a traceback the page
-/// shows on purpose, caught).
+/// The script that prints CPython's answer to each call (`ValueError: <message>` for an
+/// exception it raises), after running the page's Python with its output thrown away (and
+/// whatever it raises at its end, a traceback the page shows on purpose, caught).
 pub fn answers_script(block: &[String], calls: &[String]) -> String {
     let source = block.join("\n");
     let calls: Vec<String> = calls.iter().map(|call| format!("{call:?}")).collect();
@@ -161,7 +195,10 @@ pub fn answers_script(block: &[String], calls: &[String]) -> String {
          \x20   except BaseException:\n\
          \x20       pass\n\
          for call in [{}]:\n\
-         \x20   print(eval(call))\n",
+         \x20   try:\n\
+         \x20       print(eval(call))\n\
+         \x20   except Exception as error:\n\
+         \x20       print(f'{{type(error).__name__}}: {{error}}')\n",
         calls.join(", ")
     )
 }

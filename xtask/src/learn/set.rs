@@ -1,7 +1,7 @@
 //! Reads the exercise set: `learn/info.toml` and, for each exercise it lists, the exercise
 //! file, its solution, its kind and what it refers to on its page.
 //!
-//! `info.toml` is read for the few keys the set writes (`name`, `dir`, `hint`, `test`), each
+//! `info.toml` is read for the few keys the set writes (`name`, `dir`, `hint`; every exercise has tests), each
 //! on a line of its own as rustlings' template writes them; rustlings reads the whole format,
 //! and CI's `rustlings dev check` proves it accepts the file. A TOML library would cost every
 //! build of xtask for these four keys.
@@ -14,7 +14,8 @@ pub const DIR: &str = "learn";
 /// What an exercise asks for, read from its file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    /// Translate the page's Python: its test calls `learn_check::prints`.
+    /// Translate the page's Python: its test calls `learn_check::prints`, and it quotes no
+    /// compile error.
     Translate,
     /// Fix the compile error the file quotes (`// error[E0xxx]: ..`).
     CompileError,
@@ -44,10 +45,10 @@ pub struct Exercise {
 impl Exercise {
     /// What it asks for.
     pub fn kind(&self) -> Kind {
-        if self.text.contains("learn_check::prints(") {
-            Kind::Translate
-        } else if self.text.contains("// error[E") {
+        if self.text.contains("// error[E") {
             Kind::CompileError
+        } else if self.text.contains("learn_check::prints(") {
+            Kind::Translate
         } else {
             Kind::Hold
         }

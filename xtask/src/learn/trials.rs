@@ -158,10 +158,9 @@ fn cpython_trial(root: &Path, exercise: &Exercise) -> Option<Trial> {
     let (root, link) = (root.to_path_buf(), exercise.page()?.to_owned());
     let name = format!("learn::{}::CPython's answers are recorded", exercise.name);
     Some(python::comparison(&name, move || {
-        let fences = refs::section(&root, &link).expect("the static trial checks the link");
-        let block = &fences.iter().find(|f| f.tag == "python")?.body;
+        let source = refs::python_source(&root, &link).expect("the static trial checks the link");
         let calls: Vec<String> = answers.iter().map(|(call, _)| call.clone()).collect();
-        let printed = python::run(&refs::answers_script(block, &calls))?;
+        let printed = python::run(&refs::answers_script(&source, &calls))?;
         let recorded: Vec<&str> = answers.iter().map(|(_, answer)| answer.as_str()).collect();
         assert_eq!(
             printed.lines().collect::<Vec<_>>(),
@@ -177,26 +176,31 @@ fn build(root: &Path, names: &[String]) -> Result<Vec<(String, PathBuf)>, String
     let mut command = crate::cargo::command();
     command
         .current_dir(root.join(set::DIR))
-        .args([
-            "test",
-            "--no-run",
-            "--quiet",
-            "--message-format=json-render-diagnostics",
-        ])
-        .stdout(std::process::Stdio::piped());
+        // JSON diagnostics: an unsolved exercise's warnings (an unused parameter beside a
+        // `todo!()`) are expected, and only errors are shown.
+        .args(["test", "--no-run", "--quiet", "--message-format=json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::inherit());
     for name in names {
         command.args(["--bin", name]);
     }
     let output = command
         .output()
         .map_err(|e| format!("could not run cargo in learn/: {e}"))?;
+    let messages = String::from_utf8_lossy(&output.stdout);
     if !output.status.success() {
+        let errors: String = messages
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .filter(|message| message["message"]["level"] == "error")
+            .filter_map(|message| message["message"]["rendered"].as_str().map(str::to_owned))
+            .collect();
         return Err(format!(
-            "building the exercises failed ({}): see cargo's errors above",
+            "building the exercises failed ({}):\n{errors}",
             output.status
         ));
     }
-    Ok(String::from_utf8_lossy(&output.stdout)
+    Ok(messages
         .lines()
         .filter_map(crate::cargo::artifact)
         .filter_map(|artifact| {
