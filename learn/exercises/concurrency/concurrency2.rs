@@ -16,7 +16,7 @@ fn count_primes(below: u64) -> usize {
 }
 
 fn main() {
-    let limits = vec![10_000, 20_000, 30_000, 40_000];
+    let limits = [10_000, 20_000, 30_000, 40_000];
     // TODO: the thread must own what it uses.
     let handle = thread::spawn(|| {
         // error[E0373]: closure may outlive the current function, but it borrows `limits`, which is owned by the current function

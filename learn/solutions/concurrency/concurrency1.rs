@@ -42,8 +42,7 @@ fn count_in_threads(threads: usize, n: u64) -> u64 {
     for handle in handles {
         handle.join().unwrap();
     }
-    let total = *counter.lock().unwrap();
-    total
+    *counter.lock().unwrap()
 }
 
 fn main() {

@@ -16,7 +16,7 @@ fn count_primes(below: u64) -> usize {
 }
 
 fn main() {
-    let limits = vec![10_000, 20_000, 30_000, 40_000];
+    let limits = [10_000, 20_000, 30_000, 40_000];
     let handle = thread::spawn(move || {
         limits
             .iter()

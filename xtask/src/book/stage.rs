@@ -46,9 +46,16 @@ const CONTRIBUTING: [(&str, &str); 2] = [
     ("docs/contributing/checked-pages.md", "documented-output.md"),
 ];
 
+/// The exercises (`learn/`, written by `xtask::learn::chapter`) and their solutions, after
+/// the pages across the topics.
+const EXERCISES: [(&str, &str); 2] = [
+    ("learn/README.md", "exercises.md"),
+    ("learn/solutions/README.md", "solutions.md"),
+];
+
 /// The chapters in reading order: the introduction, the topics, the index of the pages and
-/// any other page under `docs/` (the glossary, the performance page), then the contributors'
-/// files of `CONTRIBUTING`.
+/// any other page under `docs/` (the glossary, the performance page), the exercises of
+/// `EXERCISES`, then the contributors' files of `CONTRIBUTING`.
 pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
     let read_title = |source: &Path| -> Result<String, String> {
         let text = fs::read_to_string(root.join(source))
@@ -88,7 +95,7 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
             .into_owned();
         chapters.push(chapter(source, name)?);
     }
-    for (source, name) in CONTRIBUTING {
+    for (source, name) in EXERCISES.into_iter().chain(CONTRIBUTING) {
         chapters.push(chapter(PathBuf::from(source), name.to_string())?);
     }
     Ok(chapters)

@@ -17,8 +17,10 @@
 //! - [`set`]: reads `info.toml` and the exercise files.
 //! - [`refs`]: what an exercise copies from its page, against the page.
 //! - [`trials`]: the set's invariants as test trials.
+//! - [`chapter`]: the exercises and solutions pages, written from the set.
 //! - [`watchdog`]: stops an exercise's program that does not finish.
 
+pub mod chapter;
 pub mod refs;
 pub mod set;
 pub mod trials;

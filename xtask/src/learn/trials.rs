@@ -29,7 +29,7 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 /// trial per solution and per unsolved exercise, after a build of all of them.
 pub fn trials(root: &Path) -> Result<Vec<Trial>, String> {
     let exercises = set::read(root)?;
-    let mut trials = vec![bins_trial(root, &exercises)];
+    let mut trials = vec![bins_trial(root, &exercises), pages_trial(root, &exercises)];
     for exercise in &exercises {
         trials.push(static_trial(root, exercise));
         trials.extend(cpython_trial(root, exercise));
@@ -97,6 +97,26 @@ fn bins_trial(root: &Path, exercises: &[Exercise]) -> Trial {
             )
         }
     })
+}
+
+/// The exercises and solutions pages are the ones the set makes ([`super::chapter`]).
+fn pages_trial(root: &Path, exercises: &[Exercise]) -> Trial {
+    let (root, exercises) = (root.to_path_buf(), exercises.to_vec());
+    Trial::test(
+        "learn::README.md and solutions/README.md are the set's",
+        move || {
+            let stale = super::chapter::stale(&root, &exercises)?;
+            match stale.first() {
+                None => Ok(()),
+                Some((path, _)) => Err(format!(
+                    "{path} is not what the set makes: UPDATE_EXPECT=1 cargo test -p xtask --test \
+                 exercises rewrites it (and {} other)",
+                    stale.len() - 1
+                )
+                .into()),
+            }
+        },
+    )
 }
 
 /// The checks that read files only: the `// TODO`, `main`, tests, the tests the solution
