@@ -162,6 +162,25 @@ pub fn entries(text: &str) -> Result<Vec<(String, String, String)>, String> {
     Ok(entries)
 }
 
+/// A TOML basic string's text with its escapes read (`\\`, `\"`, `\n`, `\t`).
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +195,14 @@ mod tests {
                 ("a1".into(), "a".into(), "first\nsecond".into()),
                 ("b1".into(), "b".into(), "one".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn escapes_are_read_as_toml_reads_them() {
+        assert_eq!(
+            unescape(r#"end="\\n" \"q\" a\nb"#),
+            "end=\"\\n\" \"q\" a\nb"
         );
     }
 

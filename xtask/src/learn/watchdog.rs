@@ -6,9 +6,11 @@
 //! run of the binary, nor a loop in a test. So while rustlings runs, this thread looks every
 //! 250 ms for processes whose executable is one of the set's binaries (`<target>/debug/<name>`
 //! or its test binary `<target>/debug/deps/<name>-<hash>`), and kills one that has run for
-//! [`LIMIT`]: rustlings then reports the exercise as failed and carries on.
+//! [`LIMIT`], saying so in its output: rustlings then shows the exercise as failed, with
+//! the message, and carries on.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -30,16 +32,31 @@ pub fn watch(target: &Path, names: &[String], stop: &Arc<AtomicBool>) {
         first_seen.retain(|pid, _| running.iter().any(|(p, _)| p == pid));
         for (pid, name) in running {
             let (since, name) = first_seen.entry(pid).or_insert((Instant::now(), name));
-            if since.elapsed() >= LIMIT && kill(Pid::from_raw(pid), Signal::SIGKILL).is_ok() {
-                // rustlings keeps the terminal raw: a line ends with \r\n.
-                eprint!(
-                    "\r\ncargo xtask learn: `{name}` ran for {} s without finishing and was \
-                     stopped: an endless loop? (rustlings shows the exercise as failed)\r\n",
-                    LIMIT.as_secs()
-                );
+            if since.elapsed() >= LIMIT {
+                stop_with_a_message(pid, name);
             }
         }
         std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
+/// Writes why into the process's own output, which rustlings shows as the exercise's, then
+/// kills it. rustlings redraws the screen when the run ends, so a line written to the
+/// terminal beside it would be gone at once; written into the program's stdout (a pipe to
+/// rustlings, opened again through `/proc`), it is shown with the program's output.
+fn stop_with_a_message(pid: i32, name: &str) {
+    let message = format!(
+        "\ncargo xtask learn: `{name}` ran for {} s without finishing, and was stopped: an \
+         endless loop?\n",
+        LIMIT.as_secs()
+    );
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .open(format!("/proc/{pid}/fd/1"))
+        .and_then(|mut stdout| stdout.write_all(message.as_bytes()));
+    if kill(Pid::from_raw(pid), Signal::SIGKILL).is_ok() && written.is_err() {
+        // rustlings keeps the terminal raw: a line ends with \r\n.
+        eprint!("{}", message.replace('\n', "\r\n"));
     }
 }
 
