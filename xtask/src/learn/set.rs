@@ -149,12 +149,9 @@ pub fn entries(text: &str) -> Result<Vec<(String, String, String)>, String> {
                 body.push(next.to_owned());
             }
             let joined = body.join("\n");
-            joined
-                .trim_end_matches("\"\"\"")
-                .trim_start_matches('\n')
-                .to_owned()
+            unescape(joined.trim_end_matches("\"\"\"").trim_start_matches('\n'))
         } else {
-            value.trim().trim_matches('"').to_owned()
+            unescape(value.trim().trim_matches('"'))
         };
         fields[slot] = Some(value);
     }
