@@ -44,9 +44,11 @@ pub const RUSTLINGS: Tool = Tool {
 pub fn run(root: &Path, args: &[String]) -> Result<ExitCode, String> {
     let target = crate::book::target_dir(root)?;
     let rustlings = tools::install(&target, &RUSTLINGS)?;
-    let names: Vec<String> = set::read(root)?
+    // The names only: a learner's deleted or mangled exercise file is rustlings' to report
+    // (and `reset` restores it), not a reason for this command to stop.
+    let names: Vec<String> = set::names(root)?
         .into_iter()
-        .flat_map(|exercise| [format!("{}_sol", exercise.name), exercise.name])
+        .flat_map(|name| [format!("{name}_sol"), name])
         .collect();
     let stop = Arc::new(AtomicBool::new(false));
     let watching = {

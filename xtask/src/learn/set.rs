@@ -104,6 +104,17 @@ pub fn read(root: &Path) -> Result<Vec<Exercise>, String> {
         .collect()
 }
 
+/// The exercises' names, from `info.toml` alone.
+pub fn names(root: &Path) -> Result<Vec<String>, String> {
+    let info = root.join(DIR).join("info.toml");
+    let text = std::fs::read_to_string(&info)
+        .map_err(|e| format!("cannot read {}: {e}", info.display()))?;
+    Ok(entries(&text)?
+        .into_iter()
+        .map(|(name, _, _)| name)
+        .collect())
+}
+
 /// `(name, dir, hint)` of each `[[exercises]]` table.
 pub fn entries(text: &str) -> Result<Vec<(String, String, String)>, String> {
     let mut entries = Vec::new();
