@@ -97,8 +97,15 @@ fn run_in_child(test: &str, limit: Duration) -> Run {
     }
 }
 
-/// The exercise's name: the test binary's, less the hash cargo appends (`defaults1-0f3a..`).
+/// The exercise's name: the first part of the test's name where the exercise is a module of
+/// a larger test program (`defaults1::tests::..`, as xtask's check builds them), else the
+/// test binary's, less the hash cargo appends (`defaults1-0f3a..`).
 pub fn exercise_name() -> String {
+    let test = std::thread::current().name().unwrap_or_default().to_owned();
+    let parts: Vec<&str> = test.split("::").collect();
+    if parts.len() > 2 {
+        return parts[0].to_owned();
+    }
     let exe = std::env::current_exe().unwrap_or_default();
     let stem = exe
         .file_stem()

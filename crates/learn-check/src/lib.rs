@@ -37,6 +37,7 @@ pub const TIME_LIMIT: Duration = Duration::from_secs(10);
 /// stdout and stderr together, as a terminal shows them) and exits successfully.
 ///
 /// `expected` may use `[..]` for text that varies within a line (a kernel release).
+#[track_caller]
 pub fn prints(main: fn(), expected: &str) {
     // A raw string starting on the line after its quote reads best in an exercise.
     let expected = expected.strip_prefix('\n').unwrap_or(expected);
@@ -69,6 +70,7 @@ pub fn prints(main: fn(), expected: &str) {
 /// Python calls and CPython's answers, recorded in the exercise (xtask's `exercises` test
 /// checks each against `python3`); `rust` holds the Rust function's answers on the same
 /// inputs, in the same order, formatted as Python prints them.
+#[track_caller]
 pub fn same_as_cpython(cpython: &[(&str, &str)], rust: &[String]) {
     assert_eq!(
         cpython.len(),

@@ -155,14 +155,19 @@ fn before_tests(text: &str) -> String {
     out
 }
 
-/// Each generated page whose file differs from what the set makes: its path, and the text it
-/// should have. With `UPDATE_EXPECT` set, the files are rewritten instead.
+/// Each generated file (these pages, and the test programs of [`super::combined`]) whose
+/// text differs from what the set makes: its path, and the text it should have. With
+/// `UPDATE_EXPECT` set, the files are rewritten instead.
 pub fn stale(root: &Path, exercises: &[Exercise]) -> Result<Vec<(String, String)>, String> {
     let mut stale = Vec::new();
-    for (path, text) in [
+    let pages = [
         (EXERCISES, exercises_page(exercises)),
         (SOLUTIONS, solutions_page(exercises)),
-    ] {
+    ];
+    for (path, text) in pages
+        .into_iter()
+        .chain(super::combined::programs(exercises))
+    {
         let file = root.join(path);
         if std::fs::read_to_string(&file).ok().as_deref() == Some(text.as_str()) {
             continue;

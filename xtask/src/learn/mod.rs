@@ -18,9 +18,11 @@
 //! - [`refs`]: what an exercise copies from its page, against the page.
 //! - [`trials`]: the set's invariants as test trials.
 //! - [`chapter`]: the exercises and solutions pages, written from the set.
+//! - [`combined`]: the solutions, and the exercises, each as modules of one test program.
 //! - [`watchdog`]: stops an exercise's program that does not finish.
 
 pub mod chapter;
+pub mod combined;
 pub mod refs;
 pub mod set;
 pub mod trials;

@@ -6,64 +6,53 @@
 //! section that exists; and what it copies from its page is what the page shows
 //! ([`super::refs`]).
 //!
-//! The programs are built by one `cargo test --no-run` in `learn/`, whose target directory is
-//! the workspace's, and each trial runs one test binary.
+//! The solutions, and the exercises that compile, are built as two test programs
+//! ([`combined`]) by one `cargo test --no-run` in `learn/`, whose target directory is the
+//! workspace's; each trial runs one exercise's tests in one of them.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
 use libtest_mimic::{Failed, Trial};
 
+use super::combined;
 use super::refs;
 use super::set::{self, Exercise, Kind};
 use crate::compile_errors::{self, cases, rustc};
-use crate::process;
-
-/// A test binary that runs longer than this has looped, not failed: every exercise's tests
-/// take well under a second, and a `main` is stopped by learn-check at 10 s.
-const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Every trial of the set: the static checks of each exercise (which need no build), then one
 /// trial per solution and per unsolved exercise, after a build of all of them.
 pub fn trials(root: &Path) -> Result<Vec<Trial>, String> {
     let exercises = set::read(root)?;
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        // Before the build, which compiles the test programs written here.
+        super::chapter::stale(root, &exercises)?;
+    }
     let mut trials = vec![bins_trial(root, &exercises), pages_trial(root, &exercises)];
     for exercise in &exercises {
         trials.push(static_trial(root, exercise));
         trials.extend(cpython_trial(root, exercise));
     }
-    let compiled: Vec<&Exercise> = exercises
-        .iter()
-        .filter(|e| e.kind() != Kind::CompileError)
-        .collect();
-    let mut names: Vec<String> = exercises
-        .iter()
-        .map(|e| format!("{}_sol", e.name))
-        .collect();
-    names.extend(compiled.iter().map(|e| e.name.clone()));
-    let binaries = Arc::new(build(root, &names)?);
+    let programs = Arc::new(combined::build(root)?);
     for exercise in &exercises {
-        let binaries = Arc::clone(&binaries);
-        let solution = format!("{}_sol", exercise.name);
+        let (programs, name) = (Arc::clone(&programs), exercise.name.clone());
         trials.push(Trial::test(
-            format!("learn::{}::solution passes", exercise.name),
-            move || {
-                let output = run(&binaries, &solution)?;
-                match output {
-                    (true, _) => Ok(()),
-                    (false, text) => Err(format!("the solution fails its tests:\n{text}").into()),
-                }
+            format!("learn::{name}::solution passes"),
+            move || match programs.run(combined::SOLUTIONS, &name)? {
+                (true, _) => Ok(()),
+                (false, text) => Err(format!("the solution fails its tests:\n{text}").into()),
             },
         ));
     }
-    for exercise in compiled {
-        let binaries = Arc::clone(&binaries);
-        let (name, kind) = (exercise.name.clone(), exercise.kind());
+    for exercise in exercises.iter().filter(|e| combined::compiles_unsolved(e)) {
+        let (programs, name, kind) = (
+            Arc::clone(&programs),
+            exercise.name.clone(),
+            exercise.kind(),
+        );
         trials.push(Trial::test(
             format!("learn::{name}::unsolved fails as intended"),
-            move || unsolved_verdict(kind, run(&binaries, &name)?),
+            move || unsolved_verdict(kind, programs.run(combined::EXERCISES, &name)?),
         ));
     }
     trials.extend(compile_error_trials(root, &exercises)?);
@@ -189,65 +178,6 @@ fn cpython_trial(root: &Path, exercise: &Exercise) -> Option<Trial> {
         );
         Some(())
     }))
-}
-
-/// The test binaries of `names`, built by one cargo run in `learn/`.
-fn build(root: &Path, names: &[String]) -> Result<Vec<(String, PathBuf)>, String> {
-    let mut command = crate::cargo::command();
-    command
-        .current_dir(root.join(set::DIR))
-        // JSON diagnostics: an unsolved exercise's warnings (an unused parameter beside a
-        // `todo!()`) are expected, and only errors are shown.
-        .args(["test", "--no-run", "--quiet", "--message-format=json"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::inherit());
-    for name in names {
-        command.args(["--bin", name]);
-    }
-    let output = command
-        .output()
-        .map_err(|e| format!("could not run cargo in learn/: {e}"))?;
-    let messages = String::from_utf8_lossy(&output.stdout);
-    if !output.status.success() {
-        let errors: String = messages
-            .lines()
-            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-            .filter(|message| message["message"]["level"] == "error")
-            .filter_map(|message| message["message"]["rendered"].as_str().map(str::to_owned))
-            .collect();
-        return Err(format!(
-            "building the exercises failed ({}):\n{errors}",
-            output.status
-        ));
-    }
-    Ok(messages
-        .lines()
-        .filter_map(crate::cargo::artifact)
-        .filter_map(|artifact| {
-            let name = artifact["target"]["name"].as_str()?.to_owned();
-            let exe = artifact["executable"].as_str()?;
-            Some((name, PathBuf::from(exe)))
-        })
-        .collect())
-}
-
-/// Runs the test binary of `name`: whether it passed, and what it printed.
-fn run(binaries: &[(String, PathBuf)], name: &str) -> Result<(bool, String), Failed> {
-    let (_, exe) = binaries
-        .iter()
-        .find(|(built, _)| built == name)
-        .ok_or_else(|| format!("cargo built no test binary for {name}"))?;
-    let mut command = Command::new(exe);
-    command.env_remove("RUST_BACKTRACE");
-    let ran = process::run(command, TIMEOUT).map_err(|e| format!("could not run {name}: {e}"))?;
-    if ran.status.is_none() {
-        return Err(format!(
-            "{name} ran past {TIMEOUT:?} and was killed:\n{}",
-            ran.output
-        )
-        .into());
-    }
-    Ok((ran.status.is_some_and(|s| s.success()), ran.output))
 }
 
 /// Whether an unsolved exercise failed for its kind's reason.
