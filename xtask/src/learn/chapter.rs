@@ -20,8 +20,8 @@ pub const SOLUTIONS: &str = "learn/solutions/README.md";
 /// What rustlings shows between the first hint and the second.
 pub const STRONGER: &str = "\n\nStronger hint:\n";
 
-/// The exercises page for `exercises`, in their order.
-pub fn exercises_page(exercises: &[Exercise]) -> String {
+/// The exercises page for `exercises`, in their order; `heading` names a section's heading.
+pub fn exercises_page(exercises: &[Exercise], heading: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::from(
         "# Exercises\n\n\
          <!-- Written by xtask (src/learn/chapter.rs) from learn/info.toml and the exercise \
@@ -55,13 +55,13 @@ pub fn exercises_page(exercises: &[Exercise]) -> String {
             topic = &exercise.dir;
             out.push_str(&format!("\n## {topic}\n"));
         }
-        out.push_str(&entry(exercise));
+        out.push_str(&entry(exercise, heading));
     }
     out
 }
 
 /// One exercise: its title, kind, section and file, the Python beside the skeleton, the hints.
-fn entry(exercise: &Exercise) -> String {
+fn entry(exercise: &Exercise, heading: &dyn Fn(&str) -> Option<String>) -> String {
     let kind = match exercise.kind() {
         Kind::Translate => "translate",
         Kind::CompileError => "fix the compile error",
@@ -75,8 +75,10 @@ fn entry(exercise: &Exercise) -> String {
         .to_string();
     let mut out = format!("\n### {}\n\n", title(exercise));
     let section = exercise.page().unwrap_or_default();
+    let page = section.split('#').next().unwrap_or(section);
+    let title = heading(section).unwrap_or_else(|| section.to_owned());
     out.push_str(&format!(
-        "*{kind}*: [`{file}`]({file}), practising [{section}](../{section}).\n\n"
+        "*{kind}*: [`{file}`]({file}), practising {page}, [{title}](../{section}).\n\n"
     ));
     let skeleton = format!("```rust\n{}```\n", before_tests(&exercise.text));
     match refs::quoted_python(&exercise.text).filter(|python| !python.is_empty()) {
@@ -161,7 +163,10 @@ fn before_tests(text: &str) -> String {
 pub fn stale(root: &Path, exercises: &[Exercise]) -> Result<Vec<(String, String)>, String> {
     let mut stale = Vec::new();
     let pages = [
-        (EXERCISES, exercises_page(exercises)),
+        (
+            EXERCISES,
+            exercises_page(exercises, &|link| refs::heading(root, link)),
+        ),
         (SOLUTIONS, solutions_page(exercises)),
     ];
     for (path, text) in pages

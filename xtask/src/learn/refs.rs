@@ -43,6 +43,16 @@ pub fn python_source(root: &Path, link: &str) -> Result<Vec<String>, String> {
         .collect())
 }
 
+/// The heading `docs/<page>.md#<anchor>` names, as the page writes it, if it exists.
+pub fn heading(root: &Path, link: &str) -> Option<String> {
+    let (file, anchor) = link.split_once('#')?;
+    let text = std::fs::read_to_string(root.join(file)).ok()?;
+    text.lines()
+        .filter_map(|line| line.strip_prefix("## "))
+        .find(|heading| page::slug(heading) == anchor)
+        .map(|heading| heading.trim().to_owned())
+}
+
 /// The anchor `link` names and every fence of its page, once the anchor is known to exist.
 fn page_fences(root: &Path, link: &str) -> Result<(String, Vec<Fence>), String> {
     let (file, anchor) = link
