@@ -191,26 +191,62 @@ pub fn same_tests(exercise: &Exercise) -> Result<(), String> {
     }
 }
 
-/// The script that prints CPython's answer to each call (`ValueError: <message>` for an
-/// exception it raises), after running the page's Python with its output thrown away (and
-/// whatever it raises at its end, a traceback the page shows on purpose, caught).
-pub fn answers_script(block: &[String], calls: &[String]) -> String {
-    let source = block.join("\n");
-    let calls: Vec<String> = calls.iter().map(|call| format!("{call:?}")).collect();
-    format!(
+/// What one exercise asks CPython: the page's Python that defines the function, and the calls.
+pub struct Questions {
+    /// The exercise's name, which heads its answers in the script's output.
+    pub exercise: String,
+    /// The page's Python ([`python_source`]).
+    pub source: Vec<String>,
+    /// The calls, as Python expressions.
+    pub calls: Vec<String>,
+}
+
+/// One script for every exercise (one `python3` start, not one an exercise): for each, a line
+/// `\x1e<exercise>`, then CPython's answer to each call (`ValueError: <message>` for an
+/// exception it raises). The page's Python runs first, in a namespace of its own whose
+/// `__name__` is not `"__main__"` (so a `Pool` under the main guard does not start), with its
+/// output thrown away and whatever it raises at its end (a traceback the page shows on
+/// purpose) caught.
+pub fn answers_script(questions: &[Questions]) -> String {
+    let mut script = String::from(
         "import contextlib, io\n\
-         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n\
-         \x20   try:\n\
-         \x20       exec(compile({source:?}, '<page>', 'exec'), globals())\n\
-         \x20   except BaseException:\n\
-         \x20       pass\n\
-         for call in [{}]:\n\
-         \x20   try:\n\
-         \x20       print(eval(call))\n\
-         \x20   except Exception as error:\n\
-         \x20       print(f'{{type(error).__name__}}: {{error}}')\n",
-        calls.join(", ")
-    )
+         def answer(exercise, source, calls):\n\
+         \x20   print('\\x1e' + exercise)\n\
+         \x20   namespace = {'__name__': '__page__'}\n\
+         \x20   with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n\
+         \x20       try:\n\
+         \x20           exec(compile(source, '<page>', 'exec'), namespace)\n\
+         \x20       except BaseException:\n\
+         \x20           pass\n\
+         \x20   for call in calls:\n\
+         \x20       try:\n\
+         \x20           print(eval(call, namespace))\n\
+         \x20       except Exception as error:\n\
+         \x20           print(f'{type(error).__name__}: {error}')\n",
+    );
+    for question in questions {
+        let calls: Vec<String> = question.calls.iter().map(|c| format!("{c:?}")).collect();
+        script.push_str(&format!(
+            "answer({:?}, {:?}, [{}])\n",
+            question.exercise,
+            question.source.join("\n"),
+            calls.join(", ")
+        ));
+    }
+    script
+}
+
+/// The answers [`answers_script`] printed, by exercise.
+pub fn answers_printed(output: &str) -> Vec<(String, Vec<String>)> {
+    output
+        .split('\u{1e}')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut lines = part.lines().map(str::to_owned);
+            let exercise = lines.next().unwrap_or_default();
+            (exercise, lines.collect())
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -223,6 +259,17 @@ mod tests {
         assert_eq!(
             quoted_python(text).unwrap(),
             ["def f():", "    return 1", "", "print(f())"]
+        );
+    }
+
+    #[test]
+    fn the_answers_printed_are_read_by_exercise() {
+        assert_eq!(
+            answers_printed("\u{1e}a1\n1\n[2]\n\u{1e}b1\nValueError: x\n"),
+            [
+                ("a1".to_owned(), vec!["1".to_owned(), "[2]".to_owned()]),
+                ("b1".to_owned(), vec!["ValueError: x".to_owned()])
+            ]
         );
     }
 

@@ -29,9 +29,9 @@ pub fn trials(root: &Path) -> Result<Vec<Trial>, String> {
         super::chapter::stale(root, &exercises)?;
     }
     let mut trials = vec![bins_trial(root, &exercises), pages_trial(root, &exercises)];
+    trials.push(cpython_trial(root, &exercises));
     for exercise in &exercises {
         trials.push(static_trial(root, exercise));
-        trials.extend(cpython_trial(root, exercise));
     }
     let programs = Arc::new(combined::build(root)?);
     for exercise in &exercises {
@@ -161,23 +161,65 @@ fn static_trial(root: &Path, exercise: &Exercise) -> Trial {
     )
 }
 
-/// The recorded CPython answers against `python3`, where the exercise records some.
-fn cpython_trial(root: &Path, exercise: &Exercise) -> Option<Trial> {
-    let answers = refs::cpython_answers(&exercise.text)?;
-    let (root, link) = (root.to_path_buf(), exercise.page()?.to_owned());
-    let name = format!("learn::{}::CPython's answers are recorded", exercise.name);
-    Some(python::comparison(&name, move || {
-        let source = refs::python_source(&root, &link).expect("the static trial checks the link");
-        let calls: Vec<String> = answers.iter().map(|(call, _)| call.clone()).collect();
-        let printed = python::run(&refs::answers_script(&source, &calls))?;
-        let recorded: Vec<&str> = answers.iter().map(|(_, answer)| answer.as_str()).collect();
-        assert_eq!(
-            printed.lines().collect::<Vec<_>>(),
-            recorded,
-            "CPython's answers (left) to {calls:?} are not the ones recorded (right)"
-        );
-        Some(())
-    }))
+/// The answers the exercises record against CPython's, all asked of one `python3`.
+fn cpython_trial(root: &Path, exercises: &[Exercise]) -> Trial {
+    let recorded: Vec<(String, String, Vec<(String, String)>)> = exercises
+        .iter()
+        .filter_map(|e| {
+            Some((
+                e.name.clone(),
+                e.page()?.to_owned(),
+                refs::cpython_answers(&e.text)?,
+            ))
+        })
+        .collect();
+    let root = root.to_path_buf();
+    python::comparison(
+        "learn::CPython's answers are the ones recorded",
+        move || {
+            let questions: Vec<refs::Questions> = recorded
+                .iter()
+                .map(|(exercise, link, answers)| refs::Questions {
+                    exercise: exercise.clone(),
+                    source: refs::python_source(&root, link).unwrap_or_default(),
+                    calls: answers.iter().map(|(call, _)| call.clone()).collect(),
+                })
+                .collect();
+            let printed = refs::answers_printed(&python::run(&refs::answers_script(&questions))?);
+            let wrong: Vec<String> = recorded
+                .iter()
+                .filter_map(|(exercise, _, answers)| {
+                    let cpython = printed.iter().find(|(name, _)| name == exercise)?;
+                    let differ: Vec<String> = answers
+                        .iter()
+                        .zip(cpython.1.iter().chain(std::iter::repeat(&String::new())))
+                        .filter(|((_, recorded), said)| recorded != *said)
+                        .map(|((call, recorded), said)| {
+                            format!(
+                                "  {exercise}: {call}: recorded {recorded}, CPython says {said}"
+                            )
+                        })
+                        .collect();
+                    (!differ.is_empty()).then(|| differ.join("\n"))
+                })
+                .collect();
+            let missing: Vec<&String> = recorded
+                .iter()
+                .map(|(exercise, _, _)| exercise)
+                .filter(|exercise| !printed.iter().any(|(name, _)| name == *exercise))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "CPython printed no answers for {missing:?}"
+            );
+            assert!(
+                wrong.is_empty(),
+                "recorded answers that are not CPython's:\n{}",
+                wrong.join("\n")
+            );
+            Some(())
+        },
+    )
 }
 
 /// Whether an unsolved exercise failed for its kind's reason.
