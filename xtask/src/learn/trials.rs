@@ -161,9 +161,12 @@ fn static_trial(root: &Path, exercise: &Exercise) -> Trial {
     )
 }
 
+/// An exercise's name, its page section, and the `(call, answer)` pairs it records.
+type Recorded = (String, String, Vec<(String, String)>);
+
 /// The answers the exercises record against CPython's, all asked of one `python3`.
 fn cpython_trial(root: &Path, exercises: &[Exercise]) -> Trial {
-    let recorded: Vec<(String, String, Vec<(String, String)>)> = exercises
+    let recorded: Vec<Recorded> = exercises
         .iter()
         .filter_map(|e| {
             Some((
