@@ -17,7 +17,8 @@
 //!
 //! What the tasks share:
 //!
-//! - [`topics`]: the seven topics, in the notes' order, and where each one's crate and page are.
+//! - [`topics`]: the topics (the notes' seven, and asyncio after concurrency), and where each
+//!   one's crate and page are.
 //! - [`page`]: reads a docs page into its fenced blocks, or says which line is malformed; and
 //!   rewrites some of its lines.
 //! - [`kind`]: the kinds of checked block, one module each: console outputs, Python blocks,

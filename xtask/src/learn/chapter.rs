@@ -26,8 +26,8 @@ pub fn exercises_page(exercises: &[Exercise], heading: &dyn Fn(&str) -> Option<S
         "# Exercises\n\n\
          <!-- Written by xtask (src/learn/chapter.rs) from learn/info.toml and the exercise \
          files: UPDATE_EXPECT=1 cargo test -p xtask --test exercises -->\n\n\
-         One exercise or more for each page, in the reading path's order, each practising one \
-         section. Start them with\n\n\
+         Four or five exercises for each of the first seven pages (asyncio has none yet), in \
+         the reading path's order, each practising one section. Start them with\n\n\
          ```sh\n\
          cargo xtask learn\n\
          ```\n\n\
