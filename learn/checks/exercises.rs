@@ -60,4 +60,7 @@ mod concurrency4;
 #[path = "../exercises/concurrency/concurrency5.rs"]
 mod concurrency5;
 
+#[path = "../exercises/asyncio/asyncio1.rs"]
+mod asyncio1;
+
 fn main() {}

@@ -90,4 +90,10 @@ mod concurrency4;
 #[path = "../solutions/concurrency/concurrency5.rs"]
 mod concurrency5;
 
+#[path = "../solutions/asyncio/asyncio1.rs"]
+mod asyncio1;
+
+#[path = "../solutions/asyncio/asyncio2.rs"]
+mod asyncio2;
+
 fn main() {}

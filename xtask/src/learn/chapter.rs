@@ -26,7 +26,7 @@ pub fn exercises_page(exercises: &[Exercise], heading: &dyn Fn(&str) -> Option<S
         "# Exercises\n\n\
          <!-- Written by xtask (src/learn/chapter.rs) from learn/info.toml and the exercise \
          files: UPDATE_EXPECT=1 cargo test -p xtask --test exercises -->\n\n\
-         Four or five exercises for each of the first seven pages (asyncio has none yet), in \
+         Four or five exercises for each of the first seven pages, and two for asyncio, in \
          the reading path's order, each practising one section. Start them with\n\n\
          ```sh\n\
          cargo xtask learn\n\
