@@ -33,6 +33,8 @@ pub enum Part {
     Topics,
     /// The index of the pages and the other pages under `docs/`.
     Across,
+    /// The exercises and their solutions.
+    Practice,
     /// The contributors' files.
     Contributing,
 }
@@ -44,6 +46,7 @@ impl Part {
             Part::Introduction => None,
             Part::Topics => Some("Topics"),
             Part::Across => Some("Across the topics"),
+            Part::Practice => Some("Practice"),
             Part::Contributing => Some("Contributing"),
         }
     }
@@ -58,6 +61,13 @@ const INDEX: &str = "docs/README.md";
 const CONTRIBUTING: [(&str, &str); 2] = [
     ("CONTRIBUTING.md", "contributing.md"),
     ("docs/contributing/checked-pages.md", "documented-output.md"),
+];
+
+/// The exercises (`learn/`, written by `xtask::learn::chapter`) and their solutions, after
+/// the pages across the topics.
+const EXERCISES: [(&str, &str); 2] = [
+    ("learn/README.md", "exercises.md"),
+    ("learn/solutions/README.md", "solutions.md"),
 ];
 
 /// The README's heading over the reading path, the one list of the topics' reading order.
@@ -94,8 +104,8 @@ pub fn reading_path(readme: &str) -> Vec<PathBuf> {
 
 /// The chapters in the sidebar's order: the introduction; the topics as the README's reading
 /// path orders them (a topic it leaves out comes after, so none is lost); the index of the
-/// pages and any other page under `docs/` (the glossary, the performance page); then the
-/// contributors' files of `CONTRIBUTING`.
+/// pages and any other page under `docs/` (the glossary, the performance page); the exercises
+/// of `EXERCISES`; then the contributors' files of `CONTRIBUTING`.
 pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
     let read = |source: &Path| -> Result<String, String> {
         fs::read_to_string(root.join(source))
@@ -152,12 +162,14 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>, String> {
         let name = file_name(&source);
         chapters.push(chapter(source, name, Part::Across)?);
     }
-    for (source, name) in CONTRIBUTING {
-        chapters.push(chapter(
-            PathBuf::from(source),
-            name.to_string(),
-            Part::Contributing,
-        )?);
+    let after = [
+        (EXERCISES, Part::Practice),
+        (CONTRIBUTING, Part::Contributing),
+    ];
+    for (files, part) in after {
+        for (source, name) in files {
+            chapters.push(chapter(PathBuf::from(source), name.to_string(), part)?);
+        }
     }
     Ok(chapters)
 }

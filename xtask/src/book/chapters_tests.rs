@@ -66,8 +66,8 @@ fn the_chapters_follow_the_reading_path_with_the_contributors_files_last() {
         "{}",
         chapters[1].title
     );
-    // Every page under docs/ is in the book exactly once, with the introduction and the two
-    // contributors' files.
+    // Every page under docs/ is in the book exactly once, with the introduction, the two
+    // contributors' files and the exercises' pages.
     let pages = std::fs::read_dir(root.join("docs"))
         .unwrap()
         .filter(|entry| {
@@ -79,7 +79,7 @@ fn the_chapters_follow_the_reading_path_with_the_contributors_files_last() {
                 .is_some_and(|e| e == "md")
         })
         .count();
-    assert_eq!(chapters.len(), pages + 3, "{names:?}");
+    assert_eq!(chapters.len(), pages + 3 + EXERCISES.len(), "{names:?}");
 }
 
 #[test]

@@ -139,7 +139,7 @@ fn rustdoc(root: &Path) -> Result<(), String> {
 }
 
 /// The workspace's target directory, wherever `CARGO_TARGET_DIR` or a config puts it.
-fn target_dir(root: &Path) -> Result<PathBuf, String> {
+pub fn target_dir(root: &Path) -> Result<PathBuf, String> {
     let output = cargo::command()
         .current_dir(root)
         .args(["metadata", "--no-deps", "--format-version", "1"])
