@@ -5,7 +5,7 @@
 //! user on stderr.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// The cargo that runs us (`CARGO` is set by `cargo run` and `cargo test`), else the one on
@@ -26,13 +26,17 @@ pub fn build(root: &Path, what: &str, targets: &[&str]) -> Result<Vec<serde_json
     let mut command = command();
     command
         .current_dir(root)
-        .args([
-            "build",
-            "--quiet",
-            "--message-format=json-render-diagnostics",
-            "--workspace",
-        ])
-        .args(targets)
+        .arg("build")
+        .arg("--workspace")
+        .args(targets);
+    artifacts(command, what)
+}
+
+/// Runs a `cargo build` command, quiet and asked for JSON messages, and returns its
+/// `compiler-artifact` messages; `what` names what is built, for errors.
+pub fn artifacts(mut command: Command, what: &str) -> Result<Vec<serde_json::Value>, String> {
+    command
+        .args(["--quiet", "--message-format=json-render-diagnostics"])
         .stdout(Stdio::piped());
     let mut child = command
         .spawn()
@@ -55,6 +59,11 @@ pub fn build(root: &Path, what: &str, targets: &[&str]) -> Result<Vec<serde_json
         ));
     }
     Ok(artifacts)
+}
+
+/// The workspace's target directory: `CARGO_TARGET_DIR`, else `target/` under the root.
+pub fn target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
 }
 
 /// A line of cargo's JSON messages, if it is a `compiler-artifact` message.

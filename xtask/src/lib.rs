@@ -13,6 +13,7 @@
 //! - [`book`]: `book`, builds the pages into an mdBook with the rustdoc inside, and checks it
 //!   in headless Chromium.
 //! - [`bless`]: `bless`, rewrites checked blocks from what they are checked against.
+//! - [`learn`]: `learn`, the exercise set of `learn/` in rustlings, and the set's invariants.
 //!
 //! What the tasks share:
 //!
@@ -51,7 +52,9 @@ pub mod compile_errors;
 pub mod demo;
 pub mod demos;
 pub mod diff;
+pub mod extension;
 pub mod kind;
+pub mod learn;
 pub mod list;
 pub mod page;
 pub mod pattern;

@@ -3,7 +3,7 @@
 //! This binary holds the workspace's own commands, which plain `cargo` cannot express. It is
 //! wired in by the alias in `.cargo/config.toml`, so `cargo xtask <task>` works from anywhere
 //! in the workspace. This file only parses the command line and hands each task to its module
-//! in the library (`src/lib.rs`): `demo`, `list`, `check`, `bench`, `book`, `bless`.
+//! in the library (`src/lib.rs`): `demo`, `list`, `check`, `bench`, `book`, `learn`, `bless`.
 #![forbid(unsafe_code)]
 
 use std::path::PathBuf;
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use xtask::{bench, bless, book, check, demo, list, process, workspace_root};
+use xtask::{bench, bless, book, check, demo, learn, list, process, workspace_root};
 
 #[derive(Parser)]
 #[command(
@@ -86,6 +86,15 @@ enum Task {
         #[arg(long, default_value_t = 3000, requires = "serve")]
         port: u16,
     },
+    /// Practise: the exercises of learn/ in rustlings (installed into target/tools on first use)
+    ///
+    /// Arguments after `learn` go to rustlings: nothing for its watch mode, or `list`,
+    /// `hint`, `reset <exercise>`, `run <exercise>`, `check-all`.
+    Learn {
+        /// rustlings' arguments
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Rewrite documented outputs from the actual output (review with `git diff docs/`)
     Bless {
         /// Only this topic's blocks
@@ -146,7 +155,12 @@ fn main() -> ExitCode {
             ..
         } => timeout_or_env(timeout).map(|timeout| {
             let args = std::iter::once("cargo xtask check".to_string()).chain(libtest);
-            let options = check::Options { timeout, python };
+            let extension = Some(root.clone());
+            let options = check::Options {
+                timeout,
+                python,
+                extension,
+            };
             check::run(&root, &options, &check::arguments(args))
         }),
         Task::Bless {
@@ -154,11 +168,17 @@ fn main() -> ExitCode {
             timeout,
             python,
         } => timeout_or_env(timeout).and_then(|timeout| {
-            let options = check::Options { timeout, python };
+            let extension = Some(root.clone());
+            let options = check::Options {
+                timeout,
+                python,
+                extension,
+            };
             bless::run(&root, topic.as_deref(), &options)
         }),
         Task::Bench { topic, quick } => bench::run(&root, topic.as_deref(), quick),
         Task::Book { check, serve, port } => book::run(&root, check, serve.then_some(port)),
+        Task::Learn { args } => learn::run(&root, &args),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error}");

@@ -1,5 +1,5 @@
 //! Every relative link of the Markdown a reader opens (README.md, CONTRIBUTING.md, the pages
-//! under `docs/` and its contributors' folder) goes somewhere: to a file or folder of the
+//! under `docs/` and its contributors' folder, the exercises' pages under `learn/`) goes somewhere: to a file or folder of the
 //! repository, and where it has a `#anchor` into Markdown, to a heading of that file, with
 //! the anchor GitHub computes for it. The book's own check finds broken links too, but only
 //! with Chromium; this one runs on every `cargo test`, and names the file:line and the anchors
@@ -13,7 +13,12 @@ use xtask::book::markdown::{self, Line};
 
 /// The Markdown files whose links are checked, relative to the workspace root.
 fn checked_files(root: &Path) -> Vec<PathBuf> {
-    let mut files = vec![PathBuf::from("README.md"), PathBuf::from("CONTRIBUTING.md")];
+    let mut files = vec![
+        PathBuf::from("README.md"),
+        PathBuf::from("CONTRIBUTING.md"),
+        PathBuf::from("learn/README.md"),
+        PathBuf::from("learn/solutions/README.md"),
+    ];
     for dir in ["docs", "docs/contributing"] {
         let mut found: Vec<PathBuf> = fs::read_dir(root.join(dir))
             .unwrap_or_else(|e| panic!("cannot read {dir}: {e}"))

@@ -13,6 +13,11 @@ fn files_ending_in(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
         let path = entry.path();
+        // A build directory is not source: `pip install ./crates/pyideas` leaves one in the
+        // crate (maturin builds in the crate's own `target/`).
+        if path.is_dir() && entry.file_name() == "target" {
+            continue;
+        }
         if path.is_dir() {
             files.extend(files_ending_in(&path, extensions));
         } else if path

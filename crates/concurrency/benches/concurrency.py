@@ -17,6 +17,7 @@ from pathlib import Path
 # The shared rules, and this bench's other modules beside the Rust ones in concurrency/.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "measure"))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "concurrency"))
+import extension  # noqa: E402
 import fork_cost  # noqa: E402
 import live_pool  # noqa: E402
 import measure  # noqa: E402
@@ -33,6 +34,7 @@ from work import (  # noqa: E402
     pool_map,
     sizes,
     suffix,
+    two_threads_against_serial,
 )
 
 PRIMES_BELOW = 200_000  # the unsized task: count_primes(PRIMES_BELOW), as in Rust
@@ -101,12 +103,7 @@ def report_sizes():
 
 def cpu_bound_threads():
     for length in LENGTHS:
-        n = sizes[length]
-        runs = measure.speedup(
-            repeats(),
-            lambda: [count_primes(n), count_primes(n)],
-            lambda: in_threads(count_primes, [(n,)] * 2),
-        )
+        runs = two_threads_against_serial(count_primes, sizes[length])
         report(
             f"threads-cpu-{suffix(length)}",
             runs,
@@ -245,6 +242,7 @@ if __name__ == "__main__":
             ("cpu-task", cpu_bound_task),
             ("task-20ms", report_sizes),
             ("threads-cpu-20ms", cpu_bound_threads),
+            ("extension-gil-held-20ms", lambda: extension.gil_held_and_released(POWER)),
             ("io-waits", blocking_waits),
             ("parallel-map", data_parallel_map),
             ("pool-cpu-20ms", pool_of_cpu_bound_tasks),

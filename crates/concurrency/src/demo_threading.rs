@@ -9,7 +9,6 @@ use concurrency::threading::cpu_bound::{
 use concurrency::threading::gil::workload::{Runtime, Task};
 use concurrency::threading::gil::{Gil, SWITCH_INTERVAL};
 use concurrency::threading::io_bound::{wait_in_threads, wait_sequentially};
-use concurrency::threading::parallel_map::parallel_map;
 use concurrency::threading::shared::{
     count_with_atomic, count_with_load_then_store, count_with_mutex, double_in_scoped_threads,
     sum_in_scoped_threads,
@@ -45,11 +44,6 @@ pub(crate) const SECTIONS: &[Section] = &[
         name: "io-bound",
         title: "Blocking waits in threads finish in about the time of one",
         run: io_bound,
-    },
-    Section {
-        name: "parallel-map",
-        title: "A data-parallel map over a slice, one thread per core, results in order",
-        run: parallel_map_section,
     },
 ];
 
@@ -266,31 +260,6 @@ fn io_bound() -> demo::Result {
     println!(
         "  in threads, done within 4x one wait: {}",
         yes_no(threaded < WAIT * 4)
-    );
-    Ok(())
-}
-
-/// A data-parallel map over a slice, sized by the cores, in input order.
-fn parallel_map_section() -> demo::Result {
-    let limits: Vec<u64> = (1..=12).map(|i| i * 25_000).collect();
-    println!("count_primes over {limits:?}");
-    let start = std::time::Instant::now();
-    let sequential: Vec<u64> = limits.iter().map(|&n| count_primes(n)).collect();
-    let sequential_time = start.elapsed();
-    let start = std::time::Instant::now();
-    let parallel = parallel_map(&limits, |&n| count_primes(n))?;
-    let parallel_time = start.elapsed();
-    println!("parallel_map: {parallel:?}");
-    println!(
-        "same as a sequential map, in input order: {}",
-        yes_no(parallel == sequential)
-    );
-    println!(
-        "sequential {}, parallel {} on {} threads: speedup {:.2}x",
-        ms(sequential_time),
-        ms(parallel_time),
-        num_cpus::get(),
-        speedup(sequential_time, parallel_time)
     );
     Ok(())
 }

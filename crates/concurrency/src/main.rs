@@ -3,6 +3,7 @@
 //! The threading sections come first, as in the notes, then the multiprocessing ones.
 #![forbid(unsafe_code)]
 
+mod demo_cores;
 mod demo_fork_pitfalls;
 mod demo_live_pool;
 mod demo_multiprocessing;
@@ -15,6 +16,7 @@ fn main() -> std::process::ExitCode {
         topic: "concurrency",
         sections: &[
             demo_threading::SECTIONS,
+            demo_cores::SECTIONS,
             demo_responsive::SECTIONS,
             demo_multiprocessing::SECTIONS,
             demo_fork_pitfalls::SECTIONS,

@@ -5,7 +5,7 @@ use metaclass::examples::Upper;
 use metaclass::uses::abc::shapes;
 use metaclass::uses::registry::PluginRegistry;
 use metaclass::uses::singleton::Singleton;
-use metaclass::{Class, ClassRef, Function, Meta, Namespace, Plain, TypeError, Value, mro_repr};
+use metaclass::{Class, ClassRef, Exception, Function, Meta, Namespace, Plain, Value, mro_repr};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
@@ -62,7 +62,7 @@ fn hooks() -> demo::Result {
 }
 // ANCHOR_END: hooks
 
-fn report(created: Result<ClassRef, TypeError>) -> String {
+fn report(created: Result<ClassRef, Exception>) -> String {
     match created {
         Ok(class) => format!("type is {}", class.metaclass()),
         Err(error) => error.to_string(),

@@ -2,7 +2,7 @@
 //! once: [`class`] for a `class Name(bases): pass`, and [`Upper`], the classic metaclass that
 //! changes the namespace.
 
-use crate::{Class, ClassDef, ClassRef, Metaclass, Namespace, TypeError, mro_repr};
+use crate::{Class, ClassDef, ClassRef, Exception, Metaclass, Namespace, TypeError, mro_repr};
 
 /// `class Name(*bases): pass`: a class with an empty body, built by `type`.
 ///
@@ -11,9 +11,9 @@ use crate::{Class, ClassDef, ClassRef, Metaclass, Namespace, TypeError, mro_repr
 ///
 /// let (a, b) = (class("A", &[])?, class("B", &[])?);
 /// assert_eq!(class("C", &[&a, &b])?.mro_names(), ["C", "A", "B", "object"]);
-/// # Ok::<(), metaclass::TypeError>(())
+/// # Ok::<(), metaclass::Exception>(())
 /// ```
-pub fn class(name: &str, bases: &[&ClassRef]) -> Result<ClassRef, TypeError> {
+pub fn class(name: &str, bases: &[&ClassRef]) -> Result<ClassRef, Exception> {
     let bases: Vec<ClassRef> = bases.iter().map(|&base| base.clone()).collect();
     Class::new(name, &bases, Namespace::new())
 }

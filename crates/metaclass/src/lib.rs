@@ -13,10 +13,12 @@
 //! at run time, because that is where Python builds them: [`Class::new`] takes
 //! `(name, bases, namespace)` like `type(name, bases, dict)`, computes the `__mro__` with C3
 //! exactly as CPython does (tested against `python3` on random hierarchies), looks attributes
-//! up along it, and lets a [`Metaclass`] intercept the creation. Then it shows what a Rust
-//! programmer **reaches for instead**, all at compile time: a `macro_rules!` that rewrites a
-//! struct definition, a plugin registry, traits with default methods and supertraits, and a
-//! method resolution that refuses ambiguity rather than ordering it.
+//! up along it, and lets a [`Metaclass`] intercept the creation; [`ClassStatement`] runs the
+//! whole class statement in CPython's order (`__prepare__`, the body, `__set_name__`,
+//! `__init_subclass__`, compared with `python3` on generated statements). Then it shows what
+//! a Rust programmer **reaches for instead**, all at compile time: a `macro_rules!` that
+//! rewrites a struct definition, a plugin registry, traits with default methods and
+//! supertraits, and a method resolution that refuses ambiguity rather than ordering it.
 //!
 //! ```
 //! use metaclass::{Class, Namespace};
@@ -35,13 +37,19 @@
 //! # Layout
 //!
 //! - [`model`]: the runtime object model.
-//!   - [`model::value`]: values, functions and the ordered namespace (`__dict__`).
+//!   - [`model::value`]: values and functions.
+//!   - [`model::namespace`]: the ordered namespace (`__dict__`).
+//!   - [`model::hooks`]: what a class statement calls back: `__set_name__`, `__init_subclass__`.
 //!   - [`model::class`]: classes built from (name, bases, namespace); `__mro__`, lookup.
 //!   - [`model::c3`]: the C3 linearisation, step for step as CPython computes it.
 //!   - [`model::instance`]: instances; lookup goes instance dict, then the class MRO.
 //!   - [`model::meta`]: the [`Metaclass`] hooks, and metaclasses as classes of the model.
-//!   - [`model::build`]: the class statement: which metaclass wins, and when its hooks run.
-//!   - [`model::error`]: `TypeError` and `AttributeError` with CPython's messages.
+//!   - [`model::build`]: `meta(name, bases, namespace)`: which metaclass wins, and when its
+//!     hooks run.
+//!   - [`model::statement`]: the whole class statement: `__prepare__`, the body,
+//!     `__set_name__` and `__init_subclass__` (PEP 487), in CPython's order.
+//!   - [`model::error`]: `TypeError` and `AttributeError` with CPython's messages, and any
+//!     exception a class statement raises.
 //! - [`uses`]: the three real uses of metaclasses, on the model.
 //!   - [`uses::registry`]: subclasses register themselves (plugins).
 //!   - [`uses::abc`]: `ABCMeta`: abstract methods refuse instantiation.
@@ -69,7 +77,9 @@ pub mod uses;
 
 pub use model::build::calculate_metaclass;
 pub use model::class::{Class, ClassRef, mro_repr};
-pub use model::error::{AttributeError, PyError, TypeError};
+pub use model::error::{AttributeError, Exception, PyError, TypeError};
+pub use model::hooks::{Descriptor, InitSubclass, Super};
 pub use model::instance::{Found, Instance};
 pub use model::meta::{ClassDef, Meta, Metaclass, Plain};
+pub use model::statement::ClassStatement;
 pub use model::value::{Function, Namespace, Value};

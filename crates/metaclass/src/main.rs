@@ -9,6 +9,7 @@
 mod demo_classes;
 mod demo_metaclasses;
 mod demo_rust;
+mod demo_statement;
 
 fn main() -> std::process::ExitCode {
     demo::main(&demo::Demo {
@@ -16,6 +17,7 @@ fn main() -> std::process::ExitCode {
         sections: &[
             demo_classes::SECTIONS,
             demo_metaclasses::SECTIONS,
+            demo_statement::SECTIONS,
             demo_rust::SECTIONS,
         ],
     })

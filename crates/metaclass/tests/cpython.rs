@@ -8,7 +8,7 @@
 // `&[base.clone()]` reads as Python's `(base,)`; `std::slice::from_ref(&base)` does not.
 #![allow(clippy::cloned_ref_to_slice_refs)]
 
-use metaclass::{Class, ClassRef, Meta, Namespace, Plain, TypeError};
+use metaclass::{Class, ClassRef, Exception, Meta, Namespace, Plain, TypeError};
 use python::{comparison, run_trials};
 
 fn main() -> std::process::ExitCode {
@@ -65,7 +65,7 @@ fn metaclasses() -> Result<Vec<Meta>, TypeError> {
 }
 
 /// `None` where there is no `python3`; the batch's coverage is checked before that.
-fn random_hierarchies_match_cpython() -> Result<Option<()>, TypeError> {
+fn random_hierarchies_match_cpython() -> Result<Option<()>, Exception> {
     const HIERARCHIES: usize = 400;
     const CLASSES: usize = 12;
     let metas = metaclasses()?;
@@ -189,7 +189,7 @@ fn cpython_shapes() -> Option<(Vec<String>, Vec<String>)> {
 }
 
 /// Which classes refuse, and for which abstract methods: the same in every CPython.
-fn abstract_methods_and_refusals_match_cpython() -> Result<Option<()>, TypeError> {
+fn abstract_methods_and_refusals_match_cpython() -> Result<Option<()>, Exception> {
     let shapes = metaclass::uses::abc::shapes()?;
     let methods: Vec<String> = shapes
         .iter()
@@ -218,7 +218,7 @@ fn abstract_methods_and_refusals_match_cpython() -> Result<Option<()>, TypeError
 /// The words of the refusal, which the model takes from CPython 3.9-3.11: 3.12 rewords it
 /// ("... without an implementation for abstract methods 'area', 'perimeter'"), and
 /// docs/metaclass.md shows both, each checked under its versions.
-fn abstract_instantiation_is_refused_in_cpython_words() -> Result<Option<()>, TypeError> {
+fn abstract_instantiation_is_refused_in_cpython_words() -> Result<Option<()>, Exception> {
     let ours: Vec<String> = metaclass::uses::abc::shapes()?
         .iter()
         .map(|class| match class.call() {

@@ -14,12 +14,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use metaclass::{ClassDef, ClassRef, Meta, Metaclass, Namespace, Plain, TypeError, Value};
+use metaclass::{
+    ClassDef, ClassRef, Exception, Meta, Metaclass, Namespace, Plain, TypeError, Value,
+};
 use python::{Failed, Trial, comparison, run_trials};
 
 fn main() -> std::process::ExitCode {
     /// A trial of a check that needs no Python.
-    fn plain(name: &str, test: fn() -> Result<(), TypeError>) -> Trial {
+    fn plain(name: &str, test: fn() -> Result<(), Exception>) -> Trial {
         Trial::test(name, move || {
             test().map_err(|e| Failed::from(e.to_string()))
         })
@@ -124,7 +126,7 @@ impl Metaclass for Logged {
     }
 }
 
-fn base_and_derived(log: &Log) -> Result<(Meta, Meta), TypeError> {
+fn base_and_derived(log: &Log) -> Result<(Meta, Meta), Exception> {
     let logged = |name, parent| Logged {
         name,
         parent,
@@ -139,7 +141,7 @@ fn base_and_derived(log: &Log) -> Result<(Meta, Meta), TypeError> {
     Ok((base, derived))
 }
 
-fn a_hook_that_changes_the_bases_hands_over_as_in_cpython() -> Result<Option<()>, TypeError> {
+fn a_hook_that_changes_the_bases_hands_over_as_in_cpython() -> Result<Option<()>, Exception> {
     let log = Log::default();
     let (base, derived) = base_and_derived(&log)?;
     let quiet = Meta::new("Quiet", &[base.clone()], Plain)?;
@@ -188,7 +190,7 @@ fn a_hook_that_changes_the_bases_hands_over_as_in_cpython() -> Result<Option<()>
     Ok(Some(()))
 }
 
-fn a_hook_that_adds_a_base_hands_the_class_to_the_more_derived_metaclass() -> Result<(), TypeError>
+fn a_hook_that_adds_a_base_hands_the_class_to_the_more_derived_metaclass() -> Result<(), Exception>
 {
     let log = Log::default();
     let (base, derived) = base_and_derived(&log)?;
@@ -214,7 +216,7 @@ fn a_hook_that_adds_a_base_hands_the_class_to_the_more_derived_metaclass() -> Re
     Ok(())
 }
 
-fn the_handed_over_definition_meets_the_hook_again() -> Result<(), TypeError> {
+fn the_handed_over_definition_meets_the_hook_again() -> Result<(), Exception> {
     let log = Log::default();
     let (base, derived) = base_and_derived(&log)?;
     let mixin = derived.create("Mixin", &[], Namespace::new())?;
@@ -241,7 +243,7 @@ fn the_handed_over_definition_meets_the_hook_again() -> Result<(), TypeError> {
     Ok(())
 }
 
-fn a_winner_without_hooks_of_its_own_changes_nothing() -> Result<(), TypeError> {
+fn a_winner_without_hooks_of_its_own_changes_nothing() -> Result<(), Exception> {
     let log = Log::default();
     let (base, _) = base_and_derived(&log)?;
     // `class Quiet(Base)` with `type`'s hooks: in Python, `__new__ = type.__new__` and

@@ -8,6 +8,11 @@ use platform::{attributes, search_path, sys_platform};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
+        name: "os",
+        title: "The OS as Rust code reads it: std::env::consts::OS, and cfg!",
+        run: os,
+    },
+    Section {
         name: "sys-platform",
         title: "sys.platform, read from the running system",
         run: platform_name,
@@ -28,6 +33,11 @@ pub(crate) const SECTIONS: &[Section] = &[
         run: cfg_vs_runtime,
     },
     Section {
+        name: "cpus",
+        title: "How many threads to start: available_parallelism()",
+        run: cpus,
+    },
+    Section {
         name: "cpu-count",
         title: "os.cpu_count() vs num_cpus vs the affinity mask: what a pool should use",
         run: cpu_count,
@@ -44,6 +54,24 @@ fn print_aligned(rows: &[[&str; 2]], gap: &str) {
     for line in demo::table::columns(rows, gap) {
         println!("  {line}");
     }
+}
+
+/// What Rust code writes where Python reads `sys.platform`: a constant of the build.
+fn os() -> demo::Result {
+    // ANCHOR: consts_os
+    let os = std::env::consts::OS; // "linux", "macos", "windows": fixed when compiled
+    println!("built for {os:?}, for Windows: {}", cfg!(windows));
+    // ANCHOR_END: consts_os
+    Ok(())
+}
+
+/// What Rust code writes where Python sizes a pool by `os.cpu_count()`.
+fn cpus() -> demo::Result {
+    // ANCHOR: available_parallelism
+    let threads = std::thread::available_parallelism()?.get();
+    println!("start {threads} worker threads");
+    // ANCHOR_END: available_parallelism
+    Ok(())
 }
 
 fn platform_name() -> demo::Result {

@@ -1,10 +1,12 @@
-//! Sections `recursion-limit`, `no-base-case`, `stack-overflow` and `bigger-stack`.
+//! Sections `recursion-limit`, `no-base-case`, `stack-overflow`, `bigger-stack` and
+//! `tail-calls`.
 
 use demo::Section;
-use recursion::isolate::{Death, overflow_in_child};
+use recursion::isolate::{Death, exec_in_child, overflow_in_child};
 use recursion::limit::{Depth, PYTHON_DEFAULT_LIMIT, count_down};
 use recursion::no_base_case::{ADDRESS_SPACE, strings_held};
 use recursion::overflow::{ChildMode, dive_on_thread};
+use recursion::tail_call::{self, Build};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
@@ -26,6 +28,11 @@ pub(crate) const SECTIONS: &[Section] = &[
         name: "bigger-stack",
         title: "A thread with a bigger stack recurses deeper",
         run: bigger_stack,
+    },
+    Section {
+        name: "tail-calls",
+        title: "A tail call: constant stack when optimised, an overflow in a debug build",
+        run: tail_calls,
     },
 ];
 
@@ -128,6 +135,41 @@ fn bigger_stack() -> demo::Result {
     );
     Ok(())
 }
+
+/// The same tail-recursive fold, and the loop, at the same depth, compiled at `opt-level=0`
+/// and `3`, each run in an overflow child.
+// ANCHOR: tail_calls
+fn tail_calls() -> demo::Result {
+    let (launcher, dir) = (std::env::current_exe()?, tempfile::tempdir()?);
+    let depth = tail_call::DEPTH.to_string();
+    println!("one program, compiled by rustc twice, run with n = {depth} in overflow children:");
+    let mut programs = Vec::new();
+    for build in Build::ALL {
+        programs.push((build, tail_call::compile(dir.path(), build)?));
+    }
+    let mut stacks = Vec::new();
+    for how in ["recursive", "loop"] {
+        for (build, program) in &programs {
+            let ended = exec_in_child(&launcher, program, &[how, &depth])?;
+            stacks.extend(ended.stack_limit.map(mib));
+            print!("{how:>9}, {:<23}", format!("{build}:"));
+            match ended.overflow_message() {
+                None if ended.status.success() => println!("returned {}", ended.stdout.trim()),
+                Some(message) if ended.signal_name().is_some() => {
+                    println!("{ended}\n{:34}{message}", "")
+                }
+                _ => return Err(format!("the child {ended}:\n{}", ended.stderr).into()),
+            }
+        }
+    }
+    stacks.dedup();
+    println!(
+        "each child's main-thread stack limit: {}",
+        stacks.join(", ")
+    );
+    Ok(())
+}
+// ANCHOR_END: tail_calls
 
 /// `8 MiB` for whole mebibytes, else the bytes.
 fn mib(bytes: u64) -> String {

@@ -29,6 +29,8 @@ pub struct Death {
     pub stack_limit: Option<u64>,
     /// Everything the child wrote to stderr.
     pub stderr: String,
+    /// What the child wrote to stdout after its first line (a program it ran prints here).
+    pub stdout: String,
 }
 
 impl Death {
@@ -49,6 +51,10 @@ impl Death {
             deepest,
             stack_limit,
             stderr: stderr.to_owned(),
+            stdout: stdout
+                .split_once('\n')
+                .map_or("", |(_, rest)| rest)
+                .to_owned(),
         }
     }
 
@@ -88,7 +94,20 @@ impl fmt::Display for Death {
 /// `std::env::current_exe()`. A program that does not answer as a child is an error rather
 /// than a confusing report (re-running a test harness, say).
 pub fn overflow_in_child(program: &Path, mode: ChildMode) -> io::Result<Death> {
+    run_child(program, mode, &[])
+}
+
+/// Runs `program` (the demo) as a [`ChildMode::Exec`] child that prepares as for an overflow
+/// and then becomes `target` run with `args`, and waits for it to end, by a signal or not.
+pub fn exec_in_child(program: &Path, target: &Path, args: &[&str]) -> io::Result<Death> {
+    let mut child_args = vec![target.as_os_str()];
+    child_args.extend(args.iter().map(std::ffi::OsStr::new));
+    run_child(program, ChildMode::Exec, &child_args)
+}
+
+fn run_child(program: &Path, mode: ChildMode, args: &[&std::ffi::OsStr]) -> io::Result<Death> {
     let output = Command::new(program)
+        .args(args)
         .env(CHILD_ENV, mode.to_env_value())
         .env_remove(REEXECUTED_ENV)
         .env_remove("RUST_BACKTRACE")

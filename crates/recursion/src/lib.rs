@@ -18,8 +18,9 @@
 //! In Rust the function reads the same (a termination condition, a reduction step) and
 //! `tracing::warn!` plays `logging.warning`. What differs is around it: integers have a width,
 //! so a factorial can overflow; there is no recursion limit, only the thread's stack, and
-//! overflowing that kills the process instead of raising `RecursionError`; and a type that
-//! contains itself needs a `Box`.
+//! overflowing that kills the process instead of raising `RecursionError`; neither language
+//! promises to eliminate a tail call (an optimised Rust build may); and a type that contains
+//! itself needs a `Box`.
 //!
 //! # Layout
 //!
@@ -32,6 +33,8 @@
 //! - [`no_base_case`]: the notes' `is_human`, with no base case: memory stops it, not the
 //!   stack.
 //! - [`isolate`]: the parent side: run that child, survive, and report the signal and message.
+//! - [`tail_call`]: one tail-recursive function compiled at `opt-level=0` and `3`: an overflow
+//!   in the one, constant stack in the other.
 //! - [`tree`]: a recursive type (`enum` with `Box`) and recursive functions over it.
 //! - [`walk`]: a recursive walk of a real directory tree, sorted, with depths.
 //! - [`fibonacci`]: the cost of naive recursion, in calls, against a memoised one.
@@ -45,5 +48,6 @@ pub mod isolate;
 pub mod limit;
 pub mod no_base_case;
 pub mod overflow;
+pub mod tail_call;
 pub mod tree;
 pub mod walk;

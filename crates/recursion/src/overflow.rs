@@ -65,7 +65,7 @@ pub fn dive(depth: u64, target: u64, report: &mut dyn FnMut(u64)) -> u64 {
 }
 
 /// What the child runs, and where: the dive on its main thread or on a thread with a chosen
-/// stack size, or the notes' `is_human` under a memory limit.
+/// stack size, the notes' `is_human` under a memory limit, or another program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChildMode {
     /// The main thread, whose stack size the OS sets (`ulimit -s`, usually 8 MiB).
@@ -78,6 +78,10 @@ pub enum ChildMode {
     /// [`is_human`](crate::no_base_case::is_human) on the main thread, with the address space
     /// limited to [`ADDRESS_SPACE`](crate::no_base_case::ADDRESS_SPACE) bytes.
     NoBaseCase,
+    /// No dive of its own: once prepared, the child `exec`s the program named by its first
+    /// argument, with the rest, which so runs with the same stack limit and no core file (the
+    /// tail-call section's separately compiled program).
+    Exec,
 }
 
 impl ChildMode {
@@ -87,6 +91,7 @@ impl ChildMode {
             ChildMode::MainThread => "main".to_owned(),
             ChildMode::Thread { stack_bytes } => format!("thread:{stack_bytes}"),
             ChildMode::NoBaseCase => "human".to_owned(),
+            ChildMode::Exec => "exec".to_owned(),
         }
     }
 
@@ -103,6 +108,7 @@ impl ChildMode {
         match value {
             "main" => return Ok(ChildMode::MainThread),
             "human" => return Ok(ChildMode::NoBaseCase),
+            "exec" => return Ok(ChildMode::Exec),
             _ => {}
         }
         value
@@ -110,7 +116,10 @@ impl ChildMode {
             .and_then(|bytes| bytes.parse().ok())
             .map(|stack_bytes| ChildMode::Thread { stack_bytes })
             .ok_or_else(|| {
-                format!("{CHILD_ENV}={value:?}: expected `main`, `thread:<stack bytes>` or `human`")
+                format!(
+                    "{CHILD_ENV}={value:?}: expected `main`, `thread:<stack bytes>`, `human` or \
+                     `exec`"
+                )
             })
     }
 }
@@ -162,6 +171,7 @@ fn child_main(value: &str) -> Result<ExitCode, String> {
             no_base_case::is_human("Ada", 0, &mut |depth| report_depth(&mut out, depth));
             0
         }
+        ChildMode::Exec => return Ok(exec_the_program()),
     };
     eprintln!("error: the dive ended at depth {deepest} without overflowing the stack");
     Ok(ExitCode::FAILURE)
@@ -197,11 +207,27 @@ fn prepare_to_die() -> Result<u64, String> {
         .map_err(|error| format!("cannot find this program to re-execute it: {error}"))?;
     // `exec` only returns if it failed; on success this process becomes the new child.
     let error = std::process::Command::new(&program)
+        .args(std::env::args_os().skip(1))
         .env(REEXECUTED_ENV, "1")
         .exec();
     Err(format!("cannot re-execute {}: {error}", program.display()))
 }
 // ANCHOR_END: prepare
+
+/// Becomes the program named by this process's first argument, run with the rest; returns
+/// only if it cannot.
+fn exec_the_program() -> ExitCode {
+    use std::os::unix::process::CommandExt;
+
+    let mut args = std::env::args_os().skip(1);
+    let Some(program) = args.next() else {
+        eprintln!("error: {CHILD_ENV}=exec needs the program to run as its first argument");
+        return ExitCode::FAILURE;
+    };
+    let error = std::process::Command::new(&program).args(args).exec();
+    eprintln!("error: cannot run {}: {error}", program.to_string_lossy());
+    ExitCode::FAILURE
+}
 
 /// Dives without end, printing every [`REPORT_EVERY`]th depth on its own line.
 fn dive_reporting() -> u64 {
@@ -255,6 +281,7 @@ mod tests {
             ChildMode::MainThread,
             ChildMode::Thread { stack_bytes: 65536 },
             ChildMode::NoBaseCase,
+            ChildMode::Exec,
         ] {
             assert_eq!(ChildMode::from_env_value(&mode.to_env_value()), Ok(mode));
         }

@@ -20,6 +20,11 @@ pub(crate) const SECTIONS: &[Section] = &[
         run: from_into,
     },
     Section {
+        name: "parse-match",
+        title: "int(s) in a try, as Rust code writes it: match on s.parse::<i64>()",
+        run: parse_match,
+    },
+    Section {
         name: "parse",
         title: "str::parse and its errors, beside Python's int() and bool()",
         run: parse,
@@ -76,6 +81,20 @@ fn from_into() -> demo::Result {
     print_indented(&attempt::render(&convert::lossless()));
     println!("TryFrom (returns a Result):");
     print_indented(&attempt::render(&convert::fallible()));
+    Ok(())
+}
+
+/// What a Rust programmer types for `int(s)` and its `ValueError`: `parse` returns a `Result`,
+/// and `match` takes both outcomes.
+fn parse_match() -> demo::Result {
+    for s in ["42", "-7", "4 2", ""] {
+        // ANCHOR: parse_match
+        match s.parse::<i64>() {
+            Ok(n) => println!("{s:?} is the number {n}"),
+            Err(e) => println!("{s:?} is not a number: {e}"),
+        }
+        // ANCHOR_END: parse_match
+    }
     Ok(())
 }
 

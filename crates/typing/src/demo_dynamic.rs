@@ -8,6 +8,11 @@ use typing::duck::{Duck, Quack, chorus, flock, largest, quack_twice, total};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
+        name: "enum-list",
+        title: "A list of mixed types as Rust writes it first: an enum, and match",
+        run: enum_list,
+    },
+    Section {
         name: "any-downcast",
         title: "Box<dyn Any> and downcast_ref: a Python list of anything",
         run: any_downcast,
@@ -23,6 +28,38 @@ pub(crate) const SECTIONS: &[Section] = &[
         run: generic_bounds,
     },
 ];
+
+// ANCHOR: item_enum
+/// One element of Python's `[1, "two", 3.0, [4]]`: the types the list may hold, listed.
+enum Item {
+    Int(i64),
+    Str(String),
+    Float(f64),
+    List(Vec<i64>),
+}
+// ANCHOR_END: item_enum
+
+/// The list of mixed types as an `enum`: `match` takes each variant, and one left out is a
+/// compile error.
+fn enum_list() -> demo::Result {
+    // ANCHOR: item_match
+    let items = vec![
+        Item::Int(1),
+        Item::Str("two".into()),
+        Item::Float(3.0),
+        Item::List(vec![4]),
+    ];
+    for item in &items {
+        match item {
+            Item::Int(n) => println!("int {n}"),
+            Item::Str(s) => println!("str {s:?}"),
+            Item::Float(x) => println!("float {x:?}"),
+            Item::List(v) => println!("list {v:?}"),
+        }
+    }
+    // ANCHOR_END: item_match
+    Ok(())
+}
 
 fn any_downcast() -> demo::Result {
     let list: Vec<Box<dyn Any>> = python_list();

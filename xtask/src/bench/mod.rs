@@ -34,9 +34,7 @@ use crate::{cargo, topics};
 
 /// Where the reports go: `target/bench/` (or under `CARGO_TARGET_DIR`).
 pub fn output_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| root.join("target"), PathBuf::from)
-        .join("bench")
+    cargo::target_dir(root).join("bench")
 }
 
 /// `cargo xtask bench [topic] [--quick]`: benches `topic` (every topic that has benches,

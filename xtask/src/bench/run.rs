@@ -10,7 +10,7 @@ use std::time::Instant;
 use measure::QUICK_ENV;
 
 use super::protocol::Side;
-use crate::cargo;
+use crate::{cargo, extension};
 
 /// Where the runner is: which topic of how many, for the progress lines.
 pub struct Progress {
@@ -103,8 +103,12 @@ pub fn rust(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Resul
     )
 }
 
+/// The topics whose Python benches import the extension module, `pyideas`.
+const IMPORT_THE_EXTENSION: [&str; 1] = ["concurrency"];
+
 /// The Python benches of `topic` (`crates/<topic>/benches/*.py`), one after another, run by
-/// `program`.
+/// `program`; for a topic whose benches import the extension module (concurrency), with the
+/// module built optimised and its directory on `PYTHONPATH`.
 pub fn python(
     root: &Path,
     program: &Path,
@@ -112,6 +116,16 @@ pub fn python(
     quick: bool,
     progress: &Progress,
 ) -> Result<Side, String> {
+    let import_from = if IMPORT_THE_EXTENSION.contains(&topic) {
+        let library = extension::build(root, true)?;
+        let dir = super::output_dir(root).join("extension");
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        extension::install(&library, &dir)?;
+        Some(dir)
+    } else {
+        None
+    };
     let dir = root.join("crates").join(topic).join("benches");
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
@@ -133,6 +147,9 @@ pub fn python(
             .arg("-B")
             .arg(&script)
             .env(QUICK_ENV, if quick { "1" } else { "0" });
+        if let Some(dir) = &import_from {
+            command.env("PYTHONPATH", dir);
+        }
         let side = stream(command, &shown, topic, "python", progress)?;
         all.plan.extend(side.plan);
         all.steps.extend(side.steps);

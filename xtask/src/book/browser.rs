@@ -25,6 +25,7 @@ pub fn check(root: &Path, built: &Built) -> Result<bool, String> {
         .arg(&built.dir)
         .env("XTASK_CHROMIUM", &chromium)
         .env("BOOK_PAIRS", built.groups.to_string())
+        .env("BOOK_RUNS", built.runs.to_string())
         .status()
         .map_err(|e| format!("could not run node: {e}"))?;
     Ok(status.success())

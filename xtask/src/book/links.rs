@@ -11,6 +11,8 @@
 //!   made one (a private module has none), else the file in rustdoc's source view;
 //! - any link with a line anchor (`#L12`, `#L12-L20`, as forges write them): rustdoc's source
 //!   view, whose anchors are the bare numbers (`#12`, `#12-20`);
+//! - an image of the repository (a chart, `docs/performance/concurrency.svg`): the image
+//!   itself, copied into the book at the same path, so that `![chart](…)` shows it;
 //! - another file of the repository (a test, an example, `Cargo.toml`): a plain source page the
 //!   build writes under `source/`, with the same line anchors.
 //!
@@ -28,13 +30,33 @@ pub trait Site {
     fn is_repo_file(&self, repo_path: &Path) -> bool;
 }
 
-/// Where one link goes in the book, and whether it needs a source page written.
+/// Where one link goes in the book, and what the build must write for it to land there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     /// The new link, relative to the book's root (where every chapter is).
     pub href: String,
-    /// A repository file to render under `source/`, if the link goes to one.
-    pub source_page: Option<PathBuf>,
+    /// The repository file the build writes into the book for this link, if any.
+    pub needs: Option<Needs>,
+}
+
+/// A repository file the book must hold for a link to it to land.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Needs {
+    /// Rendered as a source page under `source/` (code, configuration: text to read).
+    SourcePage(PathBuf),
+    /// Copied as it is to the same path (an image, which a browser shows itself).
+    Copy(PathBuf),
+}
+
+/// The extensions of the files a browser shows as images, which the book copies rather than
+/// renders as source.
+const IMAGE_EXTENSIONS: [&str; 6] = ["svg", "png", "jpg", "jpeg", "gif", "webp"];
+
+/// Whether a repository path names an image, by its extension.
+pub fn is_image(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| IMAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
 }
 
 /// The book's target for a link written in the file at `from` (a repository path), or `None`
@@ -49,12 +71,7 @@ pub fn resolve(site: &dyn Site, from: &Path, link: &str) -> Option<Target> {
     };
     let repo_path = normalize(&from.parent().unwrap_or(Path::new("")).join(path))?;
     let fragment_suffix = fragment.map(|f| format!("#{f}")).unwrap_or_default();
-    let plain = |href: String| {
-        Some(Target {
-            href,
-            source_page: None,
-        })
-    };
+    let plain = |href: String| Some(Target { href, needs: None });
 
     if let Some(chapter) = site.chapter(&repo_path) {
         return plain(format!("{chapter}{fragment_suffix}"));
@@ -73,6 +90,12 @@ pub fn resolve(site: &dyn Site, from: &Path, link: &str) -> Option<Target> {
             return plain(href);
         }
     }
+    if site.is_repo_file(&repo_path) && is_image(&repo_path) {
+        return Some(Target {
+            href: format!("{}{fragment_suffix}", repo_path.display()),
+            needs: Some(Needs::Copy(repo_path)),
+        });
+    }
     if site.is_repo_file(&repo_path) {
         let anchor = match lines {
             Some(Some(lines)) => format!("#{lines}"),
@@ -80,7 +103,7 @@ pub fn resolve(site: &dyn Site, from: &Path, link: &str) -> Option<Target> {
         };
         return Some(Target {
             href: format!("source/{}.html{anchor}", repo_path.display()),
-            source_page: Some(repo_path),
+            needs: Some(Needs::SourcePage(repo_path)),
         });
     }
     None

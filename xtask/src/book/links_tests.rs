@@ -27,6 +27,7 @@ impl Site for Fake {
     }
     fn is_repo_file(&self, repo_path: &Path) -> bool {
         repo_path == Path::new("crates/concurrency/tests/pool.rs")
+            || repo_path == Path::new("docs/performance/concurrency.svg")
     }
 }
 
@@ -92,7 +93,9 @@ fn other_repository_files_get_a_source_page() {
         target,
         Some(Target {
             href: "source/crates/concurrency/tests/pool.rs.html#4".into(),
-            source_page: Some(PathBuf::from("crates/concurrency/tests/pool.rs")),
+            needs: Some(Needs::SourcePage(PathBuf::from(
+                "crates/concurrency/tests/pool.rs"
+            ))),
         })
     );
 }
@@ -118,4 +121,23 @@ fn forge_line_anchors_are_read_strictly() {
     for fragment in ["L", "7", "Lx", "L7-10", "heading"] {
         assert_eq!(line_anchor(fragment), None, "{fragment}");
     }
+}
+
+#[test]
+fn an_image_is_copied_into_the_book_not_shown_as_source() {
+    // The charts of docs/performance.md: a source page would show the SVG's text, and an
+    // `<img>` pointing at it would show only its alt text.
+    assert_eq!(
+        resolve(
+            &Fake,
+            Path::new("docs/performance.md"),
+            "performance/concurrency.svg"
+        ),
+        Some(Target {
+            href: "docs/performance/concurrency.svg".into(),
+            needs: Some(Needs::Copy(PathBuf::from(
+                "docs/performance/concurrency.svg"
+            ))),
+        })
+    );
 }

@@ -1,5 +1,5 @@
-//! Just enough Markdown for staging a page: which lines are inside a fenced code block, and
-//! where a line's link destinations are.
+//! Just enough Markdown for staging a page: which lines are inside a fenced code block,
+//! where a line's link destinations are, and a heading's links moved out of its text.
 //!
 //! The page checks have their own reader (`page`), which knows the blocks' meaning; this one
 //! only has to keep the book's rewrites out of code, so it follows CommonMark's fence rules
@@ -105,6 +105,49 @@ pub fn rewrite_links(line: &str, rewrite: &mut dyn FnMut(&str) -> Option<String>
     out
 }
 
+/// A heading with each link's text left in place and the link moved to its end as `[→](dest)`:
+/// `## 1. [Title](a.md)` becomes `## 1. Title [→](a.md)`. mdBook makes a heading a link to
+/// itself, so a link inside it is a link inside a link, which the browser splits: the heading's
+/// own link (which the sidebar copies as the heading's name) keeps only the text before it,
+/// `1.`. Images and code spans are left alone.
+pub fn heading_links_at_end(line: &str) -> String {
+    let mut text = String::with_capacity(line.len());
+    let mut moved = String::new();
+    let mut rest = line;
+    while let Some(open) = rest.find(['[', '`']) {
+        let (before, from) = rest.split_at(open);
+        text.push_str(before);
+        if from.starts_with('`') {
+            let run = from.bytes().take_while(|&b| b == b'`').count();
+            let end = from[run..]
+                .find(&from[..run])
+                .map_or(from.len(), |n| n + 2 * run);
+            text.push_str(&from[..end]);
+            rest = &from[end..];
+            continue;
+        }
+        let link = from.find("](").and_then(|mid| {
+            let close = from[mid..].find(')')? + mid;
+            let is_image = before.ends_with('!');
+            (!is_image).then_some((mid, close))
+        });
+        match link {
+            Some((mid, close)) => {
+                text.push_str(&from[1..mid]);
+                moved.push_str(&format!(" [→]({})", &from[mid + 2..close]));
+                rest = &from[close + 1..];
+            }
+            None => {
+                text.push('[');
+                rest = &from[1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    text.truncate(text.trim_end().len());
+    text + &moved
+}
+
 /// Where the destination of a reference definition (`[label]: dest`) starts.
 fn reference_definition(line: &str) -> Option<usize> {
     let trimmed = line.trim_start_matches(' ');
@@ -168,5 +211,22 @@ mod tests {
             Some(d.to_uppercase())
         });
         assert_eq!(out, "[c3]: ../CRATES/M/SRC/C3.RS \"C3\"");
+    }
+
+    #[test]
+    fn a_headings_links_move_to_its_end_so_the_sidebar_shows_its_text() {
+        assert_eq!(
+            heading_links_at_end("## 1. [The `sys` module](platform.md)"),
+            "## 1. The `sys` module [→](platform.md)"
+        );
+        assert_eq!(
+            heading_links_at_end("## [a](a.md) and [b](b.md#x) done"),
+            "## a and b done [→](a.md) [→](b.md#x)"
+        );
+        assert_eq!(
+            heading_links_at_end("## `[x](y)` and [z]"),
+            "## `[x](y)` and [z]"
+        );
+        assert_eq!(heading_links_at_end("## ![i](i.svg)"), "## ![i](i.svg)");
     }
 }

@@ -12,8 +12,10 @@
 //! # Layout
 //!
 //! - [`tools`]: the pinned mdBook, installed on first use; where Chromium and Node are.
-//! - [`stage`]: the chapters, `SUMMARY.md` and the staged pages.
+//! - [`chapters`]: which files are chapters, in the reading path's order, and `SUMMARY.md`.
+//! - [`stage`]: the staged pages.
 //! - [`markdown`]: fences and link destinations, just enough to rewrite outside code.
+//! - [`runs`]: outputs with wildcards (console, Python) shown from a real run, marked.
 //! - [`pairs`]: `<!-- side-by-side -->` groups into two-column `<div>`s.
 //! - [`links`]: the pages' repository links, sent to chapters, rustdoc or source pages.
 //! - [`source_page`]: the HTML view of a repository file rustdoc does not show.
@@ -21,9 +23,11 @@
 //! - [`serve`]: `--serve`, the built book over HTTP on localhost.
 
 pub mod browser;
+pub mod chapters;
 pub mod links;
 pub mod markdown;
 pub mod pairs;
+pub mod runs;
 pub mod serve;
 pub mod source_page;
 pub mod stage;
@@ -56,6 +60,8 @@ pub struct Built {
     pub dir: PathBuf,
     /// How many side-by-side groups its chapters have.
     pub groups: usize,
+    /// How many console blocks show a real run's values.
+    pub runs: usize,
 }
 
 impl Built {
@@ -76,7 +82,13 @@ pub fn build(root: &Path) -> Result<Built, String> {
     fs::copy(root.join("book/book.toml"), staged_dir.join("book.toml"))
         .map_err(|e| format!("cannot copy book/book.toml: {e}"))?;
     copy_dir(&root.join("book/theme"), &staged_dir.join("theme"))?;
-    let staged = stage::write(root, &doc_dir, &staged_dir)?;
+    let runs = runs::run(root)?;
+    eprintln!(
+        "book: {} of {} blocks with wildcards (console, Python output) shown from a run",
+        runs.count(),
+        runs.with_wildcards
+    );
+    let staged = stage::write(root, &doc_dir, &staged_dir, &runs)?;
 
     let dir = target.join("book");
     let status = std::process::Command::new(&mdbook)
@@ -108,6 +120,7 @@ pub fn build(root: &Path) -> Result<Built, String> {
     Ok(Built {
         dir,
         groups: staged.groups,
+        runs: runs.count(),
     })
 }
 
@@ -126,7 +139,7 @@ fn rustdoc(root: &Path) -> Result<(), String> {
 }
 
 /// The workspace's target directory, wherever `CARGO_TARGET_DIR` or a config puts it.
-fn target_dir(root: &Path) -> Result<PathBuf, String> {
+pub fn target_dir(root: &Path) -> Result<PathBuf, String> {
     let output = cargo::command()
         .current_dir(root)
         .args(["metadata", "--no-deps", "--format-version", "1"])

@@ -1,5 +1,6 @@
-//! The tools the book needs beyond cargo, each pinned and installed by the workspace itself
-//! on first use, under the target directory so that `cargo clean` takes them away too.
+//! The tools the book (and the exercises, `cargo xtask learn`) need beyond cargo, each pinned
+//! and installed by the workspace itself on first use, under the target directory so that
+//! `cargo clean` takes them away too.
 //!
 //! mdBook is a binary from crates.io: `cargo install --locked --root <target>/tools` builds
 //! it once (a few minutes) and never again while the version matches. Using it as a library
@@ -12,19 +13,44 @@ use std::time::Instant;
 
 use crate::cargo;
 
-/// The mdBook release the book is built with. Changing it rebuilds the tool on next use.
-pub const MDBOOK_VERSION: &str = "0.5.4";
+/// A binary from crates.io that the workspace installs, pinned, into `<target>/tools`.
+pub struct Tool {
+    /// The name a person knows it by, for messages.
+    pub label: &'static str,
+    /// The crate, which is also the binary's name.
+    pub krate: &'static str,
+    /// The release installed; changing it reinstalls the tool on next use.
+    pub version: &'static str,
+}
+
+/// The mdBook release the book is built with.
+pub const MDBOOK: Tool = Tool {
+    label: "mdBook",
+    krate: "mdbook",
+    version: "0.5.4",
+};
 
 /// The pinned `mdbook` binary, installed into `<target>/tools` first if it is missing or
 /// another version.
 pub fn mdbook(target: &Path) -> Result<PathBuf, String> {
+    install(target, &MDBOOK)
+}
+
+/// The pinned binary of `tool`, installed into `<target>/tools` first if it is missing or
+/// another version (`cargo install --locked`, a few minutes once).
+pub fn install(target: &Path, tool: &Tool) -> Result<PathBuf, String> {
+    let Tool {
+        label,
+        krate,
+        version,
+    } = tool;
     let root = target.join("tools");
-    let binary = root.join("bin").join("mdbook");
-    if installed_version(&binary).as_deref() == Some(MDBOOK_VERSION) {
+    let binary = root.join("bin").join(krate);
+    if installed_version(&binary).as_deref() == Some(*version) {
         return Ok(binary);
     }
     eprintln!(
-        "installing mdBook {MDBOOK_VERSION} into {} (first use only; it compiles from \
+        "installing {label} {version} into {} (first use only; it compiles from \
          crates.io, which takes a few minutes)",
         root.display()
     );
@@ -32,7 +58,7 @@ pub fn mdbook(target: &Path) -> Result<PathBuf, String> {
     let status = cargo::command()
         .args(["install", "--locked", "--root"])
         .arg(&root)
-        .arg(format!("mdbook@{MDBOOK_VERSION}"))
+        .arg(format!("{krate}@{version}"))
         // Its own target directory, not the workspace's: cargo install would otherwise
         // share the workspace's and its lock with the other builds.
         .env_remove("CARGO_TARGET_DIR")
@@ -42,26 +68,22 @@ pub fn mdbook(target: &Path) -> Result<PathBuf, String> {
         .status()
         .map_err(|e| format!("could not run cargo install: {e}"))?;
     if !status.success() {
-        return Err(format!(
-            "cargo install mdbook@{MDBOOK_VERSION} failed ({status})"
-        ));
+        return Err(format!("cargo install {krate}@{version} failed ({status})"));
     }
     match installed_version(&binary) {
-        Some(version) if version == MDBOOK_VERSION => {
-            eprintln!(
-                "installed mdBook {MDBOOK_VERSION} in {:.0?}",
-                started.elapsed()
-            );
+        Some(installed) if installed == *version => {
+            eprintln!("installed {label} {version} in {:.0?}", started.elapsed());
             Ok(binary)
         }
         other => Err(format!(
-            "{} reports version {other:?} after installing {MDBOOK_VERSION}",
+            "{} reports version {other:?} after installing {version}",
             binary.display()
         )),
     }
 }
 
-/// What `mdbook --version` says (`mdbook v0.5.4` → `0.5.4`), or `None` if it does not run.
+/// What `<tool> --version` says (`mdbook v0.5.4` → `0.5.4`, `rustlings 6.5.0` → `6.5.0`), or
+/// `None` if it does not run.
 fn installed_version(binary: &Path) -> Option<String> {
     let output = Command::new(binary)
         .arg("--version")

@@ -48,6 +48,9 @@ pub struct Options {
     /// The interpreter for the Python blocks (`--python`); `None` for `XTASK_PYTHON` or
     /// `python3`.
     pub python: Option<PathBuf>,
+    /// The workspace root to build the extension module from, for the blocks that import it
+    /// (`<!-- python: extension -->`); `None` leaves those blocks unrun, saying why.
+    pub extension: Option<PathBuf>,
 }
 
 impl Options {
@@ -59,6 +62,7 @@ impl Options {
             python::run::required(),
             self.timeout,
         )
+        .with_extension(self.extension.clone())
     }
 }
 
@@ -125,7 +129,11 @@ pub fn trials(
         }
     }
     trials.extend(kind::trials(&console, blocks.consoles, &record));
-    python.run_ahead(selected::<Python>(arguments, &blocks.pythons));
+    let ahead = selected::<Python>(arguments, &blocks.pythons);
+    if !arguments.list {
+        python.build_extension_for(&ahead);
+    }
+    python.run_ahead(ahead);
     trials.extend(kind::trials(&python, blocks.pythons, &record));
     trials.extend(kind::trials(&excerpt, blocks.excerpts, &record));
     Ok(trials)

@@ -40,6 +40,23 @@ pub struct Diagnostic {
     pub rendered: String,
 }
 
+/// The crate name of a case that is a whole program using only `std` (an exercise of
+/// `learn/`): it is compiled against no library of the workspace.
+pub const STANDALONE: &str = "std";
+
+/// Where cases that use no workspace library ([`STANDALONE`]) are compiled: nothing is built.
+pub fn standalone(root: &Path) -> Result<Libraries, String> {
+    let out_dir = crate::book::target_dir(root)?
+        .join("debug")
+        .join("compile_errors");
+    std::fs::create_dir_all(&out_dir)
+        .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
+    Ok(Libraries {
+        out_dir,
+        ..Libraries::default()
+    })
+}
+
 /// Builds the members' libraries and finds their rlibs.
 pub fn build(root: &Path) -> Result<Libraries, String> {
     let artifacts = cargo::build(root, "the libraries", &["--lib"])?;
@@ -82,10 +99,11 @@ pub fn compile(
     case: &Case,
     index: usize,
 ) -> Result<Vec<Diagnostic>, String> {
-    let rlib = libraries
-        .rlibs
-        .get(&case.krate)
-        .ok_or_else(|| format!("no library built for crate `{}`", case.krate))?;
+    let rlib = match libraries.rlibs.get(&case.krate) {
+        Some(rlib) => Some(rlib),
+        None if case.krate == STANDALONE => None,
+        None => return Err(format!("no library built for crate `{}`", case.krate)),
+    };
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
     let mut command = Command::new(rustc);
     command
@@ -100,9 +118,12 @@ pub fn compile(
         .args(["--error-format=json", "--cap-lints", "warn"])
         .arg(format!("--crate-name=case_{index}"))
         .arg("--out-dir")
-        .arg(&libraries.out_dir)
-        .arg("--extern")
-        .arg(format!("{}={}", case.krate, rlib.display()));
+        .arg(&libraries.out_dir);
+    if let Some(rlib) = rlib {
+        command
+            .arg("--extern")
+            .arg(format!("{}={}", case.krate, rlib.display()));
+    }
     for dir in &libraries.search {
         command
             .arg("-L")

@@ -57,6 +57,8 @@ pub fn run(
                 let options = Options {
                     timeout: process::timeout_from_env()?,
                     python: interpreter.clone(),
+                    // A topic's Python originals import no extension module.
+                    extension: None,
                 };
                 if let Err(sections) = side_by_side::show(root, topic, section, binary, &options) {
                     failed.push(sections);

@@ -52,28 +52,50 @@ pub fn literal(actual: &str) -> String {
     }
 }
 
+/// A piece of an output line as a page shows a run of it: text the page writes, or what a
+/// wildcard stood for in this run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Text the expected line writes out.
+    Fixed(String),
+    /// What a `[..]` (or a whole `...` line) matched: the part that varies from run to run.
+    Varies(String),
+}
+
 /// Whether one actual line matches one expected line (trailing spaces ignored).
 pub fn line_matches(expected: &str, actual: &str) -> bool {
+    pieces(expected, actual).is_some()
+}
+
+/// The actual line cut where the expected line's wildcards match, if it matches (trailing
+/// spaces ignored): the page's text and, for each `[..]`, what it stood for. Each `[..]`
+/// takes the shortest text after which the rest can follow, the last one whatever is left
+/// before the line's end.
+pub fn pieces(expected: &str, actual: &str) -> Option<Vec<Piece>> {
     let expected = expected.trim_end();
     let actual = actual.trim_end();
     if is_escaped_any_lines(expected) {
-        return actual == &expected[ESCAPE.len_utf8()..];
+        return (actual == &expected[ESCAPE.len_utf8()..])
+            .then(|| vec![Piece::Fixed(actual.to_string())]);
     }
     let parts = literal_parts(expected);
     let (first, rest) = parts.split_first().expect("parts starts with one part");
-    let Some(mut rest_of_line) = actual.strip_prefix(first.as_str()) else {
-        return false;
-    };
+    let mut rest_of_line = actual.strip_prefix(first.as_str())?;
+    let mut pieces = vec![Piece::Fixed(first.clone())];
     let Some((last, middle)) = rest.split_last() else {
-        return rest_of_line.is_empty();
+        return rest_of_line.is_empty().then_some(pieces);
     };
     for part in middle {
-        match rest_of_line.find(part.as_str()) {
-            Some(at) => rest_of_line = &rest_of_line[at + part.len()..],
-            None => return false,
-        }
+        let at = rest_of_line.find(part.as_str())?;
+        pieces.push(Piece::Varies(rest_of_line[..at].to_string()));
+        pieces.push(Piece::Fixed(part.clone()));
+        rest_of_line = &rest_of_line[at + part.len()..];
     }
-    rest_of_line.ends_with(last.as_str())
+    let varies = rest_of_line.strip_suffix(last.as_str())?;
+    pieces.push(Piece::Varies(varies.to_string()));
+    pieces.push(Piece::Fixed(last.clone()));
+    pieces.retain(|piece| !matches!(piece, Piece::Fixed(text) if text.is_empty()));
+    Some(pieces)
 }
 
 /// The text a [`literal`] line stands for.

@@ -12,7 +12,7 @@
 
 mod line;
 
-pub use self::line::{ANY_LINES, ANY_TEXT, line_matches, literal};
+pub use self::line::{ANY_LINES, ANY_TEXT, Piece, line_matches, literal, pieces};
 
 use self::line::{is_any_lines, unescaped};
 use crate::align::{Gaps, Rules, Step};
@@ -46,6 +46,25 @@ fn align(expected: &[String], actual: &[String]) -> (usize, Vec<Step>) {
 /// Whether the output matches the documented block.
 pub fn matches(expected: &[String], actual: &[String]) -> bool {
     align(expected, actual).0 == 0
+}
+
+/// The output as a page shows a run that matched it: each line cut into the page's text and
+/// what its wildcards stood for ([`pieces`]), and each line a `...` swallowed wholly varying
+/// (a `...` that swallowed none shows nothing). `None` if the run does not match.
+pub fn shown(expected: &[String], actual: &[String]) -> Option<Vec<Vec<Piece>>> {
+    let (cost, steps) = align(expected, actual);
+    if cost != 0 {
+        return None;
+    }
+    steps
+        .into_iter()
+        .filter_map(|step| match step {
+            Step::Same(i, j) => Some(pieces(&expected[i], &actual[j])),
+            Step::Elided(_, j) => Some(Some(vec![Piece::Varies(actual[j].clone())])),
+            Step::Gap(_) => None,
+            Step::Missing(_) | Step::Extra(_) => Some(None),
+        })
+        .collect()
 }
 
 /// The block rewritten to the actual output, keeping the expected lines that still match

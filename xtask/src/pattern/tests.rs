@@ -146,3 +146,34 @@ fn blessed_blocks_always_match_their_output() {
         }
     }
 }
+
+#[test]
+fn a_matching_run_is_shown_with_what_each_wildcard_stood_for() {
+    let expected = lines("start\nsequential [..] ms, speedup [..]x\n...\n\\[..] stays\nend");
+    let actual = lines("start\nsequential 40 ms, speedup 1.9x\nnoise 1\nnoise 2\n[..] stays\nend");
+    let fixed = |t: &str| Piece::Fixed(t.to_string());
+    let varies = |t: &str| Piece::Varies(t.to_string());
+    assert_eq!(
+        shown(&expected, &actual),
+        Some(vec![
+            vec![fixed("start")],
+            vec![
+                fixed("sequential "),
+                varies("40"),
+                fixed(" ms, speedup "),
+                varies("1.9"),
+                fixed("x")
+            ],
+            vec![varies("noise 1")],
+            vec![varies("noise 2")],
+            vec![fixed("[..] stays")],
+            vec![fixed("end")],
+        ])
+    );
+    // A wildcard at the end takes the rest of the line; a run that differs shows nothing.
+    assert_eq!(
+        pieces("depth [..]", "depth 74752"),
+        Some(vec![fixed("depth "), varies("74752")])
+    );
+    assert_eq!(shown(&expected, &lines("start\nend")), None);
+}

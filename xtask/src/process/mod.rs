@@ -3,12 +3,14 @@
 //! stdout and stderr go to one pipe, so the captured text interleaves them as a terminal shows
 //! them (Rust's stdout is line-buffered, so whole lines stay whole). The demo runs in a
 //! process group of its own: at the deadline the whole group is killed, and once the demo
-//! has exited, any process of its group still alive is reported and killed, so a demo can
-//! neither hang the check nor leave a child behind.
+//! has exited, any process of its group still running a moment later (`group.rs`) is
+//! reported and killed, so a demo can neither hang the check nor leave a child behind.
 //!
 //! A group of its own also means the terminal's Ctrl-C (sent to the foreground group) no
 //! longer reaches the demo: [`end_demos_on_interrupt`] makes an interrupted runner kill the
 //! demos it is running before it dies.
+
+mod group;
 
 use std::fmt;
 use std::io::Read;
@@ -218,8 +220,11 @@ fn capture(mut command: Command, timeout: Duration, grace: Duration) -> std::io:
         }
         thread::sleep(Duration::from_millis(5));
     };
-    // Whatever is left of the group outlived the demo: kill it, and say so.
-    let left_behind = status.is_some() && killpg(group, Signal::SIGKILL).is_ok();
+    // Whatever is left of the group once its helpers had their moment to end outlived the
+    // demo: kill it, and say so.
+    let left_behind = status.is_some()
+        && !group::ends_within(group, group::GROUP_ENDS_WITHIN)
+        && killpg(group, Signal::SIGKILL).is_ok();
     let mut bytes = Vec::new();
     let end_of_output = Instant::now() + grace;
     loop {

@@ -69,6 +69,14 @@ fn a_child_left_running_is_detected_and_killed() {
 }
 
 #[test]
+fn a_helper_that_ends_soon_after_the_program_is_not_left_behind() {
+    // As CPython's fork server and resource tracker do once their parent's pipe closes.
+    let run = run(sh("sleep 0.3 & echo parent done"), DEFAULT_TIMEOUT).unwrap();
+    assert_eq!(run.code(), Some(0));
+    assert!(!run.left_behind);
+}
+
+#[test]
 fn output_is_kept_when_an_escaped_process_holds_the_pipe_open() {
     // `setsid` takes the sleep out of the demo's group, beyond the reach of killpg.
     let run = capture(

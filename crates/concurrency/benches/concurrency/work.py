@@ -5,6 +5,9 @@ and the 20 and 200 ms lengths of `sized.rs`."""
 import multiprocessing
 import threading
 
+import measure
+from measure import repeats
+
 LENGTHS = [0.020, 0.200]  # seconds: the sized tasks
 context = multiprocessing.get_context("fork")
 sizes = {}  # task length in seconds -> n, filled by concurrency.report_sizes
@@ -39,6 +42,15 @@ def in_threads(target, args_list):
         thread.start()
     for thread in threads:
         thread.join()
+
+
+def two_threads_against_serial(task, n):
+    """The speedup of task(n) twice on two threads over twice one after the other."""
+    return measure.speedup(
+        repeats(),
+        lambda: [task(n), task(n)],
+        lambda: in_threads(task, [(n,)] * 2),
+    )
 
 
 def pool_map(processes, function, inputs, **options):

@@ -37,7 +37,9 @@ pub(crate) enum Chunking {
 /// CPython's default is fixed: `chunksize, extra = divmod(len, 4 * processes)`, rounded up,
 /// so the last chunk may leave one worker busy alone for a quarter of its share. Guided
 /// chunking starts at the same size and shrinks with what remains, so the tail is balanced
-/// to one task, for about `4 * processes * ln(len)` claims in all, each one atomic operation.
+/// to one task. Each claim takes at least `1/(4p)` of what is left (`p` processes), so the
+/// chunks above one take at most about `4p * ln(len / 4p)` claims, and the tail of chunks of
+/// one at most `4p` more: each claim is one atomic operation.
 pub(crate) fn guided_chunk(remaining: usize, processes: usize) -> usize {
     remaining.div_ceil(4 * processes.max(1)).max(1)
 }
@@ -240,10 +242,21 @@ mod tests {
         }
     }
 
+    // ANCHOR: guided_claims
     #[test]
-    fn guided_claims_are_few() {
-        let next = AtomicUsize::new(0);
-        let claims = std::iter::from_fn(|| claim(&next, 100_000, 2, Chunking::Guided)).count();
-        assert!(claims < 150, "{claims} claims");
+    fn guided_claims_are_at_most_4p_times_ln_len_over_4p_plus_a_tail_of_4p() {
+        let claims = |len: usize, processes: usize| {
+            let next = AtomicUsize::new(0);
+            std::iter::from_fn(|| claim(&next, len, processes, Chunking::Guided)).count()
+        };
+        // 2 workers, 10,000 tasks: 4p = 8, 8 * ln(10_000 / 8) = 57.0, plus a tail of 8.
+        assert_eq!(claims(10_000, 2), 58);
+        for (len, processes) in [(100, 2), (10_000, 2), (1_000_000, 2), (10_000, 8)] {
+            let four_p = (4 * processes) as f64;
+            let bound = four_p * (len as f64 / four_p).ln() + four_p;
+            let counted = claims(len, processes);
+            assert!(counted as f64 <= bound, "{len}, {processes}: {counted}");
+        }
     }
+    // ANCHOR_END: guided_claims
 }

@@ -6,14 +6,16 @@
 //! is a more derived metaclass with a `__new__` of its own, `type.__new__` does not build the
 //! class itself but hands the changed `(name, bases, namespace)` to that `__new__`
 //! (`return winner->tp_new(winner, args, kwds)` in `typeobject.c`), which may change them
-//! again, and so on. `type.__call__` then runs the `__init__` of the class's own metaclass,
-//! the last winner. `build_class`, behind [`Meta::create`] and [`Class::new`], follows the same
-//! steps.
+//! again, and so on. Once the class exists, `type.__new__` calls `__set_name__` on each
+//! attribute that has one and `__init_subclass__` on the parent (PEP 487), and `type.__call__`
+//! then runs the `__init__` of the class's own metaclass, the last winner. `build_class`,
+//! behind [`Meta::create`], [`Class::new`] and [`ClassStatement`](super::statement::ClassStatement), follows
+//! the same steps.
 
 use super::class::{Class, ClassRef};
-use super::error::TypeError;
+use super::error::{Exception, TypeError};
 use super::meta::{ClassDef, Meta};
-use super::value::Namespace;
+use super::statement;
 
 // ANCHOR: calculate_metaclass
 /// CPython's `_PyType_CalculateMetaclass`: start from the requested metaclass and replace it
@@ -39,9 +41,12 @@ pub fn calculate_metaclass(requested: &Meta, bases: &[ClassRef]) -> Result<Meta,
 }
 // ANCHOR_END: calculate_metaclass
 
-/// The class statement: pick the metaclass, let it see the definition, hand the definition on
-/// to a more derived metaclass if the bases it returned call for one, create the class (C3
-/// and all), then let the class's own metaclass see the class.
+/// `meta(name, bases, namespace, **keywords)`, once the namespace is filled: pick the
+/// metaclass, let it see the definition, hand the definition on to a more derived metaclass if
+/// the bases it returned call for one, create the class (C3 and all), call each `__set_name__`
+/// and the parent's `__init_subclass__` as `type.__new__` does, then let the class's own
+/// metaclass see the class. [`ClassStatement`](super::statement::ClassStatement) runs
+/// `__prepare__` and the body before this.
 ///
 /// Three things Python can do fall outside the model and need no step here. A `Metaclass`
 /// does not inherit its parent's hooks, so a hand-over runs exactly the winner's
@@ -54,19 +59,11 @@ pub fn calculate_metaclass(requested: &Meta, bases: &[ClassRef]) -> Result<Meta,
 /// runs. And Python's `__init__` receives the `(name, bases, namespace)` of the original call,
 /// not the changed ones; `init_class` receives only the finished class.
 pub(crate) fn build_class(
-    name: &str,
-    bases: &[ClassRef],
-    namespace: Namespace,
+    mut def: ClassDef,
     requested: Option<&Meta>,
-) -> Result<ClassRef, TypeError> {
-    let requested = requested.cloned().unwrap_or_else(Meta::type_);
+) -> Result<ClassRef, Exception> {
     // `__build_class__`: the most derived of the requested metaclass and the bases' ones.
-    let mut meta = calculate_metaclass(&requested, bases)?;
-    let mut def = ClassDef {
-        name: name.to_string(),
-        bases: bases.to_vec(),
-        namespace,
-    };
+    let mut meta = winning_metaclass(requested, &def.bases)?;
     loop {
         def = meta.hooks().new_class(def)?;
         // `type.__new__(meta, ...)` picks again from the bases the hook returned. A more
@@ -80,18 +77,32 @@ pub(crate) fn build_class(
         meta = winner;
     }
     let class = Class::allocate(&def.name, &def.bases, def.namespace, Some(meta.clone()))?;
+    // The rest of `type.__new__` (PEP 487): the new class tells its attributes their names,
+    // then its parent that it exists.
+    statement::set_names(&class)?;
+    statement::init_subclass_after(&class, &class, &def.keywords)?;
     // `type.__call__`: `type(cls).__init__`, the metaclass that built the class.
     meta.hooks().init_class(&class)?;
     Ok(class)
 }
 
+/// The metaclass `__build_class__` calls: the most derived of the requested one (`type` if
+/// none) and the bases' ones.
+pub(crate) fn winning_metaclass(
+    requested: Option<&Meta>,
+    bases: &[ClassRef],
+) -> Result<Meta, TypeError> {
+    let requested = requested.cloned().unwrap_or_else(Meta::type_);
+    calculate_metaclass(&requested, bases)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Plain;
+    use crate::{Namespace, Plain};
 
     #[test]
-    fn the_most_derived_metaclass_wins_and_unrelated_ones_conflict() -> Result<(), TypeError> {
+    fn the_most_derived_metaclass_wins_and_unrelated_ones_conflict() -> Result<(), Exception> {
         let m1 = Meta::new("M1", &[], Plain)?;
         let m2 = Meta::new("M2", &[m1.clone()], Plain)?;
         let other = Meta::new("Other", &[], Plain)?;

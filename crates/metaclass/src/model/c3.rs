@@ -102,14 +102,14 @@ fn mro_error(to_merge: &[Vec<ClassRef>], remain: &[usize]) -> TypeError {
 #[cfg(test)]
 mod tests {
     use crate::examples::class;
-    use crate::{ClassRef, TypeError};
+    use crate::{ClassRef, Exception};
 
     fn names(class: &ClassRef) -> String {
         class.mro_names().join(" ")
     }
 
     #[test]
-    fn first_example_a_b_c_d_e_f_o() -> Result<(), TypeError> {
+    fn first_example_a_b_c_d_e_f_o() -> Result<(), Exception> {
         let (f, e, d) = (class("F", &[])?, class("E", &[])?, class("D", &[])?);
         let c = class("C", &[&d, &f])?;
         let b = class("B", &[&d, &e])?;
@@ -121,7 +121,7 @@ mod tests {
     }
 
     #[test]
-    fn second_example_swaps_e_and_d() -> Result<(), TypeError> {
+    fn second_example_swaps_e_and_d() -> Result<(), Exception> {
         let (f, e, d) = (class("F", &[])?, class("E", &[])?, class("D", &[])?);
         let c = class("C", &[&d, &f])?;
         let b = class("B", &[&e, &d])?;
@@ -131,7 +131,7 @@ mod tests {
     }
 
     #[test]
-    fn the_k1_k2_k3_example() -> Result<(), TypeError> {
+    fn the_k1_k2_k3_example() -> Result<(), Exception> {
         let (a, b, c) = (class("A", &[])?, class("B", &[])?, class("C", &[])?);
         let (d, e) = (class("D", &[])?, class("E", &[])?);
         let k1 = class("K1", &[&a, &b, &c])?;
@@ -143,7 +143,7 @@ mod tests {
     }
 
     #[test]
-    fn x_y_disagreement_is_refused_naming_the_heads() -> Result<(), TypeError> {
+    fn x_y_disagreement_is_refused_naming_the_heads() -> Result<(), Exception> {
         let (x, y) = (class("X", &[])?, class("Y", &[])?);
         let a = class("A", &[&x, &y])?;
         let b = class("B", &[&y, &x])?;
@@ -156,7 +156,7 @@ mod tests {
     }
 
     #[test]
-    fn a_base_before_its_own_subclass_is_refused() -> Result<(), TypeError> {
+    fn a_base_before_its_own_subclass_is_refused() -> Result<(), Exception> {
         let f = class("F", &[])?;
         let e = class("E", &[&f])?;
         let error = class("G", &[&f, &e]).unwrap_err();
@@ -170,7 +170,7 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_bases_are_refused() -> Result<(), TypeError> {
+    fn duplicate_bases_are_refused() -> Result<(), Exception> {
         let a = class("A", &[])?;
         let error = class("B", &[&a, &a]).unwrap_err();
         assert_eq!(error.message(), "duplicate base class A");
@@ -182,7 +182,7 @@ mod tests {
     }
 
     #[test]
-    fn object_is_last_and_alone_at_the_root() -> Result<(), TypeError> {
+    fn object_is_last_and_alone_at_the_root() -> Result<(), Exception> {
         assert_eq!(names(&ClassRef::object()), "object");
         let a = class("A", &[])?;
         assert_eq!(a.bases(), [ClassRef::object()]);

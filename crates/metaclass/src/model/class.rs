@@ -7,9 +7,9 @@ use std::rc::Rc;
 
 use super::build;
 use super::c3;
-use super::error::{AttributeError, TypeError};
+use super::error::{AttributeError, Exception, TypeError};
 use super::instance::Instance;
-use super::meta::Meta;
+use super::meta::{ClassDef, Meta};
 use super::value::{Namespace, Value};
 
 /// A class: what a `class` statement (or `type(name, bases, dict)`) creates.
@@ -66,8 +66,8 @@ impl Class {
         name: &str,
         bases: &[ClassRef],
         namespace: Namespace,
-    ) -> Result<ClassRef, TypeError> {
-        build::build_class(name, bases, namespace, None)
+    ) -> Result<ClassRef, Exception> {
+        build::build_class(ClassDef::new(name, bases, namespace), None)
     }
 
     /// What `type.__new__` does once a metaclass has had its say: fill in `(object,)`, compute

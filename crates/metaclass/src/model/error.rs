@@ -1,4 +1,7 @@
-//! The two Python exceptions the model raises, as error values with CPython's wording.
+//! The Python exceptions the model raises, as error values with CPython's wording: the
+//! `TypeError` and `AttributeError` of the model's own rules, and [`Exception`], any exception,
+//! for what a class statement raises when code it runs (`__set_name__`, `__init_subclass__`)
+//! fails.
 
 use std::fmt;
 
@@ -47,13 +50,15 @@ impl fmt::Display for AttributeError {
 impl std::error::Error for TypeError {}
 impl std::error::Error for AttributeError {}
 
-/// Either exception, for operations that can raise both (`obj.method()`).
+/// Any of the model's exceptions, for operations that can raise more than one (`obj.method()`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PyError {
     /// A `TypeError`.
     Type(TypeError),
     /// An `AttributeError`.
     Attribute(AttributeError),
+    /// Whatever a class statement raised (see [`Exception`]).
+    Statement(Exception),
 }
 
 impl fmt::Display for PyError {
@@ -61,6 +66,7 @@ impl fmt::Display for PyError {
         match self {
             Self::Type(error) => error.fmt(f),
             Self::Attribute(error) => error.fmt(f),
+            Self::Statement(error) => error.fmt(f),
         }
     }
 }
@@ -70,6 +76,108 @@ impl std::error::Error for PyError {}
 impl From<TypeError> for PyError {
     fn from(error: TypeError) -> Self {
         Self::Type(error)
+    }
+}
+
+/// Any Python exception: its type's name, its message, the notes added to it (PEP 678, 3.11+)
+/// and the exception it was raised from (`__cause__`). What a class statement returns, since
+/// the code it runs may raise anything.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exception {
+    kind: String,
+    message: String,
+    notes: Vec<String>,
+    cause: Option<Box<Exception>>,
+    /// Set where `type.__new__` added its `__set_name__` note, for [`Exception::as_before_3_12`].
+    set_name_context: Option<String>,
+}
+
+impl Exception {
+    /// `Kind(message)`: `Exception::new("ValueError", "no x")` is `ValueError("no x")`.
+    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+        Self {
+            kind: kind.to_string(),
+            message: message.into(),
+            notes: Vec::new(),
+            cause: None,
+            set_name_context: None,
+        }
+    }
+
+    /// `type(error).__name__`.
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// `str(error)`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// `error.__notes__` (empty where there are none).
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// `error.__cause__`: the exception this one was raised `from`.
+    pub fn cause(&self) -> Option<&Exception> {
+        self.cause.as_deref()
+    }
+
+    /// What `type.__new__` raises when a `__set_name__` raises `self`, since CPython 3.12.0:
+    /// the same exception, with a note saying where it came from (gh-77757).
+    pub(crate) fn noted_by_set_name(mut self, context: String) -> Self {
+        self.notes.push(context.clone());
+        self.set_name_context = Some(context);
+        self
+    }
+
+    /// The same failure as CPython 3.9 to 3.11 report it: an exception a `__set_name__` raised
+    /// is not passed on with a note but wrapped, `raise RuntimeError(context) from error`.
+    /// Any other exception is returned as it is.
+    #[must_use]
+    pub fn as_before_3_12(&self) -> Exception {
+        let Some(context) = &self.set_name_context else {
+            return self.clone();
+        };
+        let mut original = self.clone();
+        original.notes.retain(|note| note != context);
+        original.set_name_context = None;
+        Exception {
+            cause: Some(Box::new(original)),
+            ..Exception::new("RuntimeError", context.clone())
+        }
+    }
+}
+
+/// Prints as Python's traceback ends: `ValueError: <message>`, then each note on a line.
+impl fmt::Display for Exception {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind, self.message)?;
+        for note in &self.notes {
+            write!(f, "\n{note}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Exception {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.cause
+            .as_deref()
+            .map(|cause| cause as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl From<TypeError> for Exception {
+    fn from(error: TypeError) -> Self {
+        Exception::new("TypeError", error.0)
+    }
+}
+
+impl From<Exception> for PyError {
+    fn from(error: Exception) -> Self {
+        Self::Statement(error)
     }
 }
 

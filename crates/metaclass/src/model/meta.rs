@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use super::build;
 use super::class::{Class, ClassRef};
-use super::error::TypeError;
+use super::error::{Exception, TypeError};
 use super::instance::Instance;
 use super::value::Namespace;
 
@@ -23,12 +23,34 @@ pub struct ClassDef {
     pub bases: Vec<ClassRef>,
     /// The class body's namespace, which becomes the class `__dict__`.
     pub namespace: Namespace,
+    /// The class statement's other keywords (`class C(Base, tag="x")`), which
+    /// `__init_subclass__` receives; empty for `type(name, bases, namespace)`.
+    pub keywords: Namespace,
+}
+
+impl ClassDef {
+    /// `(name, bases, namespace)` with no keywords, as `type(name, bases, namespace)` has.
+    pub fn new(name: &str, bases: &[ClassRef], namespace: Namespace) -> Self {
+        Self {
+            name: name.to_string(),
+            bases: bases.to_vec(),
+            namespace,
+            keywords: Namespace::new(),
+        }
+    }
 }
 
 // ANCHOR: metaclass_trait
 /// What a metaclass can do. Every method defaults to `type`'s behaviour; a metaclass that
 /// also wants its parent metaclass's behaviour calls it, as Python code calls `super()`.
 pub trait Metaclass {
+    /// `Meta.__prepare__(name, bases, **keywords)`: the namespace the class body fills, before
+    /// the body runs. `type`'s is an empty dict; a metaclass may return one already holding
+    /// names, which the body then sees and may overwrite.
+    fn prepare(&self, _name: &str, _bases: &[ClassRef], _keywords: &Namespace) -> Namespace {
+        Namespace::new()
+    }
+
     /// `Meta.__new__` before `type.__new__`: sees `(name, bases, namespace)` and returns them,
     /// changed or not, or refuses the class with a `TypeError`. If the bases it returns call
     /// for a more derived metaclass, that one's `new_class` runs next, on the changed
@@ -37,7 +59,8 @@ pub trait Metaclass {
         Ok(def)
     }
 
-    /// `Meta.__init__`: runs once the class exists (registries record it here).
+    /// `Meta.__init__`: runs once the class exists, after `type.__new__` has called every
+    /// `__set_name__` and the parent's `__init_subclass__` (registries record it here).
     fn init_class(&self, _class: &ClassRef) -> Result<(), TypeError> {
         Ok(())
     }
@@ -135,8 +158,8 @@ impl Meta {
         name: &str,
         bases: &[ClassRef],
         namespace: Namespace,
-    ) -> Result<ClassRef, TypeError> {
-        build::build_class(name, bases, namespace, Some(self))
+    ) -> Result<ClassRef, Exception> {
+        build::build_class(ClassDef::new(name, bases, namespace), Some(self))
     }
 }
 
@@ -175,7 +198,7 @@ mod tests {
     }
 
     #[test]
-    fn a_metaclass_can_change_the_namespace() -> Result<(), TypeError> {
+    fn a_metaclass_can_change_the_namespace() -> Result<(), Exception> {
         let upper = Meta::new("Upper", &[], Upper)?;
         let class = upper.create("Config", &[], Namespace::new().with("debug", 1))?;
         assert_eq!(class.dict().keys().collect::<Vec<_>>(), ["DEBUG"]);
@@ -187,7 +210,7 @@ mod tests {
     }
 
     #[test]
-    fn a_metaclass_can_refuse_a_class() -> Result<(), TypeError> {
+    fn a_metaclass_can_refuse_a_class() -> Result<(), Exception> {
         let meta = Meta::new("Capitalised", &[], Capitalised)?;
         assert!(meta.create("Good", &[], Namespace::new()).is_ok());
         let error = meta.create("bad", &[], Namespace::new()).unwrap_err();
@@ -207,7 +230,7 @@ mod tests {
     }
 
     #[test]
-    fn a_derived_metaclass_runs_its_parents_hooks_through_super() -> Result<(), TypeError> {
+    fn a_derived_metaclass_runs_its_parents_hooks_through_super() -> Result<(), Exception> {
         let upper = Meta::new("Upper", &[], Upper)?;
         let suffixed = Meta::new("Suffixed", &[upper.clone()], Suffixed(upper.clone()))?;
         let class = suffixed.create("Config", &[], Namespace::new().with("debug", 1))?;

@@ -5,7 +5,9 @@ use std::fmt;
 use std::rc::Rc;
 
 use super::class::ClassRef;
+use super::hooks::{Descriptor, InitSubclass};
 use super::instance::Instance;
+pub use super::namespace::Namespace;
 
 /// A Python value, cut down to what the demos need.
 ///
@@ -23,6 +25,10 @@ pub enum Value {
     Function(Function),
     /// A class, as a value (classes are objects in Python).
     Class(ClassRef),
+    /// An object whose class defines `__set_name__`, such as a descriptor.
+    Descriptor(Descriptor),
+    /// `def __init_subclass__(cls, **kwargs)` in a class body (implicitly a classmethod).
+    InitSubclass(InitSubclass),
 }
 
 impl Value {
@@ -47,6 +53,8 @@ impl Value {
             Self::Str(_) => "str",
             Self::Function(_) => "function",
             Self::Class(_) => "type",
+            Self::Descriptor(descriptor) => descriptor.type_name(),
+            Self::InitSubclass(_) => "classmethod",
         };
         format!("'{name}'")
     }
@@ -67,6 +75,8 @@ impl PartialEq for Value {
             (Self::Str(a), Self::Str(b)) => a == b,
             (Self::Function(a), Self::Function(b)) => Rc::ptr_eq(&a.body, &b.body),
             (Self::Class(a), Self::Class(b)) => a.is(b),
+            (Self::Descriptor(a), Self::Descriptor(b)) => a.is(b),
+            (Self::InitSubclass(a), Self::InitSubclass(b)) => a.is(b),
             _ => false,
         }
     }
@@ -80,6 +90,8 @@ impl fmt::Display for Value {
             Self::Str(s) => write!(f, "'{s}'"),
             Self::Function(function) => write!(f, "<function {}>", function.name),
             Self::Class(class) => write!(f, "{class}"),
+            Self::Descriptor(descriptor) => write!(f, "<{} object>", descriptor.type_name()),
+            Self::InitSubclass(_) => f.write_str("<classmethod __init_subclass__>"),
         }
     }
 }
@@ -99,6 +111,12 @@ impl From<i64> for Value {
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
         Self::Str(s.to_string())
+    }
+}
+
+impl From<Descriptor> for Value {
+    fn from(descriptor: Descriptor) -> Self {
+        Self::Descriptor(descriptor)
     }
 }
 
@@ -160,126 +178,9 @@ impl fmt::Debug for Function {
     }
 }
 
-/// A class body or an instance `__dict__`: names to values, in insertion order as a Python
-/// `dict` keeps them. Assigning an existing name replaces the value in place.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Namespace {
-    entries: Vec<(String, Value)>,
-}
-
-impl Namespace {
-    /// An empty namespace, `{}`.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Builder form of [`Namespace::insert`]: `Namespace::new().with("x", 1)`.
-    #[must_use]
-    pub fn with(mut self, name: &str, value: impl Into<Value>) -> Self {
-        self.insert(name, value);
-        self
-    }
-
-    /// A method, named by the function itself: `def greet(self): ...` in a class body.
-    #[must_use]
-    pub fn with_method(self, function: Function) -> Self {
-        let name = function.name().to_string();
-        self.with(&name, function)
-    }
-
-    /// `ns[name] = value`.
-    pub fn insert(&mut self, name: &str, value: impl Into<Value>) {
-        let value = value.into();
-        match self.entries.iter_mut().find(|(key, _)| key == name) {
-            Some((_, slot)) => *slot = value,
-            None => self.entries.push((name.to_string(), value)),
-        }
-    }
-
-    /// `ns.get(name)`.
-    pub fn get(&self, name: &str) -> Option<&Value> {
-        self.entries
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value)
-    }
-
-    /// `name in ns`.
-    pub fn contains(&self, name: &str) -> bool {
-        self.get(name).is_some()
-    }
-
-    /// `del ns[name]`, returning the value if there was one.
-    pub fn remove(&mut self, name: &str) -> Option<Value> {
-        let index = self.entries.iter().position(|(key, _)| key == name)?;
-        Some(self.entries.remove(index).1)
-    }
-
-    /// The names, in insertion order (`list(ns)`).
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|(key, _)| key.as_str())
-    }
-
-    /// The entries, in insertion order (`ns.items()`).
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.entries
-            .iter()
-            .map(|(key, value)| (key.as_str(), value))
-    }
-
-    /// `len(ns)`.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// `not ns`.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-}
-
-/// Prints as a Python dict: `{'x': 1, 'greet': <function greet>}`.
-impl fmt::Display for Namespace {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("{")?;
-        for (i, (key, value)) in self.entries.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "'{key}': {value}")?;
-        }
-        f.write_str("}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_namespace_keeps_insertion_order_as_a_dict_does() {
-        // d = {'x': 1, 'f': ...}; d['x'] = 3: 'x' keeps its place; del d['x'] removes it.
-        let f = Function::new("f", |_| Value::None);
-        let mut ns = Namespace::new().with("x", 1).with_method(f.clone());
-        ns.insert("x", 3);
-        assert_eq!(ns.keys().collect::<Vec<_>>(), ["x", "f"]);
-        assert_eq!(ns.to_string(), "{'x': 3, 'f': <function f>}");
-        assert_eq!(ns.get("f"), Some(&Value::Function(f.clone())));
-        // Functions compare by identity: the same name and body text is another function.
-        assert_ne!(
-            ns.get("f"),
-            Some(&Value::Function(Function::new("f", |_| Value::None)))
-        );
-        assert_eq!(ns.remove("x"), Some(Value::Int(3)));
-        assert_eq!((ns.len(), ns.contains("x")), (1, false));
-        assert!(!ns.is_empty());
-        assert_eq!(
-            ns.remove("f").map(|f| f.type_name()),
-            Some("'function'".into())
-        );
-        assert_eq!((ns.len(), ns.is_empty()), (0, true));
-        assert_eq!(Namespace::new().with("a", 1).with("b", 2).len(), 2);
-    }
 
     #[test]
     fn equality_is_by_value_for_data_and_by_identity_for_classes() {

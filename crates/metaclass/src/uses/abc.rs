@@ -21,7 +21,7 @@
 //! ([`Instance::new`](crate::Instance::new)).
 
 use crate::model::class::{Class, ClassRef};
-use crate::model::error::TypeError;
+use crate::model::error::{Exception, TypeError};
 use crate::model::meta::{Meta, Metaclass};
 use crate::model::value::{Function, Namespace, Value};
 
@@ -70,7 +70,7 @@ pub fn abstract_methods_of(class: &ClassRef) -> Vec<String> {
 
 /// The module's example, `Shape`, `Square(Shape)` and `Unit(Square)`, as the demo shows it
 /// and as the CPython comparison test builds it in `python3` too.
-pub fn shapes() -> Result<[ClassRef; 3], TypeError> {
+pub fn shapes() -> Result<[ClassRef; 3], Exception> {
     let shape = Class::new(
         "Shape",
         &[abc()],
@@ -108,7 +108,7 @@ mod tests {
     use crate::{Class, Function, Value};
 
     #[test]
-    fn abstract_methods_are_inherited_until_overridden() -> Result<(), TypeError> {
+    fn abstract_methods_are_inherited_until_overridden() -> Result<(), Exception> {
         let shape = Class::new(
             "Shape",
             &[abc()],

@@ -77,10 +77,10 @@ impl Metaclass for PluginRegistry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Function, Meta, Namespace, Value};
+    use crate::{Exception, Function, Meta, Namespace, Value};
 
     #[test]
-    fn subclasses_register_and_a_plugin_without_run_is_refused() -> Result<(), TypeError> {
+    fn subclasses_register_and_a_plugin_without_run_is_refused() -> Result<(), Exception> {
         let registry = PluginRegistry::new();
         let meta = Meta::new("PluginMeta", &[], registry.clone())?;
         let root = meta.create("Plugin", &[], Namespace::new())?;

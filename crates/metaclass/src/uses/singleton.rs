@@ -49,10 +49,10 @@ impl Metaclass for Singleton {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Meta, Namespace};
+    use crate::{Exception, Meta, Namespace};
 
     #[test]
-    fn every_call_returns_the_same_instance_per_class() -> Result<(), TypeError> {
+    fn every_call_returns_the_same_instance_per_class() -> Result<(), Exception> {
         let meta = Meta::new("Singleton", &[], Singleton::default())?;
         let config = meta.create("Config", &[], Namespace::new())?;
         let cache = meta.create("Cache", &[], Namespace::new())?;

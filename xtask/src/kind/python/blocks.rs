@@ -147,6 +147,13 @@ pub fn find(page: &Page, fences: &[Fence]) -> Result<Vec<Block>, PageError> {
             None => Directives::default(),
             Some(parsed) => parsed.map_err(|message| error(fence.line - 1, message))?,
         };
+        // A chain runs in one interpreter: a block that continues one that imports the
+        // extension module runs where that import works.
+        let directives = Directives {
+            extension: directives.extension
+                || (directives.continues && blocks.last().is_some_and(|b| b.directives.extension)),
+            ..directives
+        };
         if form == Form::Pycon && directives.status.is_some() {
             return Err(error(
                 fence.line - 1,

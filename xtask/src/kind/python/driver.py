@@ -1,6 +1,9 @@
 """Runs a chain of a page's Python blocks in one interpreter, for xtask's python kind.
 
-Usage: python3 -I -u driver.py REPORT STEP...
+Usage: python3 -I -u driver.py [--import-from-here] REPORT STEP...
+
+With --import-from-here, this driver's directory goes first on sys.path, as a script's own
+directory does when `-I` is not given: the check copies the extension module there.
 
 Each STEP is a file: `*.py` a script, `*.pycon` a `>>>` transcript. They run in order in one
 `__main__` namespace, as a reader runs them one after the other in one session. The output of
@@ -25,7 +28,11 @@ TRACEBACK = "Traceback (most recent call last):\n"
 
 
 def main():
-    report, *steps = sys.argv[1:]
+    arguments = sys.argv[1:]
+    if arguments[0] == "--import-from-here":
+        arguments = arguments[1:]
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    report, *steps = arguments
     module = types.ModuleType("__main__")
     # Functions the blocks define pickle as `__main__.name`, as they would in a script of
     # their own (multiprocessing needs that).
@@ -57,7 +64,8 @@ def run(path, namespace, report):
             raise
         # This frame is the driver's, not the reader's.
         error.__traceback__ = error.__traceback__.tb_next
-        traceback.print_exception(error)
+        # The three-argument form: 3.9 has no other.
+        traceback.print_exception(type(error), error, error.__traceback__)
         sys.exit(1)
 
 

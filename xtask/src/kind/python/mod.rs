@@ -7,8 +7,11 @@
 //! `#2` for a second block there; so a filter picks one page's Python, or one section's
 //! Python and Rust together (`mutable-default`). A block that
 //! cannot run here is reported ignored with the reason: a `skip:` directive, a gate that
-//! leaves out this interpreter (`versions=`, `free-threaded`, `gil`), or no interpreter at all (then a failure if
-//! `REQUIRE_PYTHON=1`).
+//! leaves out this interpreter (`versions=`, `free-threaded`, `gil`), an `extension` block
+//! where the extension module is not built (under `cargo test`), or no interpreter at all
+//! (then a failure if `REQUIRE_PYTHON=1`). The extension module is built once, before the
+//! first block that imports it runs ([`crate::extension`]), and copied into each such
+//! block's directory.
 //!
 //! Each trial is one CPython process, and CPython takes tens of milliseconds to start: the
 //! first Python trial to run starts every selected block at once, as many at a time as there
@@ -22,7 +25,7 @@ mod script;
 mod transcript;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
@@ -50,6 +53,11 @@ pub struct Python {
     ran: Mutex<HashMap<(PathBuf, usize), Result<Ran, String>>>,
     /// Set once the blocks marked ahead have run.
     started: OnceLock<()>,
+    /// The workspace root to build the extension module from, if the blocks that import it
+    /// are run here.
+    extension_root: Option<PathBuf>,
+    /// The extension module, once a block has asked: the library cargo built, or why not.
+    extension: OnceLock<Result<PathBuf, String>>,
 }
 
 impl Python {
@@ -63,6 +71,8 @@ impl Python {
             ahead: Mutex::new(Vec::new()),
             ran: Mutex::new(HashMap::new()),
             started: OnceLock::new(),
+            extension_root: None,
+            extension: OnceLock::new(),
         }
     }
 
@@ -74,9 +84,45 @@ impl Python {
         python
     }
 
+    /// Runs the blocks that import the extension module too, building it from `root`; with
+    /// `None` they are left unrun.
+    pub fn with_extension(self, root: Option<PathBuf>) -> Self {
+        Python {
+            extension_root: root,
+            ..self
+        }
+    }
+
+    /// The extension module's library for a block that imports it (built the first time),
+    /// `None` for a block that does not.
+    fn extension_for(&self, block: &Block) -> Result<Option<&Path>, String> {
+        if !block.directives.extension {
+            return Ok(None);
+        }
+        let Some(root) = &self.extension_root else {
+            return Err(NOT_BUILT.into());
+        };
+        let built = self
+            .extension
+            .get_or_init(|| crate::extension::build(root, false));
+        built.as_deref().map(Some).map_err(String::clone)
+    }
+
     /// Marks blocks to be run together, ahead of their trials.
     pub fn run_ahead(&self, blocks: Vec<Block>) {
         lock(&self.ahead).extend(blocks);
+    }
+
+    /// Builds the extension module now, before the trials start (as the demos are built), if
+    /// one of `blocks` that can run here imports it; else the first such trial builds it.
+    pub fn build_extension_for(&self, blocks: &[Block]) {
+        let importing = blocks
+            .iter()
+            .find(|b| b.directives.extension && self.runnable(b).is_ok());
+        if let Some(block) = importing {
+            // A failed build fails each block that imports the module, with cargo's error.
+            let _ = self.extension_for(block);
+        }
     }
 
     /// The CPython to run, or why there is none.
@@ -91,10 +137,10 @@ impl Python {
             return Err(format!("skip: {reason}"));
         }
         let interpreter = self.interpreter().as_ref().map_err(String::clone)?;
-        match block
-            .directives
-            .refusal(interpreter.version, interpreter.free_threaded)
-        {
+        if block.directives.extension && self.extension_root.is_none() {
+            return Err(NOT_BUILT.into());
+        }
+        match block.directives.refusal(interpreter) {
             Some(reason) => Err(reason),
             None => Ok(interpreter),
         }
@@ -118,7 +164,9 @@ impl Python {
                         // the workers would run one block at a time.
                         let next = || lock(&queue).next();
                         while let Some(block) = next() {
-                            let ran = run::run(interpreter, &block, self.timeout);
+                            let ran = self.extension_for(&block).and_then(|extension| {
+                                run::run(interpreter, &block, extension, self.timeout)
+                            });
                             lock(&self.ran).insert(key(&block), ran);
                         }
                     });
@@ -126,7 +174,10 @@ impl Python {
             });
         });
         let ahead = lock(&self.ran).remove(&key(block));
-        ahead.unwrap_or_else(|| run::run(interpreter, block, self.timeout))
+        ahead.unwrap_or_else(|| {
+            let extension = self.extension_for(block)?;
+            run::run(interpreter, block, extension, self.timeout)
+        })
     }
 
     /// What a reader running the block sees: a script's output (with its exit status if it
@@ -151,6 +202,9 @@ impl Python {
         }
     }
 }
+
+/// Why an `extension` block is not run: its module is built by `cargo xtask check`.
+const NOT_BUILT: &str = "imports the extension module, which `cargo xtask check` builds (`cargo test` leaves PyO3 out of its build)";
 
 fn key(block: &Block) -> (PathBuf, usize) {
     (block.path.clone(), block.code.line)

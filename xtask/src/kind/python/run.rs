@@ -13,8 +13,8 @@ use std::process::Command;
 use std::time::Duration;
 
 use super::blocks::{Block, Code, Form};
-use crate::pattern;
 use crate::process::{self, Run};
+use crate::{extension, pattern};
 
 /// The driver for transcripts and chains; see its docstring.
 const DRIVER: &str = include_str!("driver.py");
@@ -25,10 +25,15 @@ pub use ::python::{
     INTERPRETER as PYTHON_VAR, Interpreter, REQUIRE as REQUIRE_VAR, chosen, probe, required,
 };
 
-/// `program -I -u`: isolated as [`::python::isolated`] says, and unbuffered.
+/// `program -I -u`: isolated as [`::python::isolated`] says, unbuffered, and without the
+/// variables that change what the extension module's Rust prints (a panic's backtrace), as
+/// the demos run without them.
 fn isolated(program: &Path) -> Command {
     let mut command = ::python::isolated(program);
     command.arg("-u");
+    for key in ["RUST_BACKTRACE", "RUST_LIB_BACKTRACE", "RUST_LOG"] {
+        command.env_remove(key);
+    }
     command
 }
 
@@ -89,8 +94,14 @@ impl Ran {
     }
 }
 
-/// Runs a block (after the blocks it continues) in a directory of its own.
-pub fn run(interpreter: &Interpreter, block: &Block, timeout: Duration) -> Result<Ran, String> {
+/// Runs a block (after the blocks it continues) in a directory of its own; with the
+/// `extension` module's library copied into it, for a block that imports it.
+pub fn run(
+    interpreter: &Interpreter,
+    block: &Block,
+    extension: Option<&Path>,
+    timeout: Duration,
+) -> Result<Ran, String> {
     let dir = tempfile::Builder::new()
         .prefix("xtask-python-")
         .tempdir()
@@ -104,10 +115,19 @@ pub fn run(interpreter: &Interpreter, block: &Block, timeout: Duration) -> Resul
     let mut command = isolated(&interpreter.program);
     command.current_dir(dir.path());
     let report = dir.path().join("report.json");
-    if block.earlier.is_empty() && block.code.form == Form::Script {
+    if let Some(library) = extension {
+        extension::install(library, dir.path())?;
+    }
+    if block.earlier.is_empty() && block.code.form == Form::Script && extension.is_none() {
         command.arg(write("block.py", &block.code.text())?);
     } else {
-        command.arg(write("driver.py", DRIVER)?).arg(&report);
+        command.arg(write("driver.py", DRIVER)?);
+        if extension.is_some() {
+            // `-I` leaves the script's directory off `sys.path` (3.11+): the driver puts it
+            // first, as `python3` does for a script of its own (3.9, 3.10 do it anyway).
+            command.arg("--import-from-here");
+        }
+        command.arg(&report);
         let steps = block.earlier.iter().chain(std::iter::once(&block.code));
         for (index, code) in steps.enumerate() {
             command.arg(write(&step_name(index, code), &code.text())?);

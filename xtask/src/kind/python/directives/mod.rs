@@ -1,7 +1,8 @@
 //! The `<!-- python: ITEM, ITEM -->` comment above a Python block, which says how to run it.
 //!
 //! Items: `continues` (run after the page's previous Python block, in one interpreter),
-//! `status=N` (the exit status expected), `versions=SPEC` (the CPython versions it is for:
+//! `extension` (imports the workspace's extension module, `pyideas`, which the check builds
+//! and puts where `import` finds it), `status=N` (the exit status expected), `versions=SPEC` (the CPython versions it is for:
 //! `3.X`, `3.X+` or `3.X-3.Y`, comma-separated, either end down to a patch release: `3.12.3+`,
 //! `3.12.0-3.12.2`), `free-threaded` or `gil` (the build it is for: free-threaded, as
 //! `sysconfig.get_config_var("Py_GIL_DISABLED") == 1` says, or with the GIL) and
@@ -16,6 +17,7 @@
 
 pub mod versions;
 
+use ::python::Interpreter;
 use std::fmt;
 
 pub use self::versions::{Range, Release, Version, Versions};
@@ -25,6 +27,8 @@ pub use self::versions::{Range, Release, Version, Versions};
 pub struct Directives {
     /// Runs after the page's previous Python block, in its namespace.
     pub continues: bool,
+    /// Imports the extension module (`crates/pyideas`), built for the run.
+    pub extension: bool,
     /// The exit status expected, if the page gives one.
     pub status: Option<i32>,
     /// The versions the block is for, if not every one.
@@ -63,6 +67,9 @@ fn parse_items(items: &str) -> Result<Directives, String> {
         if item == "continues" {
             directives.continues = true;
             last_was_versions = false;
+        } else if item == "extension" {
+            directives.extension = true;
+            last_was_versions = false;
         } else if let Some(status) = item.strip_prefix("status=") {
             let status = status
                 .parse()
@@ -91,7 +98,7 @@ fn parse_items(items: &str) -> Result<Directives, String> {
             }
         } else {
             return Err(format!(
-                "`{item}` is not a python directive: the items are `continues`, `status=N`, `versions=3.X+`, `free-threaded`, `gil` and `skip: REASON`"
+                "`{item}` is not a python directive: the items are `continues`, `extension`, `status=N`, `versions=3.X+`, `free-threaded`, `gil` and `skip: REASON`"
             ));
         }
     }
@@ -117,34 +124,28 @@ impl Build {
 impl fmt::Display for Build {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Build::FreeThreaded => "a free-threaded build",
-            Build::Gil => "a build with the GIL",
+            Build::FreeThreaded => "a free-threaded CPython",
+            Build::Gil => "a CPython with the GIL",
         })
     }
 }
 
-/// `CPython 3.11.7`, or `CPython 3.14.0 (free-threaded)`: an interpreter as the gates see it.
-pub fn interpreter_name(version: Version, free_threaded: bool) -> String {
-    let (major, minor, micro) = version;
-    let build = if free_threaded {
-        " (free-threaded)"
-    } else {
-        ""
-    };
-    format!("CPython {major}.{minor}.{micro}{build}")
-}
-
 impl Directives {
-    /// Why the block does not run under CPython `version`, free-threaded or not: the gate it
-    /// fails and the interpreter (`for CPython 3.14+, not CPython 3.11.7`); `None` if its
-    /// gates admit it. A `skip:` is no gate: it is not looked at here.
-    pub fn refusal(&self, version: Version, free_threaded: bool) -> Option<String> {
-        let name = || interpreter_name(version, free_threaded);
-        if let Some(versions) = self.versions.as_ref().filter(|v| !v.contains(version)) {
-            return Some(format!("for CPython {versions}, not {}", name()));
+    /// Why the block does not run under `interpreter`: the gate it fails and the interpreter
+    /// (`for CPython 3.14+, not CPython 3.11.7`); `None` if its gates admit it. A `skip:` is
+    /// no gate: it is not looked at here.
+    pub fn refusal(&self, interpreter: &Interpreter) -> Option<String> {
+        let versions = self.versions.as_ref();
+        if let Some(versions) = versions.filter(|v| !v.contains(interpreter.version)) {
+            return Some(format!(
+                "for CPython {versions}, not {}",
+                interpreter.name()
+            ));
         }
-        let build = self.build.filter(|build| !build.admits(free_threaded))?;
-        Some(format!("for {build} of CPython, not {}", name()))
+        let build = self
+            .build
+            .filter(|build| !build.admits(interpreter.free_threaded))?;
+        Some(format!("for {build}, not {}", interpreter.name()))
     }
 }
 

@@ -14,8 +14,9 @@ fn other_comments_are_not_directives() {
 
 #[test]
 fn every_item_is_read() {
-    let directives = read("<!-- python: continues, status=3, versions=3.11, 3.13+ -->").unwrap();
-    assert!(directives.continues);
+    let directives =
+        read("<!-- python: continues, extension, status=3, versions=3.11, 3.13+ -->").unwrap();
+    assert!(directives.continues && directives.extension);
     assert_eq!(directives.status, Some(3));
     let versions = directives.versions.unwrap();
     assert_eq!(versions.to_string(), "3.11, 3.13+");
@@ -68,16 +69,16 @@ fn patch_and_minor_ends_mix() {
 fn a_build_gate_admits_only_its_build() {
     let free = read("<!-- python: free-threaded -->").unwrap();
     assert_eq!(free.build, Some(Build::FreeThreaded));
-    assert_eq!(free.refusal((3, 14, 0), true), None);
+    assert_eq!(free.refusal(&cpython((3, 14, 0), true)), None);
     assert_eq!(
-        free.refusal((3, 11, 7), false).as_deref(),
-        Some("for a free-threaded build of CPython, not CPython 3.11.7")
+        free.refusal(&cpython((3, 11, 7), false)).as_deref(),
+        Some("for a free-threaded CPython, not CPython 3.11.7")
     );
     let gil = read("<!-- python: gil -->").unwrap();
-    assert_eq!(gil.refusal((3, 11, 7), false), None);
+    assert_eq!(gil.refusal(&cpython((3, 11, 7), false)), None);
     assert_eq!(
-        gil.refusal((3, 14, 0), true).as_deref(),
-        Some("for a build with the GIL of CPython, not CPython 3.14.0 (free-threaded)")
+        gil.refusal(&cpython((3, 14, 0), true)).as_deref(),
+        Some("for a CPython with the GIL, not CPython 3.14.0 (free-threaded)")
     );
 }
 
@@ -85,20 +86,23 @@ fn a_build_gate_admits_only_its_build() {
 fn a_refusal_names_the_gate_and_the_interpreter() {
     let both = read("<!-- python: versions=3.14+, free-threaded -->").unwrap();
     assert_eq!(
-        both.refusal((3, 13, 0), true).as_deref(),
+        both.refusal(&cpython((3, 13, 0), true)).as_deref(),
         Some("for CPython 3.14+, not CPython 3.13.0 (free-threaded)")
     );
     assert_eq!(
-        both.refusal((3, 14, 0), false).as_deref(),
-        Some("for a free-threaded build of CPython, not CPython 3.14.0")
+        both.refusal(&cpython((3, 14, 0), false)).as_deref(),
+        Some("for a free-threaded CPython, not CPython 3.14.0")
     );
-    assert_eq!(both.refusal((3, 14, 2), true), None);
+    assert_eq!(both.refusal(&cpython((3, 14, 2), true)), None);
     let patch = read("<!-- python: versions=3.12.3+ -->").unwrap();
     assert_eq!(
-        patch.refusal((3, 12, 1), false).as_deref(),
+        patch.refusal(&cpython((3, 12, 1), false)).as_deref(),
         Some("for CPython 3.12.3+, not CPython 3.12.1")
     );
-    assert_eq!(Directives::default().refusal((3, 9, 18), false), None);
+    assert_eq!(
+        Directives::default().refusal(&cpython((3, 9, 18), false)),
+        None
+    );
 }
 
 #[test]
@@ -129,5 +133,14 @@ fn malformed_items_say_what_to_write() {
     for (comment, words) in cases {
         let error = read(comment).unwrap_err();
         assert!(error.contains(words), "{comment}: {error}");
+    }
+}
+
+/// An interpreter as the gates see it: its version and build (no program is started).
+fn cpython(version: Version, free_threaded: bool) -> Interpreter {
+    Interpreter {
+        program: "python3".into(),
+        version,
+        free_threaded,
     }
 }

@@ -163,15 +163,29 @@ fn the_build_gate_asks_the_interpreter_whether_it_is_free_threaded() {
         "<!-- python: free-threaded -->\n```python\nprint(1)\n```\n\n```output\n1\n```\n<!-- python: gil -->\n```python\nprint(1)\n```\n\n```output\n1\n```\n",
     );
     let interpreter = python.interpreter().clone().expect("probed above");
-    let (runs, refused) = if interpreter.free_threaded {
-        (&found[0], &found[1])
+    let (runs, refused, gate) = if interpreter.free_threaded {
+        (&found[0], &found[1], "a CPython with the GIL")
     } else {
-        (&found[1], &found[0])
+        (&found[1], &found[0], "a free-threaded CPython")
     };
     assert!(matches!(python.check(runs), Ok(Completion::Completed)));
     let reason = ignored(python.check(refused));
-    assert!(
-        reason.ends_with(&format!("of CPython, not {}", interpreter.name())),
-        "{reason}"
+    assert_eq!(reason, format!("for {gate}, not {}", interpreter.name()));
+}
+
+#[test]
+fn an_extension_block_and_the_blocks_that_continue_it_import_the_module() {
+    let found = blocks(
+        "<!-- python: extension -->\n```python\nimport pyideas\n```\n<!-- python: continues -->\n```python\nprint(pyideas)\n```\n```python\npass\n```\n",
     );
+    let extension: Vec<bool> = found.iter().map(|b| b.directives.extension).collect();
+    assert_eq!(extension, [true, true, false]);
+}
+
+#[test]
+fn where_the_extension_is_not_built_its_blocks_are_ignored_saying_who_runs_them() {
+    let found = blocks("<!-- python: extension -->\n```python\nimport pyideas\n```\n");
+    let Some(python) = self::python() else { return };
+    let reason = ignored(python.check(&found[0]));
+    assert!(reason.contains("`cargo xtask check` builds"), "{reason}");
 }
