@@ -11,7 +11,7 @@
 //
 //     if __name__ == "__main__":
 //         limits = [10_000, 20_000, 30_000, 40_000]
-//         with Pool() as pool:            # os.cpu_count() processes (3.13: os.process_cpu_count())
+//         with Pool() as pool:            # os.cpu_count() processes; 3.13+: os.process_cpu_count()
 //             print(pool.map(count_primes, limits))
 //
 // CPython needs processes to use several cores for Python code (the GIL); Rust threads run

@@ -85,7 +85,10 @@ fn interpreter(found: &Found, blocks: &[Block], names: &[String], timeout: Durat
         ));
         return text;
     }
-    let python = Python::with_interpreter(interpreter.clone(), timeout);
+    // As `cargo xtask check` runs the blocks: with the extension module (nothing is built
+    // for a listing; only whether a block may run is asked).
+    let python = Python::with_interpreter(interpreter.clone(), timeout)
+        .with_extension(Some(crate::workspace_root()));
     let mut runs = 0;
     let mut gated = Vec::new();
     for (block, name) in blocks.iter().zip(names) {
