@@ -169,10 +169,50 @@ pub fn cited_verdict(page: &Path, text: &str, cases: &[&Case]) -> Result<(), Str
     }
 }
 
-/// One trial a topic page, `<topic>::compile errors quoted`, and one a learner page,
-/// `<page> compile errors cited`.
+/// What the README says this check compiles: `(CASE_FILES and DOCTESTS today)`, after this.
+const COUNTED: &str = "compiles each `compile_fail` case file and doctest (";
+
+/// Whether the README's count of the cases (`(20 and 36 today)`) is the count of `cases`: case
+/// files under `tests/compile_fail/`, and `compile_fail` doctests.
+pub fn counted_verdict(text: &str, cases: &[Case]) -> Result<(), String> {
+    let files = cases
+        .iter()
+        .filter(|case| {
+            case.file
+                .components()
+                .any(|c| c.as_os_str() == "compile_fail")
+        })
+        .count();
+    let doctests = cases.len() - files;
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let said = flat
+        .split_once(COUNTED)
+        .and_then(|(_, rest)| rest.split_once(" today)"))
+        .map(|(counts, _)| counts.to_string());
+    let actual = format!("{files} and {doctests}");
+    match said {
+        Some(said) if said == actual => Ok(()),
+        Some(said) => Err(format!(
+            "README.md says this check compiles {said} case files and doctests; it compiles \
+             {actual}: write `({actual} today)`"
+        )),
+        None => Err(format!(
+            "README.md does not say how many cases this check compiles: it should read \
+             `{COUNTED}{actual} today)`"
+        )),
+    }
+}
+
+/// One trial a topic page, `<topic>::compile errors quoted`, one a learner page,
+/// `<page> compile errors cited`, and `README.md counts the cases`.
 pub fn trials(root: &Path, cases: &[Case]) -> Result<Vec<Trial>, String> {
     let mut trials = topic_trials(root, cases)?;
+    let readme = std::fs::read_to_string(root.join("README.md"))
+        .map_err(|e| format!("cannot read README.md: {e}"))?;
+    let all = cases.to_vec();
+    trials.push(Trial::test("README.md counts the cases", move || {
+        counted_verdict(&readme, &all).map_err(Failed::from)
+    }));
     for page in LEARNER_PAGES {
         let text = std::fs::read_to_string(root.join(page))
             .map_err(|e| format!("cannot read {page}: {e}"))?;

@@ -182,3 +182,24 @@ fn the_learner_pages_give_every_code_with_its_message() {
     let unknown = "``error[E0283]: type annotation needed``\n";
     assert!(pages::cited_verdict(page, unknown, &cases).is_err());
 }
+
+#[test]
+fn the_readme_must_count_the_case_files_and_doctests_there_are() {
+    let file = Case {
+        file: "crates/defaults/tests/compile_fail/x.rs".into(),
+        ..case()
+    };
+    let doctest = Case {
+        file: "crates/defaults/src/x.rs".into(),
+        ..case()
+    };
+    let cases = [file.clone(), file, doctest];
+    let readme = |counts: &str| {
+        format!("the check\ncompiles each `compile_fail` case file and\ndoctest ({counts} today)")
+    };
+    assert_eq!(pages::counted_verdict(&readme("2 and 1"), &cases), Ok(()));
+    let wrong = pages::counted_verdict(&readme("20 and 36"), &cases).unwrap_err();
+    assert!(wrong.contains("write `(2 and 1 today)`"), "{wrong}");
+    let silent = pages::counted_verdict("no count", &cases).unwrap_err();
+    assert!(silent.contains("does not say"), "{silent}");
+}
