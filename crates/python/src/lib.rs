@@ -82,11 +82,8 @@ fn skip(reason: String) -> Option<Output> {
 /// there is no Python to run.
 pub fn version() -> Option<(u32, u32, u32)> {
     let printed = run("import sys; print(*sys.version_info[:3])")?;
-    let parts: Vec<u32> = printed.split(' ').filter_map(|n| n.parse().ok()).collect();
-    match parts.as_slice() {
-        [major, minor, micro] => Some((*major, *minor, *micro)),
-        _ => panic!("sys.version_info[:3] printed {printed:?}"),
-    }
+    let release = probe::release(printed.trim_end());
+    Some(release.unwrap_or_else(|| panic!("sys.version_info[:3] printed {printed:?}")))
 }
 
 /// Skips a comparison that does not hold for this interpreter's version, and returns `None`

@@ -122,13 +122,9 @@ pub fn probe(program: &Path, timeout: Duration) -> Result<Interpreter, String> {
     }
     let lines: Vec<&str> = stdout.lines().collect();
     let answer = match (status.success(), lines.as_slice()) {
-        (true, [executable, version, gil_disabled]) => {
-            let parts: Vec<u32> = version.split(' ').filter_map(|n| n.parse().ok()).collect();
-            match parts.as_slice() {
-                [3, minor, micro] => Some((executable, (3, *minor, *micro), *gil_disabled == "1")),
-                _ => None,
-            }
-        }
+        (true, [executable, version, gil_disabled]) => release(version)
+            .filter(|(major, _, _)| *major == 3)
+            .map(|version| (executable, version, *gil_disabled == "1")),
         _ => None,
     };
     let Some((executable, version, free_threaded)) = answer else {
@@ -149,4 +145,14 @@ pub fn probe(program: &Path, timeout: Duration) -> Result<Interpreter, String> {
         version,
         free_threaded,
     })
+}
+
+/// `(3, 12, 1)` from what `print(*sys.version_info[:3])` printed (`3 12 1`); `None` for
+/// anything else.
+pub(crate) fn release(printed: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<u32> = printed.split(' ').filter_map(|n| n.parse().ok()).collect();
+    match parts.as_slice() {
+        [major, minor, micro] => Some((*major, *minor, *micro)),
+        _ => None,
+    }
 }
