@@ -14,8 +14,8 @@ use concurrency::threading::shared::{
     sum_in_scoped_threads,
 };
 use concurrency::threading::timeline::{Timeline, record_workers};
-use demo::affinity::{pinned_to_one_core, usable_cores};
 use demo::{Section, yes_no};
+use os::affinity::{pinned_to_one_core, usable_cores};
 
 use crate::report::ms;
 

@@ -57,15 +57,10 @@
 //! - [`verdict`]: [`yes_no`] for a checked claim, [`py_bool`] for a value in Python's spelling.
 //! - [`table`]: aligned text columns, for every table a demo (or the bench report) prints.
 //! - [`repl`]: the [`show!`] and [`run!`] macros, REPL-like lines of code and their effect.
-//! - [`process_end`]: how a child process ended, in one set of words for every waiter.
-//! - `affinity` (Linux and Android): the calling thread's CPU mask, read and pinned to one core.
 #![forbid(unsafe_code)]
 
-#[cfg(any(target_os = "linux", target_os = "android"))]
-pub mod affinity;
 pub mod child;
 pub mod command_line;
-pub mod process_end;
 pub mod repl;
 pub mod section;
 pub mod table;

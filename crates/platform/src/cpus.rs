@@ -5,7 +5,7 @@
 //! - `len(os.sched_getaffinity(0))` (and `os.process_cpu_count()` since Python 3.13): the CPUs
 //!   this process is *allowed* to run on, which `taskset`, a container or a job scheduler
 //!   may restrict; [`affinity`] reads the same mask with nix's `sched_getaffinity` (through
-//!   `demo::affinity`, which the concurrency demo pins threads with too).
+//!   `os::affinity`, which the concurrency demo pins threads with too).
 //! - `num_cpus::get()` and `std::thread::available_parallelism()`: the affinity mask, further
 //!   reduced by a cgroup CPU quota. Two differences: a fractional quota is rounded up by
 //!   `num_cpus` and down by the standard library (a container limited to 1.5 CPUs gets 2 and
@@ -42,7 +42,7 @@ mod mask {
     /// The CPUs in the calling thread's mask, read by the workspace's one affinity module
     /// (the concurrency demo pins threads with it too).
     fn cpus() -> Result<Vec<usize>, CpuError> {
-        demo::affinity::usable_cores().map_err(CpuError::from)
+        os::affinity::usable_cores().map_err(CpuError::from)
     }
 
     pub(super) fn count() -> Result<usize, CpuError> {
@@ -57,7 +57,7 @@ mod mask {
     }
 
     pub(super) fn pin_calling_thread(cpu: usize) -> Result<(), CpuError> {
-        demo::affinity::pin_calling_thread(cpu).map_err(CpuError::from)
+        os::affinity::pin_calling_thread(cpu).map_err(CpuError::from)
     }
 }
 // ANCHOR_END: mask
@@ -116,8 +116,8 @@ impl std::fmt::Display for CpuError {
 impl std::error::Error for CpuError {}
 
 #[cfg(any(target_os = "linux", target_os = "android"))]
-impl From<demo::affinity::AffinityError> for CpuError {
-    fn from(error: demo::affinity::AffinityError) -> Self {
+impl From<os::affinity::AffinityError> for CpuError {
+    fn from(error: os::affinity::AffinityError) -> Self {
         CpuError(error.to_string())
     }
 }

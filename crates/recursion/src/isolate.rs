@@ -12,7 +12,7 @@ use std::io;
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 
-use demo::process_end::ProcessEnd;
+use os::ProcessEnd;
 
 use crate::overflow::{CHILD_ENV, CHILD_HELLO, ChildMode, REEXECUTED_ENV};
 

@@ -20,9 +20,9 @@ use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use demo::process_end::ProcessEnd;
 use nix::sys::signal::{Signal, killpg};
 use nix::unistd::Pid;
+use os::ProcessEnd;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 

@@ -3,9 +3,9 @@
 
 use std::fmt;
 
-use demo::process_end::ProcessEnd;
 use nix::errno::Errno;
 use nix::unistd::Pid;
+use os::ProcessEnd;
 
 /// Why a [`Pool`](super::Pool) or [`LivePool`](super::LivePool) call did not give all its
 /// results.

@@ -15,7 +15,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::child::Chunking;
-use demo::process_end::ProcessEnd;
+use os::ProcessEnd;
 
 use super::error::PoolError;
 use super::frame::{push_frame, write_all};

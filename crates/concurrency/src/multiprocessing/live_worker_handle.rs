@@ -11,7 +11,7 @@ use nix::unistd::Pid;
 
 use super::frame::FrameBuffer;
 use super::process::{try_wait, wait};
-use demo::process_end::ProcessEnd;
+use os::ProcessEnd;
 
 /// A long-lived worker, from the parent's side.
 #[derive(Debug)]

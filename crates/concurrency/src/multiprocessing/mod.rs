@@ -162,8 +162,8 @@ mod pool_call;
 mod process;
 mod sys;
 
-pub use demo::process_end::ProcessEnd;
 pub use error::PoolError;
 pub use live_pool::{LiveImap, LivePool};
+pub use os::ProcessEnd;
 pub use pool::{Imap, Pool};
 pub use process::{PANIC_EXIT_STATUS, Process};

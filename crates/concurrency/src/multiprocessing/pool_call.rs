@@ -18,7 +18,7 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 use serde::Deserialize;
 
-use demo::process_end::ProcessEnd;
+use os::ProcessEnd;
 
 use super::error::PoolError;
 use super::frame::{FrameBuffer, Message};

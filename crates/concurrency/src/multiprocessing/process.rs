@@ -8,7 +8,7 @@ use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitPidFlag, waitpid};
 use nix::unistd::Pid;
 
-use demo::process_end::ProcessEnd;
+use os::ProcessEnd;
 
 use super::error::PoolError;
 use super::sys::fork_with;

@@ -236,7 +236,7 @@ mod tests {
     #[test]
     fn load_then_store_loses_updates_where_threads_run_in_parallel() {
         const INCREMENTS: u64 = 1_000_000;
-        let cores = demo::affinity::usable_cores().unwrap();
+        let cores = os::affinity::usable_cores().unwrap();
         if cores.len() < 2 {
             return;
         }

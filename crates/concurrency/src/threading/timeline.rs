@@ -135,7 +135,7 @@ impl Timeline {
 mod tests {
     use super::*;
     use crate::threading::activity::{GAP, units_for};
-    use demo::affinity::{pinned_to_one_core, usable_cores};
+    use os::affinity::{pinned_to_one_core, usable_cores};
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)

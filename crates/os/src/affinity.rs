@@ -1,6 +1,6 @@
 //! The calling thread's CPU affinity: which cores it may run on, and pinning it to one.
 //!
-//! Two demos stage their claims with it, so it lives here rather than in either topic crate:
+//! Two topics stage their claims with it, so it lives here rather than in either topic crate:
 //! concurrency makes any machine "a computer with a single CPU core" for a while (the notes:
 //! "the OS would be switching between the two threads"), and platform shows that a thread
 //! pinned to one core still sees every CPU online. Linux and Android only (`#[cfg]` in
@@ -43,11 +43,11 @@ fn the_calling_thread() -> Pid {
 /// The cores the calling thread may run on, in increasing order.
 ///
 /// ```
-/// use demo::affinity::usable_cores;
+/// use os::affinity::usable_cores;
 ///
 /// let cores = usable_cores()?;
 /// assert!(!cores.is_empty());
-/// # Ok::<(), demo::affinity::AffinityError>(())
+/// # Ok::<(), os::affinity::AffinityError>(())
 /// ```
 ///
 /// # Errors
@@ -96,13 +96,13 @@ pub fn pin_calling_thread(core: usize) -> Result<(), AffinityError> {
 /// however many cores the machine has. The mask is restored even if `work` panics.
 ///
 /// ```
-/// use demo::affinity::{pinned_to_one_core, usable_cores};
+/// use os::affinity::{pinned_to_one_core, usable_cores};
 ///
 /// let core = usable_cores()?[0];
 /// let seen = pinned_to_one_core(core, || std::thread::spawn(usable_cores).join().unwrap())?;
 /// assert_eq!(seen?, vec![core]); // the spawned thread inherited the mask
 /// assert!(usable_cores()?.contains(&core)); // and the old mask is back
-/// # Ok::<(), demo::affinity::AffinityError>(())
+/// # Ok::<(), os::affinity::AffinityError>(())
 /// ```
 ///
 /// # Errors
