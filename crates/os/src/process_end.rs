@@ -3,9 +3,10 @@
 //! Three places in the workspace wait for a child: a pool reaping its forked workers
 //! (`waitpid`, nix's [`WaitStatus`]), the recursion demo running an overflowing copy of
 //! itself and the runner running a demo (`std::process`, std's [`ExitStatus`]). Each
-//! converts what it got into a [`ProcessEnd`] and says it with these words. Python's
-//! `Process.exitcode` folds the same facts into one integer, negative for a signal:
-//! [`ProcessEnd::code`] gives that integer.
+//! converts what it got into a [`ProcessEnd`] and says it with these words; the recursion
+//! demo alone says a signal as its page's Python twin does (`killed by SIGABRT`), since the
+//! page sets the two side by side. Python's `Process.exitcode` folds the same facts into one
+//! integer, negative for a signal: [`ProcessEnd::code`] gives that integer.
 
 use std::fmt;
 use std::os::unix::process::ExitStatusExt;
@@ -77,7 +78,7 @@ impl ProcessEnd {
     }
 
     /// `" (core dumped)"` if a signal ended it and the kernel wrote a core dump, else `""`.
-    pub fn core_dump_note(self) -> &'static str {
+    fn core_dump_note(self) -> &'static str {
         match self {
             Self::Signaled {
                 core_dumped: true, ..

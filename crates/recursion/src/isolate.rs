@@ -58,14 +58,9 @@ impl Death {
         }
     }
 
-    /// How the child ended, in the words every waiting parent of the workspace uses.
+    /// How the child ended, as every waiting parent of the workspace says it.
     pub fn end(&self) -> ProcessEnd {
         ProcessEnd::from(self.status)
-    }
-
-    /// The signal that killed the child, by name (`"SIGABRT"`), if a signal did.
-    pub fn signal_name(&self) -> Option<String> {
-        self.end().signal_name()
     }
 
     /// The runtime's report, the stderr line that says `has overflowed its stack`, if any.
@@ -77,12 +72,15 @@ impl Death {
 }
 
 impl fmt::Display for Death {
-    /// "killed by SIGABRT", as the page's Python twin words it (`"killed by " +
-    /// signal.Signals(-returncode).name`, no core-dump note), or "exited with status 1".
+    /// [`ProcessEnd`]'s words but for a signal, which Python's words say: "killed by
+    /// SIGABRT", not "killed by signal SIGABRT". The recursion page sets this line beside its
+    /// Python twin, which prints `"killed by " + signal.Signals(-returncode).name`, and the
+    /// two sides of the page say a death alike.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.signal_name() {
+        let end = self.end();
+        match end.signal_name() {
             Some(signal) => write!(f, "killed by {signal}"),
-            None => write!(f, "{}", self.end()),
+            None => write!(f, "{end}"),
         }
     }
 }
@@ -141,7 +139,7 @@ mod tests {
         );
         assert_eq!(death.deepest, Some(512));
         assert_eq!(death.stack_limit, Some(8 << 20));
-        assert_eq!(death.signal_name().as_deref(), Some("SIGABRT"));
+        assert_eq!(death.end().signal_name().as_deref(), Some("SIGABRT"));
         assert_eq!(death.to_string(), "killed by SIGABRT");
         assert_eq!(
             death.overflow_message(),

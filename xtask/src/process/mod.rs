@@ -93,9 +93,10 @@ impl Run {
     }
 }
 
-/// How a process ended, in words: `exited with status 3`, `was killed by SIGSEGV`, or that the
-/// deadline killed it. The words are [`ProcessEnd`]'s, shared with every other waiting parent,
-/// but for a signal: "was killed by SIGSEGV" follows the demo's name in a failure message.
+/// How a run ended, in words: [`ProcessEnd`]'s, the words of every waiting parent of the
+/// workspace (`exited with status 3`, `killed by signal SIGSEGV`), or that the deadline killed
+/// it, which only this runner can say: a process killed at the deadline ended by the runner's
+/// hand, not its own, and the fix is a longer timeout.
 pub struct Ending<'a>(pub &'a Run, pub Duration);
 
 impl fmt::Display for Ending<'_> {
@@ -107,13 +108,7 @@ impl fmt::Display for Ending<'_> {
                 "did not finish within {:?} and was killed (set a longer timeout with --timeout or {TIMEOUT_VAR})",
                 timeout
             ),
-            Some(status) => {
-                let end = ProcessEnd::from(status);
-                match end.signal_name() {
-                    Some(name) => write!(f, "was killed by {name}{}", end.core_dump_note()),
-                    None => write!(f, "{end}"),
-                }
-            }
+            Some(status) => write!(f, "{}", ProcessEnd::from(status)),
         }
     }
 }

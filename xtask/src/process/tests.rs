@@ -34,7 +34,7 @@ fn a_death_by_signal_is_reported_by_name() {
     assert!(
         Ending(&run, DEFAULT_TIMEOUT)
             .to_string()
-            .starts_with("was killed by SIGSEGV")
+            .starts_with("killed by signal SIGSEGV")
     );
 }
 

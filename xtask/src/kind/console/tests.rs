@@ -77,7 +77,7 @@ fn a_demo_killed_by_a_signal_fails_naming_the_signal() {
     let dir = tempfile::tempdir().unwrap();
     let demo = fake_demo(dir.path(), "one\\n", "kill -ABRT $$");
     let message = failure(check_block(dir.path(), &block(""), &demo, TIMEOUT));
-    assert!(message.contains("was killed by SIGABRT"), "{message}");
+    assert!(message.contains("killed by signal SIGABRT"), "{message}");
 }
 
 #[test]

@@ -21,7 +21,7 @@ fn findings<'a>(block: &Block, ran: &'a Ran, timeout: Duration) -> Result<&'a Tr
             block.location()
         )),
         _ => Err(format!(
-            "{}: the pycon transcript did not run to its end: it {}:\n{}",
+            "{}: the pycon transcript did not run to its end: {}:\n{}",
             block.location(),
             process::Ending(&ran.run, timeout),
             ran.run.tail(20)
