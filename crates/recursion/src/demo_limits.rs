@@ -155,7 +155,7 @@ fn tail_calls() -> demo::Result {
             print!("{how:>9}, {:<23}", format!("{build}:"));
             match ended.overflow_message() {
                 None if ended.status.success() => println!("returned {}", ended.stdout.trim()),
-                Some(message) if ended.end().signal_name().is_some() => {
+                Some(message) if ended.signal_name().is_some() => {
                     println!("{ended}\n{:34}{message}", "")
                 }
                 _ => return Err(format!("the child {ended}:\n{}", ended.stderr).into()),
@@ -188,7 +188,7 @@ fn mib(bytes: u64) -> String {
 /// limit makes the rule; `SIGSEGV` if the fault ever landed elsewhere and the default action
 /// killed the process without a word.
 fn report(death: &Death) -> Result<u64, Box<dyn std::error::Error>> {
-    let (Some(deepest), Some(_)) = (death.deepest, death.end().signal_name()) else {
+    let (Some(deepest), Some(_)) = (death.deepest, death.signal_name()) else {
         return Err(format!(
             "the child did not die of a stack overflow ({death}); its stderr:\n{}",
             death.stderr

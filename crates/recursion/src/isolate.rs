@@ -63,6 +63,11 @@ impl Death {
         ProcessEnd::from(self.status)
     }
 
+    /// The signal that killed the child, by name (`"SIGABRT"`), if a signal did.
+    pub fn signal_name(&self) -> Option<String> {
+        self.end().signal_name()
+    }
+
     /// The runtime's report, the stderr line that says `has overflowed its stack`, if any.
     pub fn overflow_message(&self) -> Option<&str> {
         self.stderr
@@ -73,14 +78,13 @@ impl Death {
 
 impl fmt::Display for Death {
     /// [`ProcessEnd`]'s words but for a signal, which Python's words say: "killed by
-    /// SIGABRT", not "killed by signal SIGABRT". The recursion page sets this line beside its
-    /// Python twin, which prints `"killed by " + signal.Signals(-returncode).name`, and the
-    /// two sides of the page say a death alike.
+    /// SIGABRT", where [`ProcessEnd`] says "killed by signal SIGABRT" and may add a core-dump
+    /// note. The recursion page sets this line beside its Python twin, which prints `"killed
+    /// by " + signal.Signals(-returncode).name`, so that the two sides say a death alike.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let end = self.end();
-        match end.signal_name() {
+        match self.signal_name() {
             Some(signal) => write!(f, "killed by {signal}"),
-            None => write!(f, "{end}"),
+            None => write!(f, "{}", self.end()),
         }
     }
 }
@@ -139,7 +143,7 @@ mod tests {
         );
         assert_eq!(death.deepest, Some(512));
         assert_eq!(death.stack_limit, Some(8 << 20));
-        assert_eq!(death.end().signal_name().as_deref(), Some("SIGABRT"));
+        assert_eq!(death.signal_name().as_deref(), Some("SIGABRT"));
         assert_eq!(death.to_string(), "killed by SIGABRT");
         assert_eq!(
             death.overflow_message(),

@@ -18,7 +18,7 @@ fn expected_child_stack() -> u64 {
 /// Rust's handler caught the overflow on the guard page: its message, then SIGABRT.
 fn assert_rust_reported_the_overflow(death: &Death, thread: &str) {
     assert_eq!(
-        death.end().signal_name().as_deref(),
+        death.signal_name().as_deref(),
         Some("SIGABRT"),
         "{death}; stderr:\n{}",
         death.stderr
