@@ -1,5 +1,5 @@
 //! Rewrites the checked blocks of the pages from what they check against, for an intended
-//! change: console outputs from the demos, Python outputs from CPython, excerpts from the
+//! change: console outputs from the demo_binary, Python outputs from CPython, excerpts from the
 //! source.
 //!
 //! Each kind works out its own blocks' new text ([`Kind::bless`]), keeping the wildcard lines
@@ -13,14 +13,14 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use crate::check::Options;
+use crate::kind::RunOptions;
 use crate::kind::console::Console;
 use crate::kind::excerpt::Excerpt;
 use crate::kind::python::Python;
 use crate::kind::{Blessing, Kind, found};
 use crate::page::edit::{Edit, Lines};
 use crate::page::{self, Page};
-use crate::{demos, topics};
+use crate::{demo_binary, topics};
 
 /// What `bless` did to the pages.
 #[derive(Debug, Default)]
@@ -37,7 +37,7 @@ pub struct Report {
 
 /// `cargo xtask bless [topic]`: blesses the blocks of `topic` (of every topic without it)
 /// and says what it did; `Err` names the blocks left alone.
-pub fn run(root: &Path, topic: Option<&str>, options: &Options) -> Result<ExitCode, String> {
+pub fn run(root: &Path, topic: Option<&str>, options: &RunOptions) -> Result<ExitCode, String> {
     let chosen = topics::chosen(topic)?;
     let report = bless(root, &chosen, options)?;
     for block in &report.rewritten {
@@ -62,11 +62,11 @@ pub fn run(root: &Path, topic: Option<&str>, options: &Options) -> Result<ExitCo
 }
 
 /// Blesses the blocks of the `chosen` topics.
-pub fn bless(root: &Path, chosen: &[&str], options: &Options) -> Result<Report, String> {
+pub fn bless(root: &Path, chosen: &[&str], options: &RunOptions) -> Result<Report, String> {
     let wanted = |t: &str| chosen.contains(&t);
     let console = Console {
         root: root.to_path_buf(),
-        binaries: Arc::new(demos::build(root, chosen)?),
+        binaries: Arc::new(demo_binary::build(root, chosen)?),
         timeout: options.timeout,
     };
     let python = options.python();

@@ -30,7 +30,7 @@
 //! - [`process`]: runs a demo (or a Python block) with a timeout, capturing what a terminal
 //!   would show.
 //! - [`cargo`]: the cargo that runs us, and a build that says what it built.
-//! - [`demos`]: builds the demo binaries with cargo and runs them, captured, for the check.
+//! - [`demo_binary`]: builds the demo binaries with cargo and runs them, captured, for the check.
 //! - [`compile_errors`]: compiles every claimed compile error and checks its code and message.
 //!
 //! # Errors
@@ -50,7 +50,7 @@ pub mod cargo;
 pub mod check;
 pub mod compile_errors;
 pub mod demo;
-pub mod demos;
+pub mod demo_binary;
 pub mod diff;
 pub mod extension;
 pub mod kind;

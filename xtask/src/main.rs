@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
-use xtask::{bench, bless, book, check, demo, learn, list, process, workspace_root};
+use xtask::{bench, bless, book, check, demo, kind, learn, list, process, workspace_root};
 
 #[derive(Parser)]
 #[command(
@@ -156,7 +156,7 @@ fn main() -> ExitCode {
         } => timeout_or_env(timeout).map(|timeout| {
             let args = std::iter::once("cargo xtask check".to_string()).chain(libtest);
             let extension = Some(root.clone());
-            let options = check::Options {
+            let options = kind::RunOptions {
                 timeout,
                 python,
                 extension,
@@ -169,7 +169,7 @@ fn main() -> ExitCode {
             python,
         } => timeout_or_env(timeout).and_then(|timeout| {
             let extension = Some(root.clone());
-            let options = check::Options {
+            let options = kind::RunOptions {
                 timeout,
                 python,
                 extension,

@@ -18,7 +18,7 @@ fn main() -> ExitCode {
         }
     };
     // The interpreter for the Python blocks is `XTASK_PYTHON`'s, or `python3`.
-    let options = xtask::check::Options {
+    let options = xtask::kind::RunOptions {
         timeout,
         python: None,
         // The blocks that import the extension module are left to `cargo xtask check`, which

@@ -22,7 +22,7 @@ use crate::kind::console::parse::{self, Block};
 use crate::kind::python::{self, Form, Python};
 use crate::page::{self, Fence, Page};
 use crate::pattern::{self, ANY_LINES, ANY_TEXT, Piece};
-use crate::{demos, process};
+use crate::{demo_binary, process};
 
 /// The tooltip of a varying part, before this run's value.
 pub const VARIES: &str = "varies from run to run; this run: ";
@@ -92,14 +92,14 @@ fn demo_runs(root: &Path, pages: &[Page], timeout: std::time::Duration) -> Resul
     let mut topics: Vec<&str> = blocks.iter().map(|(_, _, block)| block.topic).collect();
     topics.sort_unstable();
     topics.dedup();
-    let binaries = demos::build(root, &topics)?;
+    let binaries = demo_binary::build(root, &topics)?;
     let mut runs = Runs {
         with_wildcards: blocks.len(),
         ..Runs::default()
     };
     for (path, fence, block) in blocks {
         let binary = &binaries[block.topic];
-        let run = demos::run(root, binary, &[&block.section], &block.env, timeout)?;
+        let run = demo_binary::run(root, binary, &[&block.section], &block.env, timeout)?;
         let shown = (run.code() == Some(block.status))
             .then(|| pattern::shown(&block.expected, &run.lines()))
             .flatten();

@@ -28,7 +28,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Duration;
 
 use libtest_mimic::{Arguments, FormatSetting, Trial};
 
@@ -36,47 +35,21 @@ pub use self::tally::Tally;
 use crate::kind::console::{self, Console, PageState};
 use crate::kind::excerpt::Excerpt;
 use crate::kind::python::{self, Python};
-use crate::kind::{self, Kind, Record, found};
+use crate::kind::{self, Kind, Record, RunOptions, found};
 use crate::page::{self, Page, PageError};
-use crate::{demos, topics};
-
-/// What `check` is told besides libtest's flags.
-#[derive(Debug, Clone)]
-pub struct Options {
-    /// The deadline of one demo or Python block.
-    pub timeout: Duration,
-    /// The interpreter for the Python blocks (`--python`); `None` for `XTASK_PYTHON` or
-    /// `python3`.
-    pub python: Option<PathBuf>,
-    /// The workspace root to build the extension module from, for the blocks that import it
-    /// (`<!-- python: extension -->`); `None` leaves those blocks unrun, saying why.
-    pub extension: Option<PathBuf>,
-}
-
-impl Options {
-    /// The Python kind these options ask for: the interpreter chosen (`--python`, else
-    /// `XTASK_PYTHON`, else `python3`), required if `REQUIRE_PYTHON=1`.
-    pub fn python(&self) -> Python {
-        Python::new(
-            python::run::chosen(self.python.clone()),
-            python::run::required(),
-            self.timeout,
-        )
-        .with_extension(self.extension.clone())
-    }
-}
+use crate::{demo_binary, topics};
 
 /// Makes the trials, after building the demos that the selected ones run; the selected
 /// Python blocks are set to run ahead.
 pub fn trials(
     root: &Path,
-    options: &Options,
+    options: &RunOptions,
     arguments: &Arguments,
     tally: &Arc<Tally>,
 ) -> Result<Vec<Trial>, String> {
     let pages = page::read_pages(root)?;
     let blocks = Blocks::of(&pages);
-    let binaries = Arc::new(demos::build(root, &blocks.demos_run(arguments))?);
+    let binaries = Arc::new(demo_binary::build(root, &blocks.demos_run(arguments))?);
     let record: Arc<dyn Record> = tally.clone();
     let console = Arc::new(Console {
         root: root.to_path_buf(),
@@ -214,7 +187,7 @@ pub fn arguments<I: IntoIterator<Item = String>>(args: I) -> Arguments {
 
 /// Builds, makes the trials, runs them and counts them: the whole of `cargo xtask check`
 /// and of the `documented_output` test.
-pub fn run(root: &Path, options: &Options, arguments: &Arguments) -> ExitCode {
+pub fn run(root: &Path, options: &RunOptions, arguments: &Arguments) -> ExitCode {
     let tally = Arc::new(Tally::default());
     match trials(root, options, arguments, &tally) {
         Ok(trials) => {

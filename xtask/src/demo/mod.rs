@@ -7,8 +7,8 @@ pub mod side_by_side;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, ExitStatus};
 
-use crate::check::Options;
-use crate::{demos, process, topics};
+use crate::kind::RunOptions;
+use crate::{demo_binary, process, topics};
 
 /// What the demo shows besides the Rust output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub fn run(
         }
         Some(name) => vec![topics::parse(name)?],
     };
-    let binaries = demos::build(root, &chosen)?;
+    let binaries = demo_binary::build(root, &chosen)?;
     let mut failed = Vec::new();
     for (i, topic) in chosen.iter().enumerate() {
         if chosen.len() > 1 {
@@ -54,7 +54,7 @@ pub fn run(
         let binary = &binaries[*topic];
         match show {
             Show::PythonThenRust { interpreter } => {
-                let options = Options {
+                let options = RunOptions {
                     timeout: process::timeout_from_env()?,
                     python: interpreter.clone(),
                     // A topic's Python originals import no extension module.
@@ -80,7 +80,7 @@ pub fn run(
 }
 
 /// Runs a demo (one `section` of it, or all) from the workspace root with the terminal's
-/// input and output, unlike the check, which captures it ([`demos::run`]).
+/// input and output, unlike the check, which captures it ([`demo_binary::run`]).
 fn in_terminal(
     root: &Path,
     topic: &str,

@@ -7,12 +7,12 @@
 
 use std::path::Path;
 
-use crate::check::Options;
+use crate::kind::RunOptions;
 use crate::kind::console::Console;
 use crate::kind::python::{self, Python};
 use crate::kind::{Kind, found};
 use crate::page::Page;
-use crate::{demos, topics};
+use crate::{demo_binary, topics};
 
 /// Where on the page a section's Python is: under the `##` heading of the first console
 /// block that shows the section.
@@ -30,7 +30,7 @@ pub fn show(
     topic: &'static str,
     section: Option<&str>,
     binary: &Path,
-    options: &Options,
+    options: &RunOptions,
 ) -> Result<(), String> {
     let path = topics::page_path(topic);
     let text = std::fs::read_to_string(root.join(&path))
@@ -41,7 +41,7 @@ pub fn show(
     let pythons = found::<Python>(&page)?;
     let sections = match section {
         Some(section) => vec![section.to_string()],
-        None => demos::sections(root, binary, options.timeout)?,
+        None => demo_binary::sections(root, binary, options.timeout)?,
     };
     let places: Vec<Place> = sections
         .iter()

@@ -8,10 +8,16 @@
 //! - [`python`]: a `python` script and its `output` block, or a `pycon` transcript, run by
 //!   CPython.
 //! - [`excerpt`]: a `rust` block that must equal a region of a source file.
+//!
+//! [`RunOptions`] says how the blocks run (the deadline, the interpreter, the extension
+//! module), for `check`, `bless` and `demo --python` alike.
 
 pub mod console;
 pub mod excerpt;
 pub mod python;
+mod run_options;
+
+pub use run_options::RunOptions;
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -20,7 +20,7 @@ pub use self::parse::Block;
 use super::{Blessing, Kind, bless_hint};
 use crate::page::{Fence, Page, PageError};
 use crate::process::{self, Run};
-use crate::{demos, pattern};
+use crate::{demo_binary, pattern};
 
 /// The console kind: the demos' binaries, and how long one may run.
 pub struct Console {
@@ -115,7 +115,7 @@ fn run_block(
     binary: &Path,
     timeout: Duration,
 ) -> Result<Run, Unexpected> {
-    let run = demos::run(root, binary, &[&block.section], &block.env, timeout)
+    let run = demo_binary::run(root, binary, &[&block.section], &block.env, timeout)
         .map_err(Unexpected::NotRun)?;
     match ends_as_expected(&run, block, timeout) {
         Ok(()) => Ok(run),
@@ -206,7 +206,7 @@ pub fn coverage(
         PageState::Malformed(error) => return Err(error.to_string().into()),
         PageState::WellFormed => {}
     }
-    let sections = demos::sections(root, binary, timeout)?;
+    let sections = demo_binary::sections(root, binary, timeout)?;
     let mut problems = Vec::new();
     for section in &sections {
         if !documented.iter().any(|block| block.section == *section) {

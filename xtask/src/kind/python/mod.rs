@@ -32,7 +32,7 @@ use std::time::Duration;
 use libtest_mimic::{Completion, Failed};
 
 pub use self::blocks::{Block, Form};
-use self::run::{Interpreter, Ran};
+use self::run::{BlockRun, Interpreter};
 use super::{Blessing, Kind};
 use crate::page::{Fence, Page, PageError};
 use crate::{lock, process};
@@ -50,7 +50,7 @@ pub struct Python {
     /// The blocks to run ahead, all at once, when the first one is needed.
     ahead: Mutex<Vec<Block>>,
     /// Their runs, each taken by its block's trial.
-    ran: Mutex<HashMap<(PathBuf, usize), Result<Ran, String>>>,
+    ran: Mutex<HashMap<(PathBuf, usize), Result<BlockRun, String>>>,
     /// Set once the blocks marked ahead have run.
     started: OnceLock<()>,
     /// The workspace root to build the extension module from, if the blocks that import it
@@ -147,7 +147,7 @@ impl Python {
     }
 
     /// The block's run: made ahead, or made now.
-    fn ran(&self, interpreter: &Interpreter, block: &Block) -> Result<Ran, String> {
+    fn ran(&self, interpreter: &Interpreter, block: &Block) -> Result<BlockRun, String> {
         self.started.get_or_init(|| {
             let ahead = std::mem::take(&mut *lock(&self.ahead));
             let runnable: Vec<Block> = ahead

@@ -59,10 +59,11 @@ pub struct Failure {
     pub got: Vec<String>,
 }
 
-/// A finished run: what it printed and how it ended, and for a transcript what doctest found
-/// (`None` if the driver did not get as far as writing it).
+/// A block's finished run: the process's [`Run`] (what it printed and
+/// how it ended), and for a transcript what doctest found (`None` if the driver did not get
+/// as far as writing it).
 #[derive(Debug)]
-pub struct Ran {
+pub struct BlockRun {
     /// The process's run.
     pub run: Run,
     /// A transcript's findings.
@@ -71,7 +72,7 @@ pub struct Ran {
     pub dir: String,
 }
 
-impl Ran {
+impl BlockRun {
     /// The output as a page should document it, as patterns: the temporary directory, which
     /// changes from run to run, as `[..]`, and each traceback's frames, which change from
     /// version to version, as one `...` line between its first line and the exception. The
@@ -101,7 +102,7 @@ pub fn run(
     block: &Block,
     extension: Option<&Path>,
     timeout: Duration,
-) -> Result<Ran, String> {
+) -> Result<BlockRun, String> {
     let dir = tempfile::Builder::new()
         .prefix("xtask-python-")
         .tempdir()
@@ -142,7 +143,7 @@ pub fn run(
             .and_then(|json| read_report(&json)),
     };
     let dir = dir.path().display().to_string();
-    Ok(Ran {
+    Ok(BlockRun {
         run,
         transcript,
         dir,

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::blocks::Block;
-use super::run::Ran;
+use super::run::BlockRun;
 use crate::kind::{Blessing, bless_hint};
 use crate::page::edit::Edit;
 use crate::pattern;
@@ -21,7 +21,7 @@ fn ends_as_expected(run: &Run, status: i32, timeout: Duration) -> Result<(), Str
 }
 
 /// A script's trial: its status and its output against the page.
-pub(super) fn check(block: &Block, ran: &Ran, timeout: Duration) -> Result<(), String> {
+pub(super) fn check(block: &Block, ran: &BlockRun, timeout: Duration) -> Result<(), String> {
     let run = &ran.run;
     let place = format!("{}: the python block", block.location());
     let expected = block.expected();
@@ -63,7 +63,7 @@ pub(super) fn check(block: &Block, ran: &Ran, timeout: Duration) -> Result<(), S
 }
 
 /// A script's blessing: the output block rewritten (or added) from the run, wildcards kept.
-pub(super) fn bless(block: &Block, ran: &Ran, timeout: Duration) -> Blessing {
+pub(super) fn bless(block: &Block, ran: &BlockRun, timeout: Duration) -> Blessing {
     let run = &ran.run;
     // The output as a page writes it, unless that no longer matches what ran (a line that
     // happens to be `...`, say): then the output itself, literally.

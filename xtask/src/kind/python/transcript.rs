@@ -7,13 +7,17 @@
 use std::time::Duration;
 
 use super::blocks::Block;
-use super::run::{Failure, Ran, Transcript};
+use super::run::{BlockRun, Failure, Transcript};
 use crate::kind::{Blessing, bless_hint};
 use crate::page::edit::Edit;
 use crate::{pattern, process};
 
 /// The findings of a transcript that ran to its end, or why it did not.
-fn findings<'a>(block: &Block, ran: &'a Ran, timeout: Duration) -> Result<&'a Transcript, String> {
+fn findings<'a>(
+    block: &Block,
+    ran: &'a BlockRun,
+    timeout: Duration,
+) -> Result<&'a Transcript, String> {
     match &ran.transcript {
         Some(transcript) if ran.run.code() == Some(0) && transcript.examples > 0 => Ok(transcript),
         Some(_) if ran.run.code() == Some(0) => Err(format!(
@@ -35,7 +39,7 @@ fn want_start(block: &Block, failure: &Failure) -> usize {
 }
 
 /// The trial: every example's output as doctest compared it.
-pub(super) fn check(block: &Block, ran: &Ran, timeout: Duration) -> Result<(), String> {
+pub(super) fn check(block: &Block, ran: &BlockRun, timeout: Duration) -> Result<(), String> {
     let transcript = findings(block, ran, timeout)?;
     if transcript.failures.is_empty() {
         return Ok(());
@@ -59,7 +63,7 @@ pub(super) fn check(block: &Block, ran: &Ran, timeout: Duration) -> Result<(), S
 
 /// The blessing: each failing example's output replaced by what CPython printed, keeping the
 /// lines that still match; refused where the new output would read as another example.
-pub(super) fn bless(block: &Block, ran: &Ran, timeout: Duration) -> Blessing {
+pub(super) fn bless(block: &Block, ran: &BlockRun, timeout: Duration) -> Blessing {
     let transcript = match findings(block, ran, timeout) {
         Ok(transcript) => transcript,
         Err(error) => return Blessing::Failed(error),
