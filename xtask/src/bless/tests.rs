@@ -40,7 +40,21 @@ fn bless_text(kinds: &Kinds, text: &str) -> (Option<String>, Report) {
     (blessed.map(|(text, _)| text), report)
 }
 
-const PAGE: &str = "```console\n$ cargo xtask demo typing a\nold\n```\n\n<!-- excerpt: crates/t/src/lib.rs#r -->\n```rust\nlet old = 1;\n```\n\n```python\nprint(1)\n```\n";
+const PAGE: &str = "\
+```console
+$ cargo xtask demo typing a
+old
+```
+
+<!-- excerpt: crates/t/src/lib.rs#r -->
+```rust
+let old = 1;
+```
+
+```python
+print(1)
+```
+";
 
 #[test]
 fn every_kind_is_blessed_in_one_pass_and_an_unrun_block_is_named() {

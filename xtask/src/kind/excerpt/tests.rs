@@ -6,9 +6,41 @@ use std::path::Path;
 use super::*;
 use crate::kind::found;
 
-const SOURCE: &str = "//! A crate.\n\n// ANCHOR: greet\npub fn greet(name: &str) -> String {\n    let greeting = \"Hello\";\n    format!(\"{greeting}, {name}!\")\n}\n// ANCHOR_END: greet\n\npub fn other() {\n    // ANCHOR: body\n    let x = 1;\n    let y = 2;\n    // ANCHOR_END: body\n}\n";
+const SOURCE: &str = "\
+//! A crate.
 
-const PAGE: &str = "# Page\n\n<!-- excerpt: crates/t/src/lib.rs#greet -->\n```rust,ignore\npub fn greet(name: &str) -> String {\n    // ...\n    format!(\"{greeting}, {name}!\")\n}\n```\n\n<!-- excerpt: crates/t/src/lib.rs#body -->\n```rust\nlet x = 1;\nlet y = 2;\n```\n";
+// ANCHOR: greet
+pub fn greet(name: &str) -> String {
+    let greeting = \"Hello\";
+    format!(\"{greeting}, {name}!\")
+}
+// ANCHOR_END: greet
+
+pub fn other() {
+    // ANCHOR: body
+    let x = 1;
+    let y = 2;
+    // ANCHOR_END: body
+}
+";
+
+const PAGE: &str = "\
+# Page
+
+<!-- excerpt: crates/t/src/lib.rs#greet -->
+```rust,ignore
+pub fn greet(name: &str) -> String {
+    // ...
+    format!(\"{greeting}, {name}!\")
+}
+```
+
+<!-- excerpt: crates/t/src/lib.rs#body -->
+```rust
+let x = 1;
+let y = 2;
+```
+";
 
 fn workspace(source: &str) -> tempfile::TempDir {
     let root = tempfile::tempdir().unwrap();

@@ -7,7 +7,22 @@ use super::*;
 fn bless_adds_an_output_block_where_there_was_none_and_keeps_matching_wildcards() {
     let Some(python) = python() else { return };
     let found = blocks(
-        "```python\nprint('hello')\n```\n\n```python\nimport os\nprint(os.getpid())\nprint('new')\n```\n\n```output\n[..]\nold\n```\n",
+        "\
+```python
+print('hello')
+```
+
+```python
+import os
+print(os.getpid())
+print('new')
+```
+
+```output
+[..]
+old
+```
+",
     );
     let Blessing::Rewrite { edit, reads_back } = python.bless(&found[0]) else {
         panic!("the first block should be rewritten")
@@ -25,7 +40,17 @@ fn bless_adds_an_output_block_where_there_was_none_and_keeps_matching_wildcards(
 fn bless_writes_a_traceback_as_a_page_shows_it_whatever_the_directory_and_version() {
     let Some(python) = python() else { return };
     let found = blocks(
-        "```python\nprint('a')\nraise ValueError('Must be >= 0')\n```\n\n<!-- python: status=1 -->\n```python\n1/\n```\n",
+        "\
+```python
+print('a')
+raise ValueError('Must be >= 0')
+```
+
+<!-- python: status=1 -->
+```python
+1/
+```
+",
     );
     let Blessing::Rewrite { reads_back, .. } = python.bless(&found[0]) else {
         panic!("the block should be rewritten")
@@ -54,7 +79,16 @@ fn bless_writes_a_traceback_as_a_page_shows_it_whatever_the_directory_and_versio
 #[test]
 fn bless_puts_cpythons_output_into_a_transcript_and_the_check_then_passes() {
     let Some(python) = python() else { return };
-    let text = "```pycon\n>>> 1 + 1\n3\n>>> print('a\\n\\nb')\nx\n>>> int('z')\n0\n```\n";
+    let text = "\
+```pycon
+>>> 1 + 1
+3
+>>> print('a\\n\\nb')
+x
+>>> int('z')
+0
+```
+";
     let transcript = blocks(text);
     let Blessing::Rewrite { edit, reads_back } = python.bless(&transcript[0]) else {
         panic!("the transcript should be rewritten")

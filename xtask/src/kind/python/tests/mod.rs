@@ -50,8 +50,23 @@ fn ignored(outcome: Result<Completion, Failed>) -> String {
 
 #[test]
 fn a_script_pairs_with_the_output_block_right_after_it() {
-    let found =
-        blocks("## A\n\n```python\nprint(1)\n```\n\n```output\n1\n```\n\n```python\npass\n```\n");
+    let found = blocks(
+        "\
+## A
+
+```python
+print(1)
+```
+
+```output
+1
+```
+
+```python
+pass
+```
+",
+    );
     assert_eq!(found.len(), 2);
     assert_eq!(found[0].expected(), ["1"]);
     assert_eq!(found[0].output.as_ref().map(|o| o.start), Some(7));
@@ -61,7 +76,21 @@ fn a_script_pairs_with_the_output_block_right_after_it() {
 
 #[test]
 fn a_block_is_named_after_the_demo_section_under_its_heading_else_the_heading() {
-    let text = "```python\n```\n## Parse\n```console\n$ cargo xtask demo typing parse\n```\n```python\n```\n```pycon\n```\n## No demo here\n```python\n```\n";
+    let text = "\
+```python
+```
+## Parse
+```console
+$ cargo xtask demo typing parse
+```
+```python
+```
+```pycon
+```
+## No demo here
+```python
+```
+";
     let names: Vec<String> = blocks(text).iter().map(Python::name).collect();
     assert_eq!(
         names,
@@ -119,7 +148,20 @@ fn misplaced_blocks_and_directives_are_page_errors() {
 #[test]
 fn a_continuing_block_runs_after_the_whole_chain_before_it() {
     let found = blocks(
-        "```python\na = 1\n```\n<!-- python: continues -->\n```pycon\n>>> a\n1\n```\n<!-- python: continues -->\n```python\nprint(a)\n```\n",
+        "\
+```python
+a = 1
+```
+<!-- python: continues -->
+```pycon
+>>> a
+1
+```
+<!-- python: continues -->
+```python
+print(a)
+```
+",
     );
     assert_eq!(found[2].earlier.len(), 2);
     assert_eq!(found[2].earlier[0].lines, ["a = 1"]);
@@ -144,7 +186,16 @@ fn without_an_interpreter_the_trials_are_ignored_with_the_reason_or_fail_if_requ
 #[test]
 fn skipped_and_version_gated_blocks_are_ignored_with_the_reason() {
     let found = blocks(
-        "<!-- python: skip: needs Windows -->\n```python\nimport winreg\n```\n<!-- python: versions=3.0 -->\n```python\nprint(1)\n```\n",
+        "\
+<!-- python: skip: needs Windows -->
+```python
+import winreg
+```
+<!-- python: versions=3.0 -->
+```python
+print(1)
+```
+",
     );
     let python = Python::new("/nonexistent/python3".into(), true, TIMEOUT);
     assert_eq!(ignored(python.check(&found[0])), "skip: needs Windows");
@@ -160,7 +211,24 @@ fn skipped_and_version_gated_blocks_are_ignored_with_the_reason() {
 fn the_build_gate_asks_the_interpreter_whether_it_is_free_threaded() {
     let Some(python) = python() else { return };
     let found = blocks(
-        "<!-- python: free-threaded -->\n```python\nprint(1)\n```\n\n```output\n1\n```\n<!-- python: gil -->\n```python\nprint(1)\n```\n\n```output\n1\n```\n",
+        "\
+<!-- python: free-threaded -->
+```python
+print(1)
+```
+
+```output
+1
+```
+<!-- python: gil -->
+```python
+print(1)
+```
+
+```output
+1
+```
+",
     );
     let interpreter = python.interpreter().clone().expect("probed above");
     let (runs, refused, gate) = if interpreter.free_threaded {
@@ -176,7 +244,19 @@ fn the_build_gate_asks_the_interpreter_whether_it_is_free_threaded() {
 #[test]
 fn an_extension_block_and_the_blocks_that_continue_it_import_the_module() {
     let found = blocks(
-        "<!-- python: extension -->\n```python\nimport pyideas\n```\n<!-- python: continues -->\n```python\nprint(pyideas)\n```\n```python\npass\n```\n",
+        "\
+<!-- python: extension -->
+```python
+import pyideas
+```
+<!-- python: continues -->
+```python
+print(pyideas)
+```
+```python
+pass
+```
+",
     );
     let extension: Vec<bool> = found.iter().map(|b| b.directives.extension).collect();
     assert_eq!(extension, [true, true, false]);
@@ -184,7 +264,14 @@ fn an_extension_block_and_the_blocks_that_continue_it_import_the_module() {
 
 #[test]
 fn where_the_extension_is_not_built_its_blocks_are_ignored_saying_who_runs_them() {
-    let found = blocks("<!-- python: extension -->\n```python\nimport pyideas\n```\n");
+    let found = blocks(
+        "\
+<!-- python: extension -->
+```python
+import pyideas
+```
+",
+    );
     let Some(python) = self::python() else { return };
     let reason = ignored(python.check(&found[0]));
     assert!(reason.contains("`cargo xtask check` builds"), "{reason}");
