@@ -83,7 +83,7 @@ mod tests {
 
     #[test]
     fn the_embedded_manifest_names_this_crates_dependencies() {
-        assert_eq!(build_time_dependencies(), ["demo", "nix", "num_cpus"]);
+        assert_eq!(build_time_dependencies(), ["demo", "nix", "os", "num_cpus"]);
     }
 
     #[test]
