@@ -23,6 +23,7 @@
 //! - [`protocol`]: the lines above as one type, what one side's lines add up to, and a
 //!   bench's list of steps.
 //! - [`report`]: the JSON report `cargo xtask bench` writes for each topic, as types.
+//! - [`shared`]: the constants a topic's Rust and Python benches share, read from one file.
 //! - [`sizing`]: finds the input size at which a task takes a given wall time.
 //! - [`mod@format`]: how a figure is written for a reader (the runner's tables, the charts).
 #![forbid(unsafe_code)]
@@ -30,6 +31,7 @@
 pub mod format;
 pub mod protocol;
 pub mod report;
+pub mod shared;
 pub mod sizing;
 pub mod timing;
 
