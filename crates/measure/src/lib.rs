@@ -22,7 +22,7 @@
 //! - [`timing`]: timing a step, medians, runs timed back to back, speedups.
 //! - [`protocol`]: the lines above as one type, what one side's lines add up to, and a
 //!   bench's list of steps.
-//! - [`report`]: the JSON report `cargo xtask bench` writes for each topic, as types.
+//! - [`mod@report`]: the JSON report `cargo xtask bench` writes for each topic, as types.
 //! - [`shared`]: the constants a topic's Rust and Python benches share, read from one file.
 //! - [`sizing`]: finds the input size at which a task takes a given wall time.
 //! - [`mod@format`]: how a figure is written for a reader (the runner's tables, the charts).
