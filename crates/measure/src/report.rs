@@ -222,15 +222,13 @@ impl Report {
         if self.versions.rustc.is_none() {
             problems.push("`versions.rustc` is missing".to_string());
         }
-        let python = self.versions.python3.is_some();
-        let steps = [
-            ("rust", Some(&self.steps.rust)),
-            ("python", self.steps.python.as_ref()),
-        ];
-        for (side, steps) in steps {
-            let Some(steps) = steps.filter(|_| side == "rust" || python) else {
-                continue;
-            };
+        // Without python3 the Python side did not run, and has no steps to check.
+        let none = Steps::default();
+        let mut sides = vec![("rust", &self.steps.rust)];
+        if self.versions.python3.is_some() {
+            sides.push(("python", self.steps.python.as_ref().unwrap_or(&none)));
+        }
+        for (side, steps) in sides {
             if steps.plan.is_empty() {
                 problems.push(format!("the {side} side announced no steps"));
             }

@@ -90,7 +90,9 @@ fn a_lost_step_and_a_wrong_median_are_each_named() {
     // A figure from a bench that printed no runs line is well formed.
     broken.workloads[0].rust.as_mut().unwrap().runs.clear();
     assert_eq!(broken.problems().len(), 1);
-    // Without python3 its side is not checked.
+    // With python3, a Python side that announced nothing is named; without, it is not checked.
+    broken.steps.python = None;
+    assert_eq!(broken.problems(), ["the python side announced no steps"]);
     broken.versions.python3 = None;
     assert_eq!(broken.problems(), Vec::<String>::new());
 }
