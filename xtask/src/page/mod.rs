@@ -20,6 +20,8 @@ pub mod edit;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::topics;
+
 /// A page that cannot be read, with the place to fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageError {
@@ -107,12 +109,20 @@ impl Page {
         }
     }
 
-    /// The page's name for trials: its file name without `.md` (a topic's name).
-    pub fn topic(&self) -> String {
+    /// The page's name, which its trials' names start with: its file name without `.md`
+    /// (`typing`, `glossary`).
+    pub fn name(&self) -> String {
         self.path
             .file_stem()
             .map(|stem| stem.to_string_lossy().into_owned())
             .unwrap_or_default()
+    }
+
+    /// The topic this is the page of, if any: `docs/glossary.md` is no topic's.
+    pub fn topic(&self) -> Option<&'static str> {
+        topics::TOPICS
+            .into_iter()
+            .find(|topic| topics::page_path(topic) == self.path)
     }
 }
 

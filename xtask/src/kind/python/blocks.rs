@@ -53,8 +53,11 @@ pub struct Output {
 pub struct Block {
     /// The page.
     pub path: PathBuf,
-    /// The page's topic (its file name).
-    pub topic: String,
+    /// The page's name, which the trial's name starts with (see [`Page::name`]).
+    pub page: String,
+    /// The topic whose page it is, which `bless <topic>` blesses; `None` on a page that is no
+    /// topic's (the glossary), which `bless` without a topic blesses.
+    pub topic: Option<&'static str>,
     /// The `##` heading it sits under.
     pub heading: Option<String>,
     /// Its name in a trial's: the demo section whose console block shares its heading, else
@@ -201,6 +204,7 @@ pub fn find(page: &Page, fences: &[Fence]) -> Result<Vec<Block>, PageError> {
         };
         blocks.push(Block {
             path: page.path.clone(),
+            page: page.name(),
             topic: page.topic(),
             heading: fence.heading.clone(),
             section: section(&fence.heading),
