@@ -20,7 +20,9 @@
 //! - [`links`]: the pages' repository links, sent to chapters, rustdoc or source pages.
 //! - [`source_page`]: the HTML view of a repository file rustdoc does not show.
 //! - [`browser`]: `--check`, by `book/check/check.mjs` in headless Chromium.
-//! - [`serve`]: `--serve`, the built book over HTTP on localhost.
+//!
+//! The book is read from `file://`, search included (mdBook loads its index by a `<script>`,
+//! not by `fetch`), and `--check` reads it so; it needs no server.
 
 pub mod browser;
 pub mod chapters;
@@ -28,7 +30,6 @@ pub mod links;
 pub mod markdown;
 pub mod pairs;
 pub mod runs;
-pub mod serve;
 pub mod source_page;
 pub mod stage;
 pub mod tools;
@@ -39,16 +40,13 @@ use std::process::ExitCode;
 
 use crate::cargo;
 
-/// `cargo xtask book [--check] [--serve [--port N]]`: builds the book and prints the path of
-/// its `index.html`, then checks it in Chromium and serves it, as asked.
-pub fn run(root: &Path, check: bool, serve: Option<u16>) -> Result<ExitCode, String> {
+/// `cargo xtask book [--check]`: builds the book and prints the path of its `index.html`,
+/// then checks it in Chromium if asked.
+pub fn run(root: &Path, check: bool) -> Result<ExitCode, String> {
     let built = build(root)?;
     println!("{}", built.index().display());
     if check && !browser::check(root, &built)? {
         return Ok(ExitCode::FAILURE);
-    }
-    if let Some(port) = serve {
-        serve::serve(&built.dir, port)?;
     }
     Ok(ExitCode::SUCCESS)
 }
