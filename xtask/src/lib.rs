@@ -56,6 +56,7 @@ pub mod extension;
 pub mod kind;
 pub mod learn;
 pub mod list;
+pub mod markdown;
 pub mod page;
 pub mod pattern;
 pub mod process;

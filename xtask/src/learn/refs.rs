@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use super::set::Exercise;
+use crate::markdown::{Heading, Markdown, slug};
 use crate::page::{self, Fence};
 
 /// The fences under the heading `docs/<page>.md#<anchor>` names, or why there are none.
@@ -47,10 +48,11 @@ pub fn python_source(root: &Path, link: &str) -> Result<Vec<String>, String> {
 pub fn heading(root: &Path, link: &str) -> Option<String> {
     let (file, anchor) = link.split_once('#')?;
     let text = std::fs::read_to_string(root.join(file)).ok()?;
-    text.lines()
-        .filter_map(|line| line.strip_prefix("## "))
-        .find(|heading| page::slug(heading) == anchor)
-        .map(|heading| heading.trim().to_owned())
+    Markdown::parse(&text)
+        .headings
+        .into_iter()
+        .find(|heading| heading.level == 2 && heading.anchor() == anchor)
+        .map(|heading| heading.source.to_owned())
 }
 
 /// The anchor `link` names and every fence of its page, once the anchor is known to exist.
@@ -60,10 +62,11 @@ fn page_fences(root: &Path, link: &str) -> Result<(String, Vec<Fence>), String> 
         .ok_or_else(|| format!("`{link}` names no section (`docs/<page>.md#<anchor>`)"))?;
     let path = root.join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let anchors: Vec<String> = text
-        .lines()
-        .filter_map(|line| line.strip_prefix("## "))
-        .map(page::slug)
+    let anchors: Vec<String> = Markdown::parse(&text)
+        .headings
+        .iter()
+        .filter(|heading| heading.level == 2)
+        .map(Heading::anchor)
         .collect();
     if !anchors.iter().any(|a| a == anchor) {
         return Err(format!(
@@ -76,7 +79,7 @@ fn page_fences(root: &Path, link: &str) -> Result<(String, Vec<Fence>), String> 
 }
 
 fn in_section(fence: &Fence, anchor: &str) -> bool {
-    fence.heading.as_deref().map(page::slug).as_deref() == Some(anchor)
+    fence.heading.as_deref().map(slug).as_deref() == Some(anchor)
 }
 
 /// The Python an exercise quotes after its `// The Python` line: the indented comment lines

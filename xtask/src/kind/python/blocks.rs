@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use super::directives::{self, Directives};
 use crate::kind::console;
-use crate::page::{Fence, Page, PageError, slug};
+use crate::markdown::slug;
+use crate::page::{Fence, Page, PageError};
 
 /// A script or a transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
