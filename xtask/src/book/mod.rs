@@ -14,7 +14,6 @@
 //! - [`tools`]: the pinned mdBook, installed on first use; where Chromium and Node are.
 //! - [`chapters`]: which files are chapters, in the reading path's order, and `SUMMARY.md`.
 //! - [`stage`]: the staged pages.
-//! - [`markdown`]: fences and link destinations, just enough to rewrite outside code.
 //! - [`runs`]: outputs with wildcards (console, Python) shown from a real run, marked.
 //! - [`pairs`]: `<!-- side-by-side -->` groups into two-column `<div>`s.
 //! - [`links`]: the pages' repository links, sent to chapters, rustdoc or source pages.
@@ -27,7 +26,6 @@
 pub mod browser;
 pub mod chapters;
 pub mod links;
-pub mod markdown;
 pub mod pairs;
 pub mod runs;
 pub mod source_page;
