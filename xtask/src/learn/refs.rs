@@ -48,11 +48,14 @@ pub fn python_source(root: &Path, link: &str) -> Result<Vec<String>, String> {
 pub fn heading(root: &Path, link: &str) -> Option<String> {
     let (file, anchor) = link.split_once('#')?;
     let text = std::fs::read_to_string(root.join(file)).ok()?;
-    Markdown::parse(&text)
-        .headings
-        .into_iter()
-        .find(|heading| heading.level == 2 && heading.anchor() == anchor)
-        .map(|heading| heading.source.to_owned())
+    let found = sections(&text).find(|heading| heading.anchor() == anchor);
+    found.map(|heading| heading.source.to_owned())
+}
+
+/// A page's sections: its `##` headings.
+fn sections(text: &str) -> impl Iterator<Item = Heading<'_>> {
+    let headings = Markdown::parse(text).headings.into_iter();
+    headings.filter(|heading| heading.level == 2)
 }
 
 /// The anchor `link` names and every fence of its page, once the anchor is known to exist.
@@ -62,12 +65,7 @@ fn page_fences(root: &Path, link: &str) -> Result<(String, Vec<Fence>), String> 
         .ok_or_else(|| format!("`{link}` names no section (`docs/<page>.md#<anchor>`)"))?;
     let path = root.join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let anchors: Vec<String> = Markdown::parse(&text)
-        .headings
-        .iter()
-        .filter(|heading| heading.level == 2)
-        .map(Heading::anchor)
-        .collect();
+    let anchors: Vec<String> = sections(&text).map(|heading| heading.anchor()).collect();
     if !anchors.iter().any(|a| a == anchor) {
         return Err(format!(
             "{file} has no section #{anchor}; its sections: {}",
