@@ -12,8 +12,8 @@ use concurrency::threading::parallel_map::parallel_map;
 use measure::timing::{Figure, ratios, seconds};
 use measure::{Outcome, paired, repeats, report, speedup};
 
-use crate::PRIMES_BELOW;
 use crate::sized::{self, LENGTHS};
+use crate::{PRIMES_BELOW, peers};
 
 /// One blocking wait, and how many run at once.
 const WAIT: Duration = Duration::from_millis(100);
@@ -117,11 +117,10 @@ pub(crate) fn blocking_waits() -> Outcome {
 
 pub(crate) fn data_parallel_map() -> Outcome {
     let limits: Vec<u64> = black_box((1..=MAP_LIMITS).map(|i| i * MAP_STEP).collect());
-    let figure = speedup(
-        repeats(),
-        || Ok(limits.iter().map(|&n| count_primes(n)).collect::<Vec<_>>()),
-        || Ok(parallel_map(&limits, |&n| count_primes(n))?),
-    )?;
+    let serial = || Ok(limits.iter().map(|&n| count_primes(n)).collect::<Vec<_>>());
+    let figure = speedup(repeats(), serial, || {
+        Ok(parallel_map(&limits, |&n| count_primes(n))?)
+    })?;
     report(
         "parallel-map",
         &figure,
@@ -131,6 +130,18 @@ pub(crate) fn data_parallel_map() -> Outcome {
              (Python: Pool.map)",
             MAP_LIMITS * MAP_STEP
         ),
+    );
+    // As many threads as `parallel_map` starts, started once, before the timing.
+    let threads = num_cpus::get();
+    let pool = peers::rayon_pool(threads)?;
+    let figure = speedup(repeats(), serial, || {
+        Ok(peers::rayon_map(&pool, &limits, |&n| count_primes(n)))
+    })?;
+    report(
+        "parallel-map-rayon",
+        &figure,
+        "x",
+        &format!("  the same with rayon's par_iter, on a pool of {threads} threads started once"),
     );
     Ok(())
 }
