@@ -19,8 +19,8 @@ use serde::de::DeserializeOwned;
 use measure::Outcome;
 
 /// A pool of `threads` rayon threads, for a step to reuse: its own rather than rayon's
-/// global one (the same threads, started on first use), so that the threads end with the
-/// step instead of idling beside every step after it.
+/// global one (a pool like it, started on first use and kept until the process ends), so
+/// that its threads end with the step instead of idling beside every step after it.
 pub(crate) fn rayon_pool(threads: usize) -> Outcome<ThreadPool> {
     Ok(rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
