@@ -2,7 +2,9 @@
 
 use demo::Section;
 use metaclass::examples::class;
-use metaclass::{Class, ClassRef, Found, Function, Instance, Namespace, Value, mro_repr};
+use metaclass::{
+    Class, ClassRef, Found, Function, Instance, Namespace, PyException, Value, mro_repr,
+};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
@@ -84,7 +86,7 @@ fn c3() -> demo::Result {
                 names.join(", "),
                 class.mro_names()
             ),
-            Err(error) => println!("  {name}({}): {error}", names.join(", ")),
+            Err(error) => println!("  {name}({}): {}", names.join(", "), error.traceback_line()),
         }
     }
     Ok(())
@@ -126,7 +128,7 @@ fn instance_lookup() -> demo::Result {
     println!("Child.greeting -> {}", child.getattr("greeting")?);
     match obj.getattr("missing") {
         Ok(value) => println!("obj.missing    -> unexpectedly {value}"),
-        Err(error) => println!("obj.missing    -> {error}"),
+        Err(error) => println!("obj.missing    -> {}", error.traceback_line()),
     }
     Ok(())
 }

@@ -77,6 +77,7 @@ pub mod uses;
 
 pub use model::build::calculate_metaclass;
 pub use model::class::{Class, ClassRef, mro_repr};
+pub use exception::PyException;
 pub use model::error::{AttributeError, Exception, PyError, TypeError};
 pub use model::hooks::{Descriptor, InitSubclass, Super};
 pub use model::instance::{Found, Instance};

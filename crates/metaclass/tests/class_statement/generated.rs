@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use metaclass::{
     ClassDef, ClassRef, ClassStatement, Descriptor, Exception, InitSubclass, Meta, Metaclass,
-    Namespace, TypeError, Value,
+    Namespace, PyException, TypeError, Value,
 };
 
 pub(crate) type Log = Rc<RefCell<Vec<String>>>;
@@ -109,12 +109,12 @@ pub(crate) fn failed(error: &Exception, minor: u32) -> String {
     } else {
         error.clone()
     };
-    let mut line = format!("raised {}: {}", error.kind(), error.message());
+    let mut line = format!("raised {}: {}", error.type_name(), error.message());
     for note in error.notes() {
         let _ = write!(line, " | note: {note}");
     }
     if let Some(cause) = error.cause() {
-        let _ = write!(line, " | from {}: {}", cause.kind(), cause.message());
+        let _ = write!(line, " | from {}: {}", cause.type_name(), cause.message());
     }
     line
 }
