@@ -75,9 +75,9 @@ pub mod model;
 pub mod rust_way;
 pub mod uses;
 
+pub use exception::PyException;
 pub use model::build::calculate_metaclass;
 pub use model::class::{Class, ClassRef, mro_repr};
-pub use exception::PyException;
 pub use model::error::{AttributeError, Exception, PyError, TypeError};
 pub use model::hooks::{Descriptor, InitSubclass, Super};
 pub use model::instance::{Found, Instance};

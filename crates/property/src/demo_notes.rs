@@ -2,8 +2,8 @@
 
 use demo::Section;
 use demo::{run, show};
-use property::{A, PyException};
 use property::privacy::mangle;
+use property::{A, PyException};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {

@@ -99,9 +99,9 @@ impl Instance {
     pub fn call_method(&self, name: &str) -> Result<Value, PyError> {
         match self.getattr(name)? {
             Value::Function(function) => Ok(function.call(self)),
-            value => {
-                Err(TypeError::new(format!("{} object is not callable", value.type_name())).into())
-            }
+            value => Err(
+                TypeError::new(format!("'{}' object is not callable", value.type_name())).into(),
+            ),
         }
     }
 }
@@ -156,7 +156,10 @@ mod tests {
             "AttributeError: type object 'C' has no attribute 'z'"
         );
         assert_eq!(
-            obj.call_method("n").unwrap_err().traceback_line().to_string(),
+            obj.call_method("n")
+                .unwrap_err()
+                .traceback_line()
+                .to_string(),
             "TypeError: 'int' object is not callable"
         );
         Ok(())
