@@ -6,7 +6,7 @@ use metaclass::uses::abc::shapes;
 use metaclass::uses::registry::PluginRegistry;
 use metaclass::uses::singleton::Singleton;
 use metaclass::{
-    Class, ClassRef, Exception, Function, Meta, Namespace, Plain, PyException, Value, mro_repr,
+    Class, ClassRef, Exception, Function, Meta, Namespace, Plain, PyException, Value, tuple_repr,
 };
 
 pub(crate) const SECTIONS: &[Section] = &[
@@ -76,7 +76,7 @@ fn inheritance() -> demo::Result {
     let meta1 = Meta::new("Meta1", &[], Plain)?;
     let meta2 = Meta::new("Meta2", &[meta1.clone()], Plain)?;
     let other = Meta::new("Other", &[], Plain)?;
-    println!("Meta2.__mro__ = {}", mro_repr(&meta2.class().mro()));
+    println!("Meta2.__mro__ = {}", tuple_repr(&meta2.class().mro()));
     let a = meta1.create("A", &[], Namespace::new())?;
     let b = meta2.create("B", &[], Namespace::new())?;
     let x = other.create("X", &[], Namespace::new())?;

@@ -4,7 +4,7 @@
 use demo::Section;
 use metaclass::{
     ClassDef, ClassRef, ClassStatement, Descriptor, Exception, Function, InitSubclass, Meta,
-    Metaclass, Namespace, PyException, TypeError, Value,
+    MetaHooks, Namespace, PyException, TypeError, Value,
 };
 
 pub(crate) const SECTIONS: &[Section] = &[
@@ -44,7 +44,7 @@ fn public_names(namespace: &Namespace) -> String {
 /// `class Meta(type)` whose `__prepare__`, `__new__` and `__init__` say when they run.
 struct Logged;
 
-impl Metaclass for Logged {
+impl MetaHooks for Logged {
     fn prepare(&self, name: &str, _bases: &[ClassRef], keywords: &Namespace) -> Namespace {
         println!("1 Meta.__prepare__('{name}', {keywords})");
         Namespace::new()

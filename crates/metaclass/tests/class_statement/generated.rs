@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::rc::Rc;
 
 use metaclass::{
-    ClassDef, ClassRef, ClassStatement, Descriptor, Exception, InitSubclass, Meta, Metaclass,
+    ClassDef, ClassRef, ClassStatement, Descriptor, Exception, InitSubclass, Meta, MetaHooks,
     Namespace, PyException, TypeError, Value,
 };
 
@@ -40,7 +40,7 @@ pub(crate) struct Logged {
     pub(crate) log: Log,
 }
 
-impl Metaclass for Logged {
+impl MetaHooks for Logged {
     fn prepare(&self, name: &str, _bases: &[ClassRef], kw: &Namespace) -> Namespace {
         let line = format!("{}.__prepare__ {name} {}", self.name, keywords(kw));
         self.log.borrow_mut().push(line);
