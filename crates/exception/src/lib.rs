@@ -51,6 +51,7 @@
 //! // `raise ValueError("")` ends its traceback with the type's name alone.
 //! assert_eq!(ValueError("").traceback_line().to_string(), "ValueError");
 //! ```
+#![forbid(unsafe_code)]
 
 use std::fmt;
 
