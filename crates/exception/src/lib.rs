@@ -67,7 +67,7 @@ pub trait PyException: std::error::Error {
         &[]
     }
 
-    /// What a traceback ends with, as `traceback.format_exception_only(error)` gives it:
+    /// What a traceback ends with, as `traceback.format_exception_only` gives it:
     /// `ValueError: Must be >= 0`, the type's name alone where the message is empty, and then
     /// each note on a line of its own.
     fn traceback_line(&self) -> TracebackLine<'_, Self>
