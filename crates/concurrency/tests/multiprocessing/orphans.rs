@@ -165,8 +165,10 @@ fn no_child_outlives_a_parent_killed_right_after_the_fork() {
 }
 check!(no_child_outlives_a_parent_killed_right_after_the_fork);
 
+/// Slow enough to be running when the thread that forked its worker has ended, which takes
+/// that thread a few milliseconds.
 fn slow_double(x: u32) -> u32 {
-    thread::sleep(Duration::from_millis(300));
+    thread::sleep(Duration::from_millis(100));
     x * 2
 }
 
@@ -186,7 +188,7 @@ fn workers_outlive_the_thread_that_forked_them(pools: Pools) {
                 AnyPool::PerCall(pool) => Forked::MidCall(pool.imap(slow_double, 0..4).unwrap()),
                 started => Forked::Started(started),
             };
-            let child = Process::start(|| thread::sleep(Duration::from_millis(300))).unwrap();
+            let child = Process::start(|| thread::sleep(Duration::from_millis(100))).unwrap();
             (forked, child)
         })
         .join()
