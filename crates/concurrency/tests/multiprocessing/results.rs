@@ -105,8 +105,13 @@ fn a_panic_is_named_by_input_and_message_and_imap_goes_on(pools: Pools) {
                 location,
                 ..
             }) => {
-                assert_eq!(index, 6, "round {round}");
-                assert_eq!(message, "input 6 is bad");
+                // A fork-per-call pool fails at the first panic to arrive; a started pool
+                // runs every task and names the lowest-numbered.
+                assert_eq!(index % 7, 6, "round {round}: input {index} did not panic");
+                if pools == Pools::Live {
+                    assert_eq!(index, 6, "round {round}: not the lowest");
+                }
+                assert_eq!(message, format!("input {index} is bad"));
                 assert!(location.is_some_and(|l| l.contains("multiprocessing/results.rs")));
             }
             other => panic!("round {round}: {other:?}"),
