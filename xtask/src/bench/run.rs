@@ -9,8 +9,8 @@ use std::time::Instant;
 
 use measure::QUICK_ENV;
 
-use super::protocol::Side;
 use crate::{cargo, extension};
+use measure::protocol::Side;
 
 /// Where the runner is: which topic of how many, for the progress lines.
 pub struct Progress {

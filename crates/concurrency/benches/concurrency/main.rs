@@ -19,20 +19,18 @@
 //! - `sweep`: speedup against the number of workers, for the chart.
 //! - `live_pool`: the long-lived pool against fork-per-call as the parent's memory grows, and
 //!   what a task costs it.
+//! - `shared`: the sizes and counts both sides read from `../shared.json`.
 
 mod fork_cost;
 mod live_pool;
 mod processes;
+mod shared;
 mod sized;
 mod steadiness;
 mod sweep;
 mod threads;
 
 use measure::Step;
-
-/// The unsized CPU-bound task: count the primes below this by trial division, the same
-/// input in both languages (which shows the gap between them).
-const PRIMES_BELOW: u64 = 200_000;
 
 const STEPS: &[Step] = &[
     Step {
