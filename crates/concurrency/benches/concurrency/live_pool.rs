@@ -15,6 +15,7 @@ use concurrency::multiprocessing::Pool;
 use measure::timing::seconds;
 use measure::{Outcome, full_or_quick, repeats, report};
 
+use crate::peers;
 use crate::shared::SHARED;
 
 /// The per-task figure's inputs, `0..identity_inputs()`: as many as processes.rs maps, so the
@@ -25,7 +26,10 @@ fn identity_inputs() -> u64 {
 
 pub(crate) fn parent_memory_sweep() -> Outcome {
     // Started before the parent grows, as a long-lived pool usually is; reused throughout.
+    // procspawn's likewise: its workers are started by `exec`, so they hold none of the
+    // parent's memory, and ours hold none of its channels (they were forked before it).
     let mut live = Pool::new(2).start()?;
+    let theirs = procspawn::Pool::new(2)?;
     let identity = |x: u32| x;
     let tasks = SHARED.live_pool.tasks;
     for size in &SHARED.live_pool.sizes {
@@ -41,12 +45,30 @@ pub(crate) fn parent_memory_sweep() -> Outcome {
                 "map of {tasks} trivial tasks, {label} parent: fork per call (Python: Pool(2) made, used, closed)"
             ),
         );
+        let exec_per_call = seconds(repeats(), || {
+            peers::procspawn_map(&procspawn::Pool::new(2)?, identity, 0..tasks)
+        })?;
+        report(
+            &format!("pool-map-parent-{id}-procspawn"),
+            &exec_per_call.scaled(1e3),
+            "ms",
+            "  the same on a procspawn::Pool(2) made and dropped in each call",
+        );
         let reused = seconds(repeats(), || Ok(live.map(identity, 0..tasks)?))?;
         report(
             &format!("pool-live-map-parent-{id}"),
             &reused.scaled(1e3),
             "ms",
             "  the same on a pool started once (Python: Pool(2) reused)",
+        );
+        let reused = seconds(repeats(), || {
+            peers::procspawn_map(&theirs, identity, 0..tasks)
+        })?;
+        report(
+            &format!("pool-live-map-parent-{id}-procspawn"),
+            &reused.scaled(1e3),
+            "ms",
+            "  the same on a procspawn::Pool(2) started once",
         );
         drop(ballast);
     }

@@ -23,6 +23,7 @@
 
 mod fork_cost;
 mod live_pool;
+mod peers;
 mod processes;
 mod shared;
 mod sized;
@@ -116,6 +117,10 @@ const STEPS: &[Step] = &[
 ];
 
 fn main() -> measure::Outcome {
+    // First of all: a procspawn worker is this binary started again, and this call is where
+    // it becomes one (it runs the calls its pool sends, and never returns), before the bench
+    // prints a line of its protocol on the stdout it shares with the parent.
+    procspawn::init();
     println!(
         "usable cores: {} (num_cpus::get(), which honours the affinity mask)",
         num_cpus::get()

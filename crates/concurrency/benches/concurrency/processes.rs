@@ -12,6 +12,7 @@ use concurrency::threading::cpu_bound::count_primes;
 use measure::timing::seconds;
 use measure::{Figure, Outcome, full_or_quick, repeats, report, speedup};
 
+use crate::peers;
 use crate::shared::SHARED;
 use crate::sized::{self, LENGTHS, Length};
 
@@ -46,6 +47,15 @@ pub(crate) fn pool_of_cpu_bound_tasks() -> Outcome {
                 length.label()
             ),
         );
+        let figure = pool_against_serial(n, |inputs| {
+            peers::procspawn_map(&procspawn::Pool::new(2)?, count_primes, inputs)
+        })?;
+        report(
+            &format!("pool-cpu-{}-procspawn", length.suffix()),
+            &figure,
+            "x",
+            "  the same on a procspawn::Pool(2) made and dropped in each call",
+        );
     }
     Ok(())
 }
@@ -55,11 +65,11 @@ pub(crate) fn pool_of_cpu_bound_tasks() -> Outcome {
 /// kernel moves it only a few milliseconds later, which four 20 ms tasks feel; 200 ms tasks
 /// hardly do, so they are not repeated here).
 pub(crate) fn started_pool_of_cpu_bound_tasks() -> Outcome {
-    let mut pool = Pool::new(2).start()?;
     let length = Length::Short;
-    let figure = pool_against_serial(sized::free(length)?, |inputs| {
-        Ok(pool.map(count_primes, inputs)?)
-    })?;
+    let n = sized::free(length)?;
+    let mut ours = Pool::new(2).start()?;
+    let figure = pool_against_serial(n, |inputs| Ok(ours.map(count_primes, inputs)?))?;
+    ours.close()?;
     report(
         &format!("pool-live-cpu-{}", length.suffix()),
         &figure,
@@ -68,6 +78,30 @@ pub(crate) fn started_pool_of_cpu_bound_tasks() -> Outcome {
             "  the same on a pool started once (Python: Pool(2) reused), tasks of {}",
             length.label()
         ),
+    );
+    // The peers, each started before its timing and ended after it, as ours was: no two
+    // pools' workers are alive at once.
+    let theirs = procspawn::Pool::new(2)?;
+    let figure = pool_against_serial(n, |inputs| {
+        peers::procspawn_map(&theirs, count_primes, inputs)
+    })?;
+    drop(theirs);
+    report(
+        &format!("pool-live-cpu-{}-procspawn", length.suffix()),
+        &figure,
+        "x",
+        "  the same on a procspawn::Pool(2) started once",
+    );
+    let threads = peers::rayon_pool(2)?;
+    let figure = pool_against_serial(n, |inputs| {
+        Ok(peers::rayon_map(&threads, &inputs, |&n| count_primes(n)))
+    })?;
+    drop(threads);
+    report(
+        &format!("pool-live-cpu-{}-rayon", length.suffix()),
+        &figure,
+        "x",
+        "  the same with rayon's par_iter on a pool of 2 threads started once",
     );
     Ok(())
 }

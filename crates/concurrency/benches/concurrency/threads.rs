@@ -11,6 +11,7 @@ use concurrency::threading::parallel_map::parallel_map;
 use measure::timing::{Figure, ratios, seconds};
 use measure::{Outcome, paired, repeats, report, speedup};
 
+use crate::peers;
 use crate::shared::SHARED;
 use crate::sized::{self, LENGTHS};
 
@@ -113,11 +114,10 @@ pub(crate) fn blocking_waits() -> Outcome {
 pub(crate) fn data_parallel_map() -> Outcome {
     let (map_limits, map_step) = (SHARED.map_limits, SHARED.map_step);
     let limits: Vec<u64> = black_box((1..=map_limits).map(|i| i * map_step).collect());
-    let figure = speedup(
-        repeats(),
-        || Ok(limits.iter().map(|&n| count_primes(n)).collect::<Vec<_>>()),
-        || Ok(parallel_map(&limits, |&n| count_primes(n))?),
-    )?;
+    let serial = || Ok(limits.iter().map(|&n| count_primes(n)).collect::<Vec<_>>());
+    let figure = speedup(repeats(), serial, || {
+        Ok(parallel_map(&limits, |&n| count_primes(n))?)
+    })?;
     report(
         "parallel-map",
         &figure,
@@ -127,6 +127,18 @@ pub(crate) fn data_parallel_map() -> Outcome {
              (Python: Pool.map)",
             map_limits * map_step
         ),
+    );
+    // As many threads as `parallel_map` starts, started once, before the timing.
+    let threads = num_cpus::get();
+    let pool = peers::rayon_pool(threads)?;
+    let figure = speedup(repeats(), serial, || {
+        Ok(peers::rayon_map(&pool, &limits, |&n| count_primes(n)))
+    })?;
+    report(
+        "parallel-map-rayon",
+        &figure,
+        "x",
+        &format!("  the same with rayon's par_iter, on a pool of {threads} threads started once"),
     );
     Ok(())
 }
