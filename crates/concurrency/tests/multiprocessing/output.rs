@@ -169,7 +169,7 @@ fn check_output(text: &str) -> Result<(), String> {
 }
 
 fn task_output_arrives_once_newline_or_not(pools: Pools) {
-    for round in 0..20 {
+    for round in 0..10 {
         let (status, text) = capture(|| print_around_calls(pools, round));
         assert_eq!(status, ProcessEnd::Exited(0), "round {round}: {text:.400}");
         if let Err(problem) = check_output(&text) {
