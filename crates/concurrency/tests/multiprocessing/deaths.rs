@@ -18,9 +18,12 @@ use crate::pools::Pools;
 
 fn a_panicking_task_fails_the_map_fast() {
     const SLOW: Duration = Duration::from_millis(100);
+    const TASKS: usize = 40;
     for round in 0..20 {
         let bad = round % 7;
-        let clock = Instant::now();
+        // Each slow task that runs says so on a pipe: failing fast is counted in tasks run,
+        // not timed, so a busy machine's delays cannot fail it.
+        let (mut ran, said) = std::io::pipe().expect("a pipe");
         let error = Pool::new(2)
             .map(
                 |x: usize| {
@@ -28,19 +31,23 @@ fn a_panicking_task_fails_the_map_fast() {
                         panic!("input {x} is bad");
                     }
                     // The others take long: failing fast must not wait for them.
-                    thread::sleep(if x < bad { Duration::ZERO } else { SLOW });
+                    if x > bad {
+                        thread::sleep(SLOW);
+                        nix::unistd::write(&said, b"x").expect("the parent's pipe");
+                    }
                     x
                 },
-                0..40,
+                0..TASKS,
             )
             .unwrap_err();
-        // The 33 or more slow tasks after the bad one would keep 2 workers busy for over
-        // 1.6 s; failing fast waits for none of them (a few ms), so half that is a safe bound.
-        let waiting = SLOW * (40 - bad as u32 - 1) / 2;
+        drop(said);
+        let mut slow_run = Vec::new();
+        std::io::Read::read_to_end(&mut ran, &mut slow_run).expect("reading the pipe");
+        // Without failing fast, every slow task would run: 2 workers for over 1.6 s.
+        let slow = TASKS - bad - 1;
         assert!(
-            clock.elapsed() < waiting / 2,
-            "round {round}: no fail-fast: {:?}",
-            clock.elapsed()
+            slow_run.len() < slow,
+            "round {round}: no fail-fast: all {slow} slow tasks ran"
         );
         match error {
             PoolError::TaskPanicked {
