@@ -53,22 +53,52 @@ pub(crate) enum Message<R> {
     Finished,
 }
 
-/// Appends `message` to `out` as one frame.
+/// Appends `message` to `out` as one frame, encoded in place (no buffer of its own).
 ///
 /// # Errors
 /// postcard's error if a value cannot be encoded, or a message over 4 GiB; `out` is left as
 /// it was.
 pub(crate) fn push_frame<M: Serialize>(out: &mut Vec<u8>, message: &M) -> Result<(), String> {
-    let bytes = postcard::to_allocvec(message).map_err(|error| error.to_string())?;
-    let len = u32::try_from(bytes.len()).map_err(|_| {
-        format!(
-            "a result of {} bytes is over the 4 GiB frame limit",
-            bytes.len()
-        )
-    })?;
-    out.extend_from_slice(&len.to_le_bytes());
-    out.extend_from_slice(&bytes);
-    Ok(())
+    let at = out.len();
+    out.extend_from_slice(&[0; PREFIX]);
+    let encoded = postcard::serialize_with_flavor(message, Append(out))
+        .map_err(|error| error.to_string())
+        .and_then(|()| {
+            let len = out.len() - at - PREFIX;
+            u32::try_from(len)
+                .map_err(|_| format!("a result of {len} bytes is over the 4 GiB frame limit"))
+        });
+    match encoded {
+        Ok(len) => {
+            out[at..at + PREFIX].copy_from_slice(&len.to_le_bytes());
+            Ok(())
+        }
+        Err(error) => {
+            out.truncate(at);
+            Err(error)
+        }
+    }
+}
+
+/// postcard's output, appended to a `Vec` the caller keeps.
+struct Append<'a>(&'a mut Vec<u8>);
+
+impl postcard::ser_flavors::Flavor for Append<'_> {
+    type Output = ();
+
+    fn try_push(&mut self, byte: u8) -> postcard::Result<()> {
+        self.0.push(byte);
+        Ok(())
+    }
+
+    fn try_extend(&mut self, bytes: &[u8]) -> postcard::Result<()> {
+        self.0.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn finalize(self) -> postcard::Result<()> {
+        Ok(())
+    }
 }
 
 /// Writes all of `bytes` with raw `write(2)` calls: no lock, no buffer, retried on `EINTR`.
@@ -156,30 +186,33 @@ impl FrameBuffer {
         Ok((messages, n == 0))
     }
 
-    /// Takes every complete frame out of the buffer, decoded as `M` (a [`Message`], or the
-    /// long-lived pool's orders), leaving a partial one for later.
+    /// Takes every complete frame out of the buffer, decoded as `M`, leaving a partial one for
+    /// later.
     pub(crate) fn frames<M: for<'de> Deserialize<'de>>(&mut self) -> Result<Vec<M>, String> {
         let mut messages = Vec::new();
-        let bytes = &self.storage[..self.end];
-        let mut start = self.start;
-        while let Some(prefix) = bytes.get(start..start + PREFIX) {
-            let mut len = [0; PREFIX];
-            len.copy_from_slice(prefix);
-            // A u32 always fits in a usize on the 32- and 64-bit targets `fork` exists on.
-            let len = u32::from_le_bytes(len) as usize;
-            let Some(body) = bytes.get(start + PREFIX..start + PREFIX + len) else {
-                break;
-            };
+        while let Some(body) = self.next_frame() {
             let message = postcard::from_bytes(body)
                 .map_err(|error| format!("a worker sent a frame that does not decode: {error}"))?;
             messages.push(message);
-            start += PREFIX + len;
-        }
-        self.start = start;
-        if self.start == self.end {
-            (self.start, self.end) = (0, 0);
         }
         Ok(messages)
+    }
+
+    /// Takes the next complete frame out of the buffer, as the bytes it carries.
+    pub(crate) fn next_frame(&mut self) -> Option<&[u8]> {
+        let bytes = &self.storage[self.start..self.end];
+        let prefix: [u8; PREFIX] = bytes.get(..PREFIX)?.try_into().ok()?;
+        // A u32 always fits in a usize on the 32- and 64-bit targets `fork` exists on.
+        let len = u32::from_le_bytes(prefix) as usize;
+        bytes.get(PREFIX..PREFIX + len)?;
+        let body = self.start + PREFIX..self.start + PREFIX + len;
+        self.start = body.end;
+        if self.start == self.end {
+            // Nothing left: the next read goes to the front, with no bytes to move (the
+            // frame's bytes stay where they are until then).
+            (self.start, self.end) = (0, 0);
+        }
+        Some(&self.storage[body])
     }
 }
 
