@@ -159,7 +159,9 @@ impl Pool {
     {
         let inputs: Vec<T> = inputs.into_iter().collect();
         let len = inputs.len();
-        Ok(Imap(Engine::new(PerCall::fork(self, f, inputs)?, len).imap()))
+        Ok(Imap(
+            Engine::new(PerCall::fork(self, f, inputs)?, len).imap(),
+        ))
     }
 
     /// Retires each worker of a [`LivePool`] after `tasks` tasks and forks a fresh one in its

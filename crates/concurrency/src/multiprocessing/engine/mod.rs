@@ -123,7 +123,11 @@ impl<D: Dispatch, R: DeserializeOwned> Engine<D, R> {
             return Err(error);
         }
         (0..self.outcomes.len())
-            .map(|index| self.outcomes.take(index).unwrap_or_else(|| Err(lost(index))))
+            .map(|index| {
+                self.outcomes
+                    .take(index)
+                    .unwrap_or_else(|| Err(lost(index)))
+            })
             .collect()
     }
 
@@ -175,7 +179,12 @@ impl<D: Dispatch, R: DeserializeOwned> Engine<D, R> {
         match poll(&mut fds, timeout) {
             // A signal ends the wait early: look again at what is ready, and sweep if due.
             Ok(_) | Err(Errno::EINTR) => {}
-            Err(errno) => return Err(PoolError::Os { call: "poll", errno }),
+            Err(errno) => {
+                return Err(PoolError::Os {
+                    call: "poll",
+                    errno,
+                });
+            }
         }
         let ready: Vec<Ready> = (fds.iter().map(|fd| fd.revents()))
             .zip(ready)

@@ -79,7 +79,11 @@ impl Crew {
         };
         // The parent never blocks on an order pipe: a full one waits for `poll`.
         fcntl(&orders, FcntlArg::F_SETFL(OFlag::O_NONBLOCK)).map_err(PoolError::os("fcntl"))?;
-        self.places[place] = Some(Worker::new(pid, results, Orders::new(orders, self.maxtasks)));
+        self.places[place] = Some(Worker::new(
+            pid,
+            results,
+            Orders::new(orders, self.maxtasks),
+        ));
         Ok(())
     }
 

@@ -67,7 +67,13 @@ impl Orders {
 
     /// Queues an order to run `task` on inputs `start..start + count`, whose frames are
     /// `frames`.
-    pub(crate) fn push_run(&mut self, task: TaskAddress, start: usize, count: usize, frames: &[u8]) {
+    pub(crate) fn push_run(
+        &mut self,
+        task: TaskAddress,
+        start: usize,
+        count: usize,
+        frames: &[u8],
+    ) {
         let header = Order::Run { task, start, count };
         // Two addresses and two integers always encode.
         let _ = push_frame(&mut self.outbox, &header);
