@@ -13,6 +13,8 @@
 //! the dead worker wrote is then still in the pipe, and is read before its death is judged.
 #![forbid(unsafe_code)]
 
+mod dispatch;
+mod imap;
 mod worker;
 
 use std::os::fd::{AsFd, BorrowedFd};
@@ -24,6 +26,8 @@ use serde::de::DeserializeOwned;
 
 use demo::process_end::ProcessEnd;
 
+pub(crate) use dispatch::Dispatch;
+pub(crate) use imap::Imap;
 pub(crate) use worker::Worker;
 
 use super::error::PoolError;
@@ -32,49 +36,6 @@ use super::outcomes::{Outcomes, Recorded};
 
 /// How often the parent checks for dead workers besides watching their pipes.
 const SWEEP: Duration = Duration::from_millis(100);
-
-/// How work reaches a pool's workers, and what a worker's death costs: the one decision the
-/// two pools make differently.
-pub(crate) trait Dispatch {
-    /// What it keeps about each worker besides what [`Worker`] holds.
-    type Orders;
-
-    /// Whether a task's panic fails the whole call at once (else it waits for the others).
-    const STOP_AT_TASK_ERROR: bool;
-
-    /// The workers, one place each; a place is empty before a fork into it and once its
-    /// worker was reaped.
-    fn places(&mut self) -> &mut [Option<Worker<Self::Orders>>];
-
-    /// Whether the call has nothing left to wait for once every input has its outcome (the
-    /// fork-per-call pool waits for its workers to exit: they write out what tasks printed).
-    fn settled(&self) -> bool;
-
-    /// Sends work before the parent waits, forking workers into empty places if it needs.
-    fn dispatch(&mut self) -> Result<(), PoolError>;
-
-    /// The pipe to wait on for room, if `worker` has orders waiting to be written.
-    fn waits_for_room(worker: &Worker<Self::Orders>) -> Option<BorrowedFd<'_>>;
-
-    /// Writes what orders the worker in `place` has waiting, as far as its pipe takes them.
-    fn write(&mut self, place: usize);
-
-    /// The outcome of input `index` came from the worker in `place`.
-    fn answered(&mut self, place: usize, index: usize);
-
-    /// Whether `worker` holds work of this call: failing fast, or giving the call up, kills
-    /// it, and its death may have cost a result.
-    fn owes(worker: &Worker<Self::Orders>) -> bool;
-
-    /// What the death of `worker` (from `place`, which it owed work) cost: the error that
-    /// stops the call, or nothing if nothing was lost.
-    fn death(
-        &mut self,
-        place: usize,
-        worker: &mut Worker<Self::Orders>,
-        status: ProcessEnd,
-    ) -> Option<PoolError>;
-}
 
 /// A call in flight: its dispatch, the outcomes so far, and the error that stopped it.
 pub(crate) struct Engine<D: Dispatch, R> {
@@ -133,11 +94,7 @@ impl<D: Dispatch, R: DeserializeOwned> Engine<D, R> {
 
     /// The results one by one, in input order, as they come: the `imap` of both pools.
     pub(crate) fn imap(self) -> Imap<D, R> {
-        Imap {
-            engine: self,
-            next: 0,
-            done: false,
-        }
+        Imap::new(self)
     }
 
     /// The error that stopped the call, once, if it cost a result: a death after every input
@@ -330,71 +287,5 @@ fn lost(index: usize) -> PoolError {
     PoolError::Protocol {
         pid: nix::unistd::getpid(),
         message: format!("every worker finished but input {index} has no result"),
-    }
-}
-
-/// Results in input order, as they come: what both pools' `imap` return, inside.
-pub(crate) struct Imap<D: Dispatch, R> {
-    engine: Engine<D, R>,
-    next: usize,
-    done: bool,
-}
-
-impl<D: Dispatch, R> Imap<D, R> {
-    /// How many results are left to yield, at most.
-    pub(crate) fn left(&self) -> usize {
-        if self.done {
-            0
-        } else {
-            self.engine.outcomes.len() - self.next
-        }
-    }
-
-    /// Where it is, for `Debug`.
-    pub(crate) fn debug(&self, f: &mut std::fmt::Formatter<'_>, name: &str) -> std::fmt::Result {
-        f.debug_struct(name)
-            .field("next", &self.next)
-            .field("done", &self.done)
-            .finish()
-    }
-}
-
-impl<D: Dispatch, R: DeserializeOwned> Iterator for Imap<D, R> {
-    type Item = Result<R, PoolError>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        let engine = &mut self.engine;
-        loop {
-            if self.next == engine.outcomes.len() {
-                self.done = true;
-                // Let the workers finish on their own, then reap them.
-                while !engine.dispatch.settled() {
-                    if engine.pump().is_err() {
-                        engine.kill_owing();
-                    }
-                }
-                return None;
-            }
-            if let Some(item) = engine.outcomes.take(self.next) {
-                self.next += 1;
-                return Some(item);
-            }
-            if let Some(error) = engine.take_fatal() {
-                self.done = true;
-                return Some(Err(error));
-            }
-            if let Err(error) = engine.pump() {
-                self.done = true;
-                engine.kill_owing();
-                return Some(Err(error));
-            }
-        }
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, Some(self.left()))
     }
 }
