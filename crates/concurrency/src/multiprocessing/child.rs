@@ -44,7 +44,7 @@ pub(crate) fn install_panic_hook() {
         std::panic::set_hook(Box::new(move |info| {
             if IN_WORKER.load(Ordering::Relaxed) {
                 let location = info.location().map(ToString::to_string);
-                PANIC_LOCATION.with(|slot| *slot.borrow_mut() = location);
+                PANIC_LOCATION.with(|cell| *cell.borrow_mut() = location);
             } else {
                 previous(info);
             }
@@ -59,7 +59,7 @@ pub(crate) fn enter_worker() {
 
 /// The location of this worker's last panic, as the panic hook recorded it.
 pub(crate) fn take_panic_location() -> Option<String> {
-    PANIC_LOCATION.with(|slot| slot.borrow_mut().take())
+    PANIC_LOCATION.with(|cell| cell.borrow_mut().take())
 }
 
 /// The exit status of a child that sent `Finished` (or, long-lived, was told to stop).
