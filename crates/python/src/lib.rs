@@ -134,7 +134,10 @@ pub fn output(code: &str) -> Option<Output> {
 
 /// Runs the interpreter on `code`, `input` on its stdin, and waits for it to end.
 fn spawn(code: &str, input: &str) -> Option<Output> {
-    let python = interpreter();
+    let chosen = interpreter();
+    // The executable behind a shim, asked once a process ([`probe`]); where it cannot say, the
+    // program chosen, whose failure to start is then reported as a skip below.
+    let python = probe(&chosen, PROBE_TIMEOUT).map_or(chosen, |found| found.program);
     let child = Command::new(&python)
         .args(["-c", code])
         .stdin(Stdio::piped())

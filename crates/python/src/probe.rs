@@ -2,9 +2,11 @@
 //! `python3`), started once ([`probe`]) to say its exact version and whether it is a
 //! free-threaded build.
 
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use crate::INTERPRETER;
@@ -81,7 +83,29 @@ pub fn isolated(program: &Path) -> Command {
 }
 
 /// Starts `program` once to learn what it is; `Err` says why there is no interpreter to use.
+///
+/// Asked again for the same program in the same process, it answers from memory: `python3`
+/// is often a version manager's shim (pyenv's runs about twenty bash processes before CPython
+/// starts, 0.1 s on a quiet machine and over a second on a busy one), and a test binary asks
+/// for the interpreter in every test. Each run afterwards starts [`Interpreter::program`],
+/// the executable itself.
 pub fn probe(program: &Path, timeout: Duration) -> Result<Interpreter, String> {
+    type Answer = Arc<OnceLock<Result<Interpreter, String>>>;
+    static PROBED: Mutex<BTreeMap<PathBuf, Answer>> = Mutex::new(BTreeMap::new());
+    // The map is held only to find the program's answer: two programs are probed at once, and
+    // a second asker of the same one waits for the first one's answer.
+    let answer = Arc::clone(
+        PROBED
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(program.to_path_buf())
+            .or_default(),
+    );
+    answer.get_or_init(|| probe_now(program, timeout)).clone()
+}
+
+/// [`probe`], starting the program whatever was asked before.
+fn probe_now(program: &Path, timeout: Duration) -> Result<Interpreter, String> {
     let shown = program.display();
     let mut child = isolated(program)
         .args(["-c", PROBE])
