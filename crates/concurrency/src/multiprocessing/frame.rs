@@ -10,10 +10,7 @@
 use std::os::fd::AsFd;
 
 use nix::errno::Errno;
-use nix::unistd::Pid;
 use serde::{Deserialize, Serialize};
-
-use super::error::PoolError;
 
 /// Bytes of the length prefix.
 const PREFIX: usize = 4;
@@ -167,23 +164,6 @@ impl FrameBuffer {
         self.storage.truncate(self.end);
         self.storage.extend_from_slice(bytes);
         self.end += bytes.len();
-    }
-
-    /// Reads once from worker `pid`'s pipe `fd` (which `poll` said is readable) and takes out
-    /// every complete frame, decoded as `M`; `true` with them means end of file.
-    ///
-    /// # Errors
-    /// `read`'s error, or a frame that does not decode ([`PoolError::Protocol`]).
-    pub(crate) fn read_messages<M: for<'de> Deserialize<'de>>(
-        &mut self,
-        fd: impl AsFd,
-        pid: Pid,
-    ) -> Result<(Vec<M>, bool), PoolError> {
-        let n = self.read_from(fd).map_err(PoolError::os("read"))?;
-        let messages = self
-            .frames::<M>()
-            .map_err(|message| PoolError::Protocol { pid, message })?;
-        Ok((messages, n == 0))
     }
 
     /// Takes every complete frame out of the buffer, decoded as `M`, leaving a partial one for

@@ -50,11 +50,15 @@ impl<O> Worker<O> {
         let Some(results) = &self.results else {
             return Ok(Vec::new());
         };
-        let (messages, end) = self.buffer.read_messages(results, self.pid)?;
-        if end {
+        let read = self
+            .buffer
+            .read_from(results)
+            .map_err(PoolError::os("read"))?;
+        if read == 0 {
             self.results = None;
         }
-        Ok(messages)
+        let pid = self.pid;
+        (self.buffer.frames()).map_err(|message| PoolError::Protocol { pid, message })
     }
 
     /// Reaps it if it has ended, without blocking.
