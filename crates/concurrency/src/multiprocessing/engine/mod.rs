@@ -11,6 +11,8 @@
 //! sweep with `waitpid(WNOHANG)` every [`SWEEP`] also catches a death whose end of file is
 //! late because some other process forked by another thread holds a copy of the pipe; what
 //! the dead worker wrote is then still in the pipe, and is read before its death is judged.
+//! A signal that interrupts `poll` ends a wait early (the caller waits again) and never ends
+//! that reading: whether the pipe holds more is asked again, so no result is left unread.
 #![forbid(unsafe_code)]
 
 mod dispatch;
