@@ -36,7 +36,7 @@ pub use self::tally::Tally;
 use crate::kind::console::{self, Console, PageState};
 use crate::kind::excerpt::Excerpt;
 use crate::kind::python::{self, Python};
-use crate::kind::{self, Kind, Record, found};
+use crate::kind::{self, Kind, found};
 use crate::page::{self, Page, PageError};
 use crate::{demos, topics};
 
@@ -77,7 +77,6 @@ pub fn trials(
     let pages = page::read_pages(root)?;
     let blocks = Blocks::of(&pages);
     let binaries = Arc::new(demos::build(root, &blocks.demos_run(arguments))?);
-    let record: Arc<dyn Record> = tally.clone();
     let console = Arc::new(Console {
         root: root.to_path_buf(),
         binaries: Arc::clone(&binaries),
@@ -128,14 +127,14 @@ pub fn trials(
             );
         }
     }
-    trials.extend(kind::trials(&console, blocks.consoles, &record));
+    trials.extend(kind::trials(&console, blocks.consoles, tally));
     let ahead = selected::<Python>(arguments, &blocks.pythons);
     if !arguments.list {
         python.build_extension_for(&ahead);
     }
     python.run_ahead(ahead);
-    trials.extend(kind::trials(&python, blocks.pythons, &record));
-    trials.extend(kind::trials(&excerpt, blocks.excerpts, &record));
+    trials.extend(kind::trials(&python, blocks.pythons, tally));
+    trials.extend(kind::trials(&excerpt, blocks.excerpts, tally));
     Ok(trials)
 }
 
