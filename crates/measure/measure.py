@@ -7,10 +7,12 @@ Lines are flushed as they are printed: a child forked with text still in the std
 would print it again when it exits.
 """
 
+import json
 import os
 import statistics
 import sys
 import time
+from pathlib import Path
 
 QUICK_ENV = "XTASK_BENCH_QUICK"
 
@@ -28,6 +30,17 @@ def repeats():
 
 def full_or_quick(full, quick_value):
     return quick_value if quick() else full
+
+
+def shared(bench):
+    """The constants this topic's Rust and Python benches share, from the `shared.json` of the
+    `benches/` folder that `bench` (a bench's `__file__`) is in, as src/shared.rs reads it
+    for Rust: one file, so that both sides time the same work."""
+    for folder in Path(bench).resolve().parents:
+        if folder.name == "benches":
+            with open(folder / "shared.json", encoding="utf-8") as file:
+                return json.load(file)
+    raise FileNotFoundError(f"{bench} is not in a benches/ folder")
 
 
 def seconds(step):

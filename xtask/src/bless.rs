@@ -35,11 +35,11 @@ pub struct Report {
     pub unrun: Vec<String>,
 }
 
-/// `cargo xtask bless [topic]`: blesses the blocks of `topic` (of every topic without it)
+/// `cargo xtask bless [topic]`: blesses the blocks of `topic` (of every page without it)
 /// and says what it did; `Err` names the blocks left alone.
 pub fn run(root: &Path, topic: Option<&str>, options: &RunOptions) -> Result<ExitCode, String> {
-    let chosen = topics::chosen(topic)?;
-    let report = bless(root, &chosen, options)?;
+    let topic = topic.map(topics::parse).transpose()?;
+    let report = bless(root, topic, options)?;
     for block in &report.rewritten {
         println!("blessed {block}");
     }
@@ -61,12 +61,17 @@ pub fn run(root: &Path, topic: Option<&str>, options: &RunOptions) -> Result<Exi
     }
 }
 
-/// Blesses the blocks of the `chosen` topics.
-pub fn bless(root: &Path, chosen: &[&str], options: &RunOptions) -> Result<Report, String> {
-    let wanted = |t: &str| chosen.contains(&t);
+/// Blesses the blocks of `topic` ([`Kind::topic`]), or of every page (the glossary, which is
+/// no topic's, included) without it.
+pub fn bless(
+    root: &Path,
+    topic: Option<&'static str>,
+    options: &RunOptions,
+) -> Result<Report, String> {
+    let wanted = wanted(topic);
     let console = Console {
         root: root.to_path_buf(),
-        binaries: Arc::new(demo_binary::build(root, chosen)?),
+        binaries: Arc::new(demo_binary::build(root, &topics::chosen(topic)?)?),
         timeout: options.timeout,
     };
     let python = options.python();
@@ -77,7 +82,11 @@ pub fn bless(root: &Path, chosen: &[&str], options: &RunOptions) -> Result<Repor
     let mut ahead = Vec::new();
     for page in &pages {
         let blocks = found::<Python>(page)?;
-        ahead.extend(blocks.into_iter().filter(|block| wanted(&block.topic)));
+        ahead.extend(
+            blocks
+                .into_iter()
+                .filter(|block| wanted(Python::topic(block))),
+        );
     }
     python.run_ahead(ahead);
     let kinds = Kinds {
@@ -97,6 +106,12 @@ pub fn bless(root: &Path, chosen: &[&str], options: &RunOptions) -> Result<Repor
     Ok(report)
 }
 
+/// Whether a block of topic `of` ([`Kind::topic`]) is to be blessed when `bless` is given
+/// `topic`: every block without one, a page that is no topic's included.
+fn wanted(topic: Option<&str>) -> impl Fn(Option<&str>) -> bool {
+    move |of| topic.is_none() || of == topic
+}
+
 /// One of each kind, ready to bless.
 pub struct Kinds {
     /// Console blocks.
@@ -113,7 +128,7 @@ pub struct Kinds {
 fn bless_page(
     page: &Page,
     kinds: &Kinds,
-    wanted: &dyn Fn(&str) -> bool,
+    wanted: &dyn Fn(Option<&str>) -> bool,
     report: &mut Report,
 ) -> Result<Option<(String, Vec<String>)>, String> {
     let mut plan = Plan::default();
@@ -149,18 +164,18 @@ struct Plan {
 }
 
 impl Plan {
-    /// Blesses the page's blocks of one kind that belong to a wanted topic.
+    /// Blesses the page's blocks of one kind that are wanted ([`Kind::topic`]).
     fn add<K: Kind>(
         &mut self,
         kind: &K,
         page: &Page,
-        wanted: &dyn Fn(&str) -> bool,
+        wanted: &dyn Fn(Option<&str>) -> bool,
         report: &mut Report,
     ) -> Result<(), String> {
         let blocks = found::<K>(page)?;
         let count = blocks.len();
         for (index, block) in blocks.iter().enumerate() {
-            if !wanted(&K::topic(block)) {
+            if !wanted(K::topic(block)) {
                 continue;
             }
             match kind.bless(block) {

@@ -19,6 +19,8 @@
 //!
 //! - [`topics`]: the topics (the notes' seven, and asyncio after concurrency), and where each
 //!   one's crate and page are.
+//! - [`markdown`]: the one Markdown reader (pulldown-cmark): fenced blocks, headings and links,
+//!   with their places in the source.
 //! - [`page`]: reads a docs page into its fenced blocks, or says which line is malformed; and
 //!   rewrites some of its lines.
 //! - [`kind`]: the kinds of checked block, one module each: console outputs, Python blocks,
@@ -56,6 +58,7 @@ pub mod extension;
 pub mod kind;
 pub mod learn;
 pub mod list;
+pub mod markdown;
 pub mod page;
 pub mod pattern;
 pub mod process;

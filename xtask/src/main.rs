@@ -10,8 +10,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand};
-use xtask::{bench, bless, book, check, demo, kind, learn, list, process, workspace_root};
+use xtask::{bench, bless, book, check, demo, kind, learn, list, process, topics, workspace_root};
 
 #[derive(Parser)]
 #[command(
@@ -28,7 +29,8 @@ struct Cli {
 enum Task {
     /// Run a topic's demo, or every topic's demo in turn
     Demo {
-        /// The topic (`cargo xtask list` names them); `all` or nothing runs every one
+        /// The topic (`cargo xtask list` says what each covers); `all` or nothing runs every one
+        #[arg(value_parser = topic(&["all"]))]
         topic: Option<String>,
         /// One section of the demo; without it, every section runs under a header
         section: Option<String>,
@@ -69,6 +71,7 @@ enum Task {
     /// Writes target/bench/<topic>.json, <topic>.md and <topic>.svg for each topic.
     Bench {
         /// Only this topic's benches
+        #[arg(value_parser = topic(&[]))]
         topic: Option<String>,
         /// Fewer runs and smaller inputs, the same workloads (for CI)
         #[arg(long)]
@@ -79,12 +82,6 @@ enum Task {
         /// Then open every page in headless Chromium and check links, search and layout
         #[arg(long)]
         check: bool,
-        /// Then serve the book on localhost (prints the URL; opens nothing)
-        #[arg(long)]
-        serve: bool,
-        /// The port for --serve (0: any free one)
-        #[arg(long, default_value_t = 3000, requires = "serve")]
-        port: u16,
     },
     /// Practise: the exercises of learn/ in rustlings (installed into target/tools on first use)
     ///
@@ -97,7 +94,8 @@ enum Task {
     },
     /// Rewrite documented outputs from the actual output (review with `git diff docs/`)
     Bless {
-        /// Only this topic's blocks
+        /// Only this topic's blocks (without it, every page's)
+        #[arg(value_parser = topic(&[]))]
         topic: Option<String>,
         /// Kill a demo that runs longer than this many seconds [default: 60, or XTASK_DEMO_TIMEOUT]
         #[arg(long, value_parser = process::parse_seconds)]
@@ -177,13 +175,19 @@ fn main() -> ExitCode {
             bless::run(&root, topic.as_deref(), &options)
         }),
         Task::Bench { topic, quick } => bench::run(&root, topic.as_deref(), quick),
-        Task::Book { check, serve, port } => book::run(&root, check, serve.then_some(port)),
+        Task::Book { check } => book::run(&root, check),
         Task::Learn { args } => learn::run(&root, &args),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("error: {error}");
         ExitCode::from(2)
     })
+}
+
+/// A topic's name, or one of `also`: clap lists them in `--help` and, for a name that is
+/// none of them, in its error, with the nearest as a tip.
+fn topic(also: &[&'static str]) -> PossibleValuesParser {
+    PossibleValuesParser::new(topics::TOPICS.iter().chain(also))
 }
 
 /// The deadline of one demo: `--timeout`, else `XTASK_DEMO_TIMEOUT`, else 60 s.

@@ -72,14 +72,16 @@ pub struct UnknownTopic {
 }
 
 impl UnknownTopic {
-    /// The topic whose name is nearest, if one is near enough to be a likely typo.
+    /// The topic whose name is nearest, if one is near enough to be a likely typo: by the
+    /// measure and threshold clap suggests a value by (Jaro similarity over 0.7), so that a
+    /// name on a page and one on the command line get the same suggestion.
     pub fn suggestion(&self) -> Option<&'static str> {
         TOPICS
             .iter()
             .copied()
-            .map(|topic| (edit_distance(&self.name, topic), topic))
-            .filter(|(distance, topic)| *distance <= topic.len().max(3) / 3 + 1)
-            .min()
+            .map(|topic| (strsim::jaro(&self.name, topic), topic))
+            .filter(|(similarity, _)| *similarity > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, topic)| topic)
     }
 }
@@ -107,21 +109,6 @@ impl From<UnknownTopic> for String {
     }
 }
 
-/// Levenshtein distance, by characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,13 +127,6 @@ mod tests {
         let error = parse("kubernetes").unwrap_err();
         assert_eq!(error.suggestion(), None);
         assert!(error.to_string().contains("topics: "));
-    }
-
-    #[test]
-    fn edit_distance_counts_single_character_edits() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("typing", "typing"), 0);
     }
 
     #[test]

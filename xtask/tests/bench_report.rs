@@ -1,8 +1,8 @@
 //! The bench reports, checked under `cargo test`: `docs/performance.md` has a section and a
 //! chart for every topic with benches, and, where `cargo xtask bench` (or `--quick`) has
-//! written `target/bench/<topic>.json`, that the document is well formed with every planned
-//! step run, and that the page shows exactly its workloads: the page's figures came from the
-//! current benches, whatever their values (no thresholds: figures are for the report).
+//! written `target/bench/<topic>.json`, that it reads as a `measure::Report` with every
+//! planned step run, and that the page shows exactly its workloads: the page's figures came
+//! from the current benches, whatever their values (no thresholds: figures are for the report).
 //!
 //! Without a report the JSON trials are ignored, saying so; `REQUIRE_BENCH=1` (set in
 //! `.ci/run`, after it runs `cargo xtask bench --quick`) makes that a failure instead.
@@ -11,7 +11,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use xtask::bench::validate::{Shown, document_workloads, page_workloads, problems};
+use measure::Report;
+use xtask::bench::validate::{Shown, page_workloads, report_workloads};
 use xtask::bench::{benched, output_dir};
 use xtask::topics::TOPICS;
 
@@ -64,14 +65,14 @@ fn read(path: &Path) -> Result<String, Failed> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()).into())
 }
 
-fn document(path: &Path) -> Result<serde_json::Value, Failed> {
+fn report(path: &Path) -> Result<Report, Failed> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         format!(
             "cannot read {}: {e} (run `cargo xtask bench --quick` to write the reports)",
             path.display()
         )
     })?;
-    serde_json::from_str(&text).map_err(|e| format!("{} is not JSON: {e}", path.display()).into())
+    Report::from_json(&text).map_err(|e| format!("{}: {e}", path.display()).into())
 }
 
 fn page_has_every_topic(root: &Path, topics: &[&str]) -> Result<(), Failed> {
@@ -99,7 +100,7 @@ fn page_has_every_topic(root: &Path, topics: &[&str]) -> Result<(), Failed> {
 }
 
 fn json_is_well_formed(path: &Path) -> Result<(), Failed> {
-    let problems = problems(&document(path)?);
+    let problems = report(path)?.problems();
     if problems.is_empty() {
         Ok(())
     } else {
@@ -128,13 +129,13 @@ fn describe(shown: &[Shown]) -> String {
 }
 
 fn page_shows_the_report(page: &Path, report: &Path, topic: &str) -> Result<(), Failed> {
-    let document = document(report)?;
+    let document = self::report(report)?;
     let page_text = read(page)?;
     let mut on_page = page_workloads(&page_text, topic)
         .ok_or_else(|| format!("{PAGE} has no `## {topic}` section"))?;
-    let mut in_report = document_workloads(&document);
+    let mut in_report = report_workloads(&document);
     // A report made without python3 says nothing about the Python column.
-    if document["versions"]["python3"].is_null() {
+    if document.versions.python3.is_none() {
         on_page
             .iter_mut()
             .chain(in_report.iter_mut())

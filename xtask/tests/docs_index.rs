@@ -9,21 +9,7 @@
 
 use std::fs;
 
-use xtask::book::markdown::{self, Line};
-use xtask::page::slug;
-
-/// The headings a page has, as `(level, text)`, outside code blocks.
-fn headings(text: &str) -> Vec<(usize, &str)> {
-    markdown::lines(text)
-        .into_iter()
-        .filter(|(_, kind)| *kind == Line::Text)
-        .filter_map(|(line, _)| {
-            let level = line.bytes().take_while(|&b| b == b'#').count();
-            let rest = line[level..].strip_prefix(' ')?;
-            (1..=6).contains(&level).then(|| (level, rest.trim()))
-        })
-        .collect()
-}
+use xtask::markdown::Markdown;
 
 /// The page a `## N. [Title](page.md)` line of the index introduces: its number and file.
 fn page_entry(line: &str) -> Option<(&str, &str)> {
@@ -43,11 +29,11 @@ fn regenerate(index: &str, page_text: &dyn Fn(&str) -> String) -> String {
             continue;
         };
         let text = page_text(page);
-        let headings = headings(&text);
+        let headings = Markdown::parse(&text).headings;
         let title = headings
             .iter()
-            .find(|(level, _)| *level == 1)
-            .map_or("(no title)", |(_, title)| title);
+            .find(|heading| heading.level == 1)
+            .map_or("(no title)", |heading| heading.source);
         out.push(format!("## {number}. [{title}]({page})"));
         // The hand-written lines under the title (the reading time), up to the list.
         let section_link = format!("]({page}#");
@@ -63,9 +49,10 @@ fn regenerate(index: &str, page_text: &dyn Fn(&str) -> String) -> String {
         {
             lines.next();
         }
-        for (_, heading) in headings.iter().filter(|(level, _)| *level == 2) {
-            if *heading != "See also" {
-                out.push(format!("- [{heading}]({page}#{})", slug(heading)));
+        for heading in headings.iter().filter(|heading| heading.level == 2) {
+            if heading.source != "See also" {
+                let anchor = heading.anchor();
+                out.push(format!("- [{}]({page}#{anchor})", heading.source));
             }
         }
     }

@@ -5,11 +5,10 @@
 //! with Chromium; this one runs on every `cargo test`, and names the file:line and the anchors
 //! the target does have.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use xtask::book::markdown::{self, Line};
+use xtask::markdown::Markdown;
 
 /// The Markdown files whose links are checked, relative to the workspace root.
 fn checked_files(root: &Path) -> Vec<PathBuf> {
@@ -32,69 +31,13 @@ fn checked_files(root: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The anchor GitHub gives a heading: its text lowercased, every character that is not a
-/// letter, a digit, a space, `-` or `_` dropped (backticks and punctuation go, so
-/// `` `Option<T>` parameters `` is `optiont-parameters`), each space a `-`.
-fn slug(heading: &str) -> String {
-    heading
-        .trim()
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
-        .map(|c| if c == ' ' { '-' } else { c })
-        .collect()
-}
-
-/// A heading's text as rendered: a link's text stays, its destination goes.
-fn heading_text(heading: &str) -> String {
-    let mut out = String::new();
-    let mut rest = heading;
-    while let Some(at) = rest.find("](") {
-        out.push_str(&rest[..at]);
-        rest = rest[at + 2..]
-            .split_once(')')
-            .map_or("", |(_, after)| after);
-    }
-    out.push_str(rest);
-    out.replace('[', "")
-}
-
-/// The anchors of a Markdown file's headings outside code, a repeated one with `-1`, `-2`…
-/// as GitHub numbers them.
-fn anchors(text: &str) -> Vec<String> {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut out = Vec::new();
-    for (line, kind) in markdown::lines(text) {
-        if kind != Line::Text {
-            continue;
-        }
-        let hashes = line.bytes().take_while(|&b| b == b'#').count();
-        if !(1..=6).contains(&hashes) || !line[hashes..].starts_with(' ') {
-            continue;
-        }
-        let base = slug(&heading_text(&line[hashes..]));
-        let count = seen.entry(base.clone()).or_default();
-        out.push(match *count {
-            0 => base.clone(),
-            n => format!("{base}-{n}"),
-        });
-        *count += 1;
-    }
-    out
-}
-
-/// Every link destination of a file's prose, with its line number.
+/// Every link destination of a file's prose, with its 1-based line.
 fn links(text: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    for (index, (line, kind)) in markdown::lines(text).into_iter().enumerate() {
-        if kind == Line::Text {
-            markdown::rewrite_links(line, &mut |dest| {
-                out.push((index + 1, dest.to_string()));
-                None
-            });
-        }
-    }
-    out
+    let markdown = Markdown::parse(text);
+    let links = markdown.links.iter();
+    links
+        .map(|link| (link.line + 1, link.dest.to_string()))
+        .collect()
 }
 
 /// `path` with `.` and `..` resolved, or `None` if it leaves the repository.
@@ -144,7 +87,7 @@ fn problem(root: &Path, from: &Path, dest: &str) -> Option<String> {
         return None;
     }
     let text = fs::read_to_string(&markdown).unwrap_or_default();
-    let known = anchors(&text);
+    let known = Markdown::parse(&text).anchors();
     (!known.iter().any(|anchor| anchor == fragment)).then(|| {
         format!(
             "{dest}: {} has no heading with the anchor #{fragment}; its anchors are:\n      {}",
@@ -178,24 +121,6 @@ fn every_relative_link_and_anchor_resolves() {
         "these links go nowhere (an anchor is the heading as GitHub spells it: lowercase, \
          punctuation dropped, spaces as `-`):\n  {}",
         problems.join("\n  ")
-    );
-}
-
-#[test]
-fn anchors_are_spelled_as_github_spells_them() {
-    let page = "# Title\n\n## `Option<T>` parameters, and `_x`\n\n```md\n## not a heading\n```\n\n\
-                ## 1. The notes' example: `foo.x += 1`\n\n## Repeat\n\n## Repeat\n\n\
-                ## 2. [The page](x.md)\n";
-    assert_eq!(
-        anchors(page),
-        [
-            "title",
-            "optiont-parameters-and-_x",
-            "1-the-notes-example-foox--1",
-            "repeat",
-            "repeat-1",
-            "2-the-page",
-        ]
     );
 }
 

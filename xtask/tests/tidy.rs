@@ -92,17 +92,9 @@ fn every_rust_block_on_a_page_is_an_excerpt() {
     );
 }
 
-// Issue 13: small files, and benches that measure the same work on both sides.
-
-// In a folder of their own, since cargo would take a file beside this one for a test target.
-#[path = "tidy/bench_constants.rs"]
-mod bench_constants;
-#[path = "tidy/declaration.rs"]
-mod declaration;
-#[path = "tidy/tokens.rs"]
-mod tokens;
-#[path = "tidy/value.rs"]
-mod value;
+// Issue 25: the constants both sides of a bench share are one file that both read.
+#[path = "tidy/shared_constants.rs"]
+mod shared_constants;
 
 // Issue 13: `unsafe` only in the files named, as the crate docs promise.
 #[path = "tidy/unsafe_files.rs"]
@@ -158,51 +150,4 @@ fn no_source_file_is_over_300_lines_unless_it_holds_one_idea() {
         long.join("\n  "),
         ONE_IDEA[0]
     );
-}
-
-/// The constants both sides of a bench declare today, as `topic/python file: NAME`. The check
-/// must compare at least these, so that it cannot pass by finding nothing.
-const KNOWN_SHARED: [&str; 18] = [
-    "concurrency/concurrency.py: PRIMES_BELOW",
-    "concurrency/concurrency.py: POWER",
-    "concurrency/concurrency.py: WAIT",
-    "concurrency/concurrency.py: WAITS",
-    "concurrency/concurrency.py: MAP_LIMITS",
-    "concurrency/concurrency.py: MAP_STEP",
-    "concurrency/concurrency.py: TASKS",
-    "concurrency/concurrency.py: PROCESSES_PER_RUN",
-    "concurrency/work.py: LENGTHS",
-    "concurrency/fork_cost.py: PER_RUN",
-    "concurrency/fork_cost.py: COW_BYTES",
-    "concurrency/fork_cost.py: PAGE",
-    "concurrency/live_pool.py: SIZES",
-    "concurrency/live_pool.py: TASKS",
-    "defaults/defaults.py: PRIMES_BELOW",
-    "property/property.py: ACCESSES",
-    "recursion/recursion.py: FIB",
-    "recursion/recursion.py: MEMOISED_PER_RUN",
-];
-
-/// The Rust and Python benches time the same work only if they share its sizes and counts:
-/// a constant declared by name on both sides (see `tidy/bench_constants.rs`) has one value.
-#[test]
-fn constants_the_rust_and_python_benches_share_are_equal() {
-    let (shared, mut problems) = bench_constants::shared(&xtask::workspace_root());
-    problems.extend(
-        shared
-            .iter()
-            .filter_map(bench_constants::Shared::difference),
-    );
-    let compared: Vec<String> = shared.iter().map(bench_constants::Shared::label).collect();
-    let missing: Vec<&str> = KNOWN_SHARED
-        .into_iter()
-        .filter(|known| !compared.iter().any(|label| label == known))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "the check found no pair for {missing:?} (it compared {compared:?}): declare each on \
-         both sides as `const NAME: T = value;` and `NAME = value`, or, if one was removed on \
-         purpose, drop it from KNOWN_SHARED"
-    );
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

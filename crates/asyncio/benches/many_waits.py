@@ -21,7 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "measure"))
 import measure  # noqa: E402
 from measure import full_or_quick, repeats, report  # noqa: E402
 
-REQUESTS, DELAY, WAITERS = 200, 0.05, 1000
+SHARED = measure.shared(__file__)  # shared.json, which many_waits.rs reads too
+REQUESTS = SHARED["requests"]
+DELAY = SHARED["delay_ms"] / 1e3  # seconds
+WAITERS = SHARED["waiters"]
 IDLE = 5  # seconds the server waits for a client, or a request line, before it gives up
 
 

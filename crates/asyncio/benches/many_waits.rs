@@ -2,26 +2,47 @@
 //! the notes' IO case at scale; the same measurements in CPython (threads, and `asyncio`) are
 //! `many_waits.py`.
 //!
-//! - `serve-threads`, `serve-tasks`: how long [`REQUESTS`] requests take, all sent at once, to
-//!   a local server that answers each [`DELAY`] after it came (`asyncio::SlowServer`, started
+//! - `serve-threads`, `serve-tasks`: how long `requests` requests take, all sent at once, to
+//!   a local server that answers each `delay_ms` after it came (`asyncio::SlowServer`, started
 //!   and stopped around each run): one thread each, then one task each on one thread
 //!   (tokio's current-thread runtime; asyncio's loop). One after another they would take
-//!   `REQUESTS * DELAY`; together, a little over one delay.
+//!   `requests * delay_ms`; together, a little over one delay.
 //! - `waiting-thread-kib`, `waiting-task-kib`: what one waiting thread and one waiting task
-//!   add to the resident memory, as the growth over [`WAITERS`] of them divided by their
+//!   add to the resident memory, as the growth over `waiters` of them divided by their
 //!   number; each run in a fresh child process (see `asyncio::waiters` for why).
+//!
+//! The three numbers are in `shared.json`, which `many_waits.py` reads too.
 #![forbid(unsafe_code)]
 
 use std::process::Command;
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use asyncio::clients::{FetchAll, against_a_slow_server, fetch_in_tasks, fetch_in_threads};
 use asyncio::waiters::{tasks_waiting, threads_waiting};
 use measure::{Figure, Outcome, Step, full_or_quick, repeats, report};
+use serde::Deserialize;
 
-const REQUESTS: usize = 200;
-const DELAY: Duration = Duration::from_millis(50);
-const WAITERS: usize = 1000;
+/// What `many_waits.py` reads too, from `shared.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Shared {
+    /// Requests sent at once.
+    requests: usize,
+    /// How long the server waits before it answers each.
+    delay_ms: u64,
+    /// Threads, or tasks, waiting at once for the memory figures.
+    waiters: usize,
+}
+
+impl Shared {
+    fn delay(&self) -> Duration {
+        Duration::from_millis(self.delay_ms)
+    }
+}
+
+static SHARED: LazyLock<Shared> =
+    LazyLock::new(|| measure::shared::read(include_str!("shared.json")));
 
 /// The first argument of a run in a child process: `waiters threads|tasks COUNT`.
 const CHILD: &str = "waiters";
@@ -45,21 +66,24 @@ fn main() -> Outcome {
         return waiters_in_this_process(kind, count.parse()?);
     }
     println!(
-        "each figure: the median of {} runs; a server on 127.0.0.1 answers each of {REQUESTS} \
+        "each figure: the median of {} runs; a server on 127.0.0.1 answers each of {} \
          requests {} ms after it came",
         repeats(),
-        DELAY.as_millis()
+        SHARED.requests,
+        SHARED.delay_ms
     );
     measure::run_steps(STEPS)
 }
 
-/// The milliseconds `fetch_all` takes for [`REQUESTS`] requests, a new server each run.
+/// The milliseconds `fetch_all` takes for the shared number of requests, a new server each
+/// run.
 fn served(fetch_all: FetchAll) -> Outcome<Figure> {
+    let requests = SHARED.requests;
     let runs = (0..repeats())
         .map(|_| {
-            let (answered, took) = against_a_slow_server(fetch_all, REQUESTS, DELAY)?;
-            if answered != REQUESTS {
-                return Err(format!("{answered} of {REQUESTS} requests answered").into());
+            let (answered, took) = against_a_slow_server(fetch_all, requests, SHARED.delay())?;
+            if answered != requests {
+                return Err(format!("{answered} of {requests} requests answered").into());
             }
             Ok(took.as_secs_f64() * 1e3)
         })
@@ -68,13 +92,14 @@ fn served(fetch_all: FetchAll) -> Outcome<Figure> {
 }
 
 fn serve() -> Outcome {
-    let (delay, serial) = (DELAY.as_millis(), DELAY.as_millis() * REQUESTS as u128);
+    let (requests, delay) = (SHARED.requests, SHARED.delay().as_millis());
+    let serial = delay * requests as u128;
     report(
         "serve-threads",
         &served(fetch_in_threads)?,
         "ms",
         &format!(
-            "{REQUESTS} requests, {delay} ms each (one after another: {serial} ms), a thread each"
+            "{requests} requests, {delay} ms each (one after another: {serial} ms), a thread each"
         ),
     );
     report(
@@ -116,7 +141,7 @@ fn waiters_in_this_process(kind: &str, count: usize) -> Outcome {
 }
 
 fn memory() -> Outcome {
-    let count = full_or_quick(WAITERS, WAITERS / 5);
+    let count = full_or_quick(SHARED.waiters, SHARED.waiters / 5);
     report(
         "waiting-thread-kib",
         &per_waiter("threads", count)?,

@@ -1,5 +1,5 @@
-//! What a bench report's chart shows, read from `target/bench/<topic>.json` (the xtask's
-//! `bench::json` module describes the document); `src/bin/chart.rs` draws it with `plotters`.
+//! What a bench report's chart shows, read from `target/bench/<topic>.json` (a
+//! `measure::Report`); `src/bin/chart.rs` draws it with `plotters`.
 //!
 //! The split keeps the decisions testable without building a plotting library: which
 //! figures make lines and which make bars, in which unit, against which ideal. A topic's
@@ -14,7 +14,7 @@
 //!
 //! # Layout
 //!
-//! - [`model`]: the panels, read from a document.
+//! - [`model`]: the panels, read from a report.
 #![forbid(unsafe_code)]
 
 pub mod model;

@@ -1,6 +1,6 @@
 //! The panels of a chart, read from a bench report.
 
-use serde_json::Value;
+use measure::report::{Measured, Report, Workload};
 
 /// A whole chart: a title and its panels, top to bottom.
 #[derive(Debug, Clone, PartialEq)]
@@ -83,27 +83,32 @@ fn micros_per(unit: &str) -> Option<f64> {
 }
 
 /// A side's figure: its value and unit.
-fn figure(side: &Value) -> Option<(f64, &str)> {
-    Some((side["value"].as_f64()?, side["unit"].as_str()?))
+fn figure(side: Option<&Measured>) -> Option<(f64, &str)> {
+    side.map(|figure| (figure.value, figure.unit.as_str()))
+}
+
+/// The side of a workload called `key` (`rust` or `python`).
+fn side<'a>(workload: &'a Workload, key: &str) -> Option<&'a Measured> {
+    match key {
+        "rust" => workload.rust.as_ref(),
+        _ => workload.python.as_ref(),
+    }
 }
 
 /// The chart of a bench report.
-pub fn chart(document: &Value) -> Chart {
-    let topic = document["topic"].as_str().unwrap_or("bench");
-    let cores = document["machine"]["usable_cores"].as_f64().unwrap_or(1.0);
-    let python = document["versions"]["python3"].as_str();
-    let title = match python {
+pub fn chart(report: &Report) -> Chart {
+    let topic = &report.topic;
+    let cores = report.machine.usable_cores.get() as f64;
+    let title = match &report.versions.python3 {
         Some(version) => format!("{topic}: Rust against CPython {version}, {cores} usable cores"),
         None => format!("{topic}: Rust (no python3 here), {cores} usable cores"),
     };
-    let workloads = document["workloads"]
-        .as_array()
-        .map_or(&[][..], Vec::as_slice);
+    let workloads = &report.workloads;
     let mut panels = Vec::new();
     if let Some(lines) = lines_panel(workloads, cores) {
         panels.push(lines);
     }
-    let singles: Vec<&Value> = workloads.iter().filter(|w| w["series"].is_null()).collect();
+    let singles: Vec<&Workload> = workloads.iter().filter(|w| w.series.is_none()).collect();
     let times: Vec<Bar> = singles
         .iter()
         .filter_map(|workload| bar(workload, micros_per))
@@ -118,7 +123,7 @@ pub fn chart(document: &Value) -> Chart {
     }
     let mut units: Vec<&str> = singles
         .iter()
-        .filter_map(|w| figure(&w["rust"]).or_else(|| figure(&w["python"])))
+        .filter_map(|w| figure(w.rust.as_ref()).or_else(|| figure(w.python.as_ref())))
         .map(|(_, unit)| unit)
         .filter(|unit| micros_per(unit).is_none())
         .collect();
@@ -147,27 +152,27 @@ pub fn chart(document: &Value) -> Chart {
 
 /// A workload's row, each side converted by `factor` (which says `None` for a unit that does
 /// not belong in the panel); `None` if neither side belongs.
-fn bar(workload: &Value, factor: impl Fn(&str) -> Option<f64>) -> Option<Bar> {
+fn bar(workload: &Workload, factor: impl Fn(&str) -> Option<f64>) -> Option<Bar> {
     let side = |key: &str| {
-        let (value, unit) = figure(&workload[key])?;
+        let (value, unit) = figure(side(workload, key))?;
         Some(value * factor(unit)?)
     };
     let (rust, python) = (side("rust"), side("python"));
     (rust.is_some() || python.is_some()).then(|| Bar {
-        id: workload["id"].as_str().unwrap_or_default().to_string(),
+        id: workload.id.clone(),
         rust,
         python,
     })
 }
 
 /// The series panel: one line per series and side, and the ideal if they are speedups.
-fn lines_panel(workloads: &[Value], cores: f64) -> Option<Panel> {
+fn lines_panel(workloads: &[Workload], cores: f64) -> Option<Panel> {
     let mut names: Vec<&str> = Vec::new();
     for workload in workloads {
-        if let Some(name) = workload["series"]["name"].as_str()
-            && !names.contains(&name)
+        if let Some(series) = &workload.series
+            && !names.contains(&series.name.as_str())
         {
-            names.push(name);
+            names.push(&series.name);
         }
     }
     if names.is_empty() {
@@ -180,10 +185,10 @@ fn lines_panel(workloads: &[Value], cores: f64) -> Option<Panel> {
         for (kind, &name) in names.iter().enumerate() {
             let points: Vec<(f64, f64)> = workloads
                 .iter()
-                .filter(|w| w["series"]["name"].as_str() == Some(name))
-                .filter_map(|w| {
-                    let x = w["series"]["x"].as_f64()?;
-                    let (y, unit) = figure(&w[side])?;
+                .filter_map(|w| Some((w.series.as_ref().filter(|s| s.name == name)?, w)))
+                .filter_map(|(series, w)| {
+                    let x = series.x as f64;
+                    let (y, unit) = figure(self::side(w, side))?;
                     speedups &= unit == "x";
                     Some((x, y))
                 })
@@ -222,70 +227,5 @@ fn lines_panel(workloads: &[Value], cores: f64) -> Option<Panel> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn side(value: f64, unit: &str) -> Value {
-        json!({ "value": value, "unit": unit, "label": "", "runs": [value] })
-    }
-
-    #[test]
-    fn series_become_lines_with_the_ideal_and_the_rest_bars_by_unit() {
-        let document = json!({
-            "topic": "concurrency",
-            "machine": { "usable_cores": 2 },
-            "versions": { "python3": "3.11.2" },
-            "workloads": [
-                { "id": "sweep-pool@1", "series": { "name": "sweep-pool", "x": 1 },
-                  "rust": side(0.98, "x"), "python": side(0.5, "x") },
-                { "id": "sweep-pool@3", "series": { "name": "sweep-pool", "x": 3 },
-                  "rust": side(1.8, "x"), "python": null },
-                { "id": "fork-return", "series": null,
-                  "rust": side(130.0, "us"), "python": side(0.95, "ms") },
-                { "id": "pool-cpu-20ms", "series": null, "rust": side(1.9, "x"), "python": null },
-                { "id": "faults", "series": null, "rust": side(24.0, "faults"), "python": null },
-            ]
-        });
-        let chart = chart(&document);
-        assert_eq!(
-            chart.title,
-            "concurrency: Rust against CPython 3.11.2, 2 usable cores"
-        );
-        let Panel::Lines { lines, .. } = &chart.panels[0] else {
-            panic!("the first panel is the lines: {:?}", chart.panels[0]);
-        };
-        let names: Vec<&str> = lines.iter().map(|line| line.name.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "ideal: min(workers, 2 cores)",
-                "Rust: fork Pool",
-                "CPython: fork Pool"
-            ]
-        );
-        assert_eq!(lines[0].points, [(1.0, 1.0), (2.0, 2.0), (3.0, 2.0)]);
-        assert_eq!(lines[1].points, [(1.0, 0.98), (3.0, 1.8)]);
-        assert_eq!(
-            chart.panels[1],
-            Panel::Bars {
-                title: "times, microseconds (log scale)".into(),
-                unit: "us".into(),
-                log: true,
-                bars: vec![Bar {
-                    id: "fork-return".into(),
-                    rust: Some(130.0),
-                    python: Some(950.0)
-                }],
-            }
-        );
-        let units: Vec<&str> = chart.panels[2..]
-            .iter()
-            .map(|panel| match panel {
-                Panel::Bars { unit, .. } => unit.as_str(),
-                Panel::Lines { .. } => "lines",
-            })
-            .collect();
-        assert_eq!(units, ["faults", "x"]);
-    }
-}
+#[path = "model/tests.rs"]
+mod tests;

@@ -37,17 +37,20 @@ from work import (  # noqa: E402
     two_threads_against_serial,
 )
 
-PRIMES_BELOW = 200_000  # the unsized task: count_primes(PRIMES_BELOW), as in Rust
-POWER = 1.4  # trial division costs about n**1.5 / ln n
-WAIT = 0.1  # seconds: one blocking wait
-WAITS = 8
-MAP_LIMITS = 16  # the data-parallel map: count_primes over 5,000, 10,000, ... 80,000
-MAP_STEP = 5_000
-TASKS = 4  # CPU-bound tasks for Pool.map
-PROCESSES_PER_RUN = 20
-WINDOW = 0.1  # core-speed: one window, in seconds
-WINDOWS = (20, 5)  # how many windows: full run, quick run
-PIECE = 2_000  # one piece of work: count_primes(PIECE)
+# The sizes and counts both sides time, from shared.json (concurrency/shared.rs says what
+# each is for).
+SHARED = measure.shared(__file__)
+PRIMES_BELOW = SHARED["primes_below"]  # the unsized task: count_primes(PRIMES_BELOW)
+POWER = SHARED["power"]  # trial division costs about n**1.5 / ln n
+WAIT = SHARED["wait_ms"] / 1e3  # seconds: one blocking wait
+WAITS = SHARED["waits"]
+MAP_LIMITS = SHARED["map_limits"]  # the data-parallel map: count_primes over MAP_STEP, ...
+MAP_STEP = SHARED["map_step"]
+TASKS = SHARED["tasks"]  # CPU-bound tasks for Pool.map
+PROCESSES_PER_RUN = SHARED["processes_per_run"]
+WINDOW = SHARED["window_ms"] / 1e3  # core-speed: one window, in seconds
+WINDOWS = (SHARED["windows"]["full"], SHARED["windows"]["quick"])  # how many windows
+PIECE = SHARED["piece"]  # one piece of work: count_primes(PIECE)
 
 
 # --- the background, as steadiness.rs ---

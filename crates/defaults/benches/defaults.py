@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "measure"))
 import measure  # noqa: E402
 from measure import full_or_quick, repeats, report  # noqa: E402
 
-PRIMES_BELOW = 10_000
+PRIMES_BELOW = measure.shared(__file__)["primes_below"]  # shared.json, as defaults.rs reads
 
 
 def sieve(limit):

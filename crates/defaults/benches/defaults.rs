@@ -20,6 +20,16 @@ use std::hint::black_box;
 use defaults::evaluated_once::{PRIMES, PRIMES_BELOW, sieve};
 use measure::timing::seconds;
 use measure::{Outcome, Step, full_or_quick, repeats, report};
+use serde::Deserialize;
+
+/// What `defaults.py` reads too, from `shared.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Shared {
+    /// The costly default's table holds the primes below this. On the Rust side the library
+    /// owns it ([`PRIMES_BELOW`], which [`PRIMES`] is built with), so the bench only checks it.
+    primes_below: u32,
+}
 
 const STEPS: &[Step] = &[
     Step {
@@ -33,6 +43,15 @@ const STEPS: &[Step] = &[
 ];
 
 fn main() -> Outcome {
+    let shared: Shared = measure::shared::read(include_str!("shared.json"));
+    if shared.primes_below != PRIMES_BELOW {
+        return Err(format!(
+            "benches/shared.json has primes_below {}, the library's PRIMES_BELOW is \
+             {PRIMES_BELOW}: make them equal, or the two sides time different tables",
+            shared.primes_below
+        )
+        .into());
+    }
     println!(
         "each figure: the median of {} runs, per call (the loop included)",
         repeats()

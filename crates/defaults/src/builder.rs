@@ -36,12 +36,10 @@ impl RetryPolicy {
     /// A builder holding the defaults: 3 attempts, 100 ms first delay, doubling, at most 10 s.
     pub fn builder() -> RetryPolicyBuilder {
         RetryPolicyBuilder {
-            policy: RetryPolicy {
-                attempts: 3,
-                initial_delay: Duration::from_millis(100),
-                multiplier: 2,
-                max_delay: Duration::from_secs(10),
-            },
+            attempts: 3,
+            initial_delay: Duration::from_millis(100),
+            multiplier: 2,
+            max_delay: Duration::from_secs(10),
         }
     }
 
@@ -63,55 +61,63 @@ impl RetryPolicy {
     }
 }
 
-/// Collects a [`RetryPolicy`]'s settings; [`build`](Self::build) checks them.
+/// Collects a [`RetryPolicy`]'s settings, unchecked; [`build`](Self::build) checks them and
+/// only then makes the policy, so no `RetryPolicy` holds settings that failed the checks.
 #[derive(Clone, Debug)]
 #[must_use = "a builder does nothing until `build()` is called"]
 pub struct RetryPolicyBuilder {
-    policy: RetryPolicy,
+    attempts: u32,
+    initial_delay: Duration,
+    multiplier: u32,
+    max_delay: Duration,
 }
 
 // ANCHOR: builder
 impl RetryPolicyBuilder {
     /// How many times to run the operation at most; must be at least 1.
     pub fn attempts(mut self, attempts: u32) -> Self {
-        self.policy.attempts = attempts;
+        self.attempts = attempts;
         self
     }
 
     /// The wait after the first failure; must not exceed the maximum delay.
     pub fn initial_delay(mut self, delay: Duration) -> Self {
-        self.policy.initial_delay = delay;
+        self.initial_delay = delay;
         self
     }
 
     /// How much each wait grows over the one before; must be at least 1.
     pub fn multiplier(mut self, multiplier: u32) -> Self {
-        self.policy.multiplier = multiplier;
+        self.multiplier = multiplier;
         self
     }
 
     /// The longest wait.
     pub fn max_delay(mut self, delay: Duration) -> Self {
-        self.policy.max_delay = delay;
+        self.max_delay = delay;
         self
     }
 
     /// Checks the settings together and returns the policy, or the first problem found.
     pub fn build(self) -> Result<RetryPolicy, BuildError> {
-        let policy = self.policy;
-        if policy.attempts == 0 {
+        if self.attempts == 0 {
             return Err(BuildError::NoAttempts);
         }
-        if policy.multiplier == 0 {
+        if self.multiplier == 0 {
             return Err(BuildError::ZeroMultiplier);
         }
-        if policy.initial_delay > policy.max_delay {
+        if self.initial_delay > self.max_delay {
             return Err(BuildError::DelayAboveMax {
-                initial: policy.initial_delay,
-                max: policy.max_delay,
+                initial: self.initial_delay,
+                max: self.max_delay,
             });
         }
-        Ok(policy)
+        Ok(RetryPolicy {
+            attempts: self.attempts,
+            initial_delay: self.initial_delay,
+            multiplier: self.multiplier,
+            max_delay: self.max_delay,
+        })
     }
 }
 // ANCHOR_END: builder

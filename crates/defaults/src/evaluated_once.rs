@@ -30,15 +30,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 // ANCHOR: once
 pub const EMPTY: Vec<i64> = Vec::new();
 
-/// The 25 primes below 100, computed by the compiler from [`sieve_const`]; the program only
-/// contains the finished array.
-pub const SMALL_PRIMES: [u32; 25] = sieve_const();
+/// The 25 primes below 100, computed by the compiler from [`primes_by_trial_division`]; the
+/// program only contains the finished array.
+pub const SMALL_PRIMES: [u32; 25] = primes_by_trial_division();
 
 // Checked at compile time: if this fails, the crate does not build.
 const _: () = assert!(SMALL_PRIMES[0] == 2 && SMALL_PRIMES[24] == 97);
 
 /// The primes below 100 by trial division, in a `const fn` so the compiler can run it.
-pub const fn sieve_const() -> [u32; 25] {
+pub const fn primes_by_trial_division() -> [u32; 25] {
     let mut primes = [0; 25];
     let mut found = 0;
     let mut n = 2;

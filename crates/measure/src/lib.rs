@@ -20,18 +20,24 @@
 //! # Layout
 //!
 //! - [`timing`]: timing a step, medians, runs timed back to back, speedups.
-//! - [`protocol`]: the lines above, and a bench's list of steps.
+//! - [`protocol`]: the lines above as one type, what one side's lines add up to, and a
+//!   bench's list of steps.
+//! - [`mod@report`]: the JSON report `cargo xtask bench` writes for each topic, as types.
+//! - [`shared`]: the constants a topic's Rust and Python benches share, read from one file.
 //! - [`sizing`]: finds the input size at which a task takes a given wall time.
 //! - [`mod@format`]: how a figure is written for a reader (the runner's tables, the charts).
 #![forbid(unsafe_code)]
 
 pub mod format;
 pub mod protocol;
+pub mod report;
+pub mod shared;
 pub mod sizing;
 pub mod timing;
 
 pub use format::format_value;
-pub use protocol::{Step, report, run_steps};
+pub use protocol::{Line, Step, report, run_steps};
+pub use report::Report;
 pub use timing::{Figure, Outcome, median, paired, speedup, time};
 
 /// The environment variable `cargo xtask bench --quick` sets: fewer runs and smaller inputs,

@@ -2,7 +2,9 @@
 
 use demo::Section;
 use metaclass::examples::class;
-use metaclass::{Class, ClassRef, Found, Function, Instance, Namespace, Value, mro_repr};
+use metaclass::{
+    Class, ClassRef, Found, Function, Instance, Namespace, PyException, Value, tuple_repr,
+};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
@@ -28,11 +30,11 @@ fn type_call() -> demo::Result {
     let a = Class::new("A", &[], Namespace::new().with("x", 1))?;
     let b = Class::new("B", &[a], Namespace::new())?;
     let namespace = Namespace::new().with("y", 2);
-    println!("C = type(\"C\", {}, {namespace})", mro_repr(&[b.clone()]));
+    println!("C = type(\"C\", {}, {namespace})", tuple_repr(&[b.clone()]));
     let c = Class::new("C", &[b], namespace)?;
     println!("C.__name__  = '{}'", c.name());
-    println!("C.__bases__ = {}", mro_repr(c.bases()));
-    println!("C.__mro__   = {}", mro_repr(&c.mro()));
+    println!("C.__bases__ = {}", tuple_repr(c.bases()));
+    println!("C.__mro__   = {}", tuple_repr(&c.mro()));
     println!("C.__dict__  = {}", c.dict());
     for name in ["x", "y"] {
         let (owner, value) = c
@@ -84,7 +86,7 @@ fn c3() -> demo::Result {
                 names.join(", "),
                 class.mro_names()
             ),
-            Err(error) => println!("  {name}({}): {error}", names.join(", ")),
+            Err(error) => println!("  {name}({}): {}", names.join(", "), error.traceback_line()),
         }
     }
     Ok(())
@@ -126,7 +128,7 @@ fn instance_lookup() -> demo::Result {
     println!("Child.greeting -> {}", child.getattr("greeting")?);
     match obj.getattr("missing") {
         Ok(value) => println!("obj.missing    -> unexpectedly {value}"),
-        Err(error) => println!("obj.missing    -> {error}"),
+        Err(error) => println!("obj.missing    -> {}", error.traceback_line()),
     }
     Ok(())
 }

@@ -5,7 +5,9 @@ use metaclass::examples::Upper;
 use metaclass::uses::abc::shapes;
 use metaclass::uses::registry::PluginRegistry;
 use metaclass::uses::singleton::Singleton;
-use metaclass::{Class, ClassRef, Exception, Function, Meta, Namespace, Plain, Value, mro_repr};
+use metaclass::{
+    Class, ClassRef, Exception, Function, Meta, Namespace, Plain, PyException, Value, tuple_repr,
+};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
@@ -56,7 +58,7 @@ fn hooks() -> demo::Result {
     println!("class lower(metaclass=Upper): pass");
     match upper.create("lower", &[], Namespace::new()) {
         Ok(class) => println!("unexpectedly created {class}"),
-        Err(error) => println!("{error}"),
+        Err(error) => println!("{}", error.traceback_line()),
     }
     Ok(())
 }
@@ -65,7 +67,7 @@ fn hooks() -> demo::Result {
 fn report(created: Result<ClassRef, Exception>) -> String {
     match created {
         Ok(class) => format!("type is {}", class.metaclass()),
-        Err(error) => error.to_string(),
+        Err(error) => error.traceback_line().to_string(),
     }
 }
 
@@ -74,7 +76,7 @@ fn inheritance() -> demo::Result {
     let meta1 = Meta::new("Meta1", &[], Plain)?;
     let meta2 = Meta::new("Meta2", &[meta1.clone()], Plain)?;
     let other = Meta::new("Other", &[], Plain)?;
-    println!("Meta2.__mro__ = {}", mro_repr(&meta2.class().mro()));
+    println!("Meta2.__mro__ = {}", tuple_repr(&meta2.class().mro()));
     let a = meta1.create("A", &[], Namespace::new())?;
     let b = meta2.create("B", &[], Namespace::new())?;
     let x = other.create("X", &[], Namespace::new())?;
@@ -126,7 +128,7 @@ fn plugin_registry() -> demo::Result {
     println!("class Broken(Plugin): pass");
     match Class::new("Broken", &[root], Namespace::new()) {
         Ok(class) => println!("unexpectedly created {class}"),
-        Err(error) => println!("{error}"),
+        Err(error) => println!("{}", error.traceback_line()),
     }
     println!("PluginMeta.plugins = [{}]", registry.names().join(", "));
     Ok(())
@@ -151,7 +153,7 @@ fn abstract_methods() -> demo::Result {
                 class.name(),
                 obj.call_method("area")?
             ),
-            Err(error) => println!("  {}() -> {error}", class.name()),
+            Err(error) => println!("  {}() -> {}", class.name(), error.traceback_line()),
         }
     }
     Ok(())

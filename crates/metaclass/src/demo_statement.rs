@@ -4,7 +4,7 @@
 use demo::Section;
 use metaclass::{
     ClassDef, ClassRef, ClassStatement, Descriptor, Exception, Function, InitSubclass, Meta,
-    Metaclass, Namespace, TypeError, Value,
+    MetaHooks, Namespace, PyException, TypeError, Value,
 };
 
 pub(crate) const SECTIONS: &[Section] = &[
@@ -44,7 +44,7 @@ fn public_names(namespace: &Namespace) -> String {
 /// `class Meta(type)` whose `__prepare__`, `__new__` and `__init__` say when they run.
 struct Logged;
 
-impl Metaclass for Logged {
+impl MetaHooks for Logged {
     fn prepare(&self, name: &str, _bases: &[ClassRef], keywords: &Namespace) -> Namespace {
         println!("1 Meta.__prepare__('{name}', {keywords})");
         Namespace::new()
@@ -113,10 +113,10 @@ fn set_name_error() -> demo::Result {
         ("3.9-3.11", error.as_before_3_12()),
     ] {
         println!("as CPython {versions} raises it:");
-        println!("  {}: {}", error.kind(), error.message());
+        println!("  {}: {}", error.type_name(), error.message());
         println!("  notes: {:?}", error.notes());
         match error.cause() {
-            Some(cause) => println!("  cause: {}('{}')", cause.kind(), cause.message()),
+            Some(cause) => println!("  cause: {}('{}')", cause.type_name(), cause.message()),
             None => println!("  cause: None"),
         }
     }
@@ -169,7 +169,7 @@ fn init_subclass() -> demo::Result {
     subclass("Json").body(|ns| ns.insert("run", run("{\"a\": 1}")))?;
     println!("Plugin.plugins = {}", names(&plugins.borrow()));
     if let Err(error) = subclass("Broken").keyword("format", "xml").body(|_| {}) {
-        println!("{error}");
+        println!("{}", error.traceback_line());
     }
     Ok(())
 }
@@ -202,7 +202,7 @@ fn class_decorator() -> demo::Result {
     println!("plugins = {}", names(&plugins));
     let broken = ClassStatement::new("Broken").body(|_| {});
     if let Err(error) = plugin(&mut plugins, "xml", broken) {
-        println!("{error}");
+        println!("{}", error.traceback_line());
     }
     Ok(())
 }

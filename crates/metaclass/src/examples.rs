@@ -2,7 +2,7 @@
 //! once: [`class`] for a `class Name(bases): pass`, and [`Upper`], the classic metaclass that
 //! changes the namespace.
 
-use crate::{Class, ClassDef, ClassRef, Exception, Metaclass, Namespace, TypeError, mro_repr};
+use crate::{Class, ClassDef, ClassRef, Exception, MetaHooks, Namespace, TypeError, tuple_repr};
 
 /// `class Name(*bases): pass`: a class with an empty body, built by `type`.
 ///
@@ -24,12 +24,12 @@ pub fn class(name: &str, bases: &[&ClassRef]) -> Result<ClassRef, Exception> {
 #[derive(Debug)]
 pub struct Upper;
 
-impl Metaclass for Upper {
+impl MetaHooks for Upper {
     fn new_class(&self, mut def: ClassDef) -> Result<ClassDef, TypeError> {
         println!(
             "  Upper.__new__ sees name='{}', bases={}, namespace={}",
             def.name,
-            mro_repr(&def.bases),
+            tuple_repr(&def.bases),
             def.namespace
         );
         if !def.name.starts_with(|first: char| first.is_uppercase()) {

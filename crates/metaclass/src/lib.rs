@@ -13,9 +13,10 @@
 //! at run time, because that is where Python builds them: [`Class::new`] takes
 //! `(name, bases, namespace)` like `type(name, bases, dict)`, computes the `__mro__` with C3
 //! exactly as CPython does (tested against `python3` on random hierarchies), looks attributes
-//! up along it, and lets a [`Metaclass`] intercept the creation; [`ClassStatement`] runs the
-//! whole class statement in CPython's order (`__prepare__`, the body, `__set_name__`,
-//! `__init_subclass__`, compared with `python3` on generated statements). Then it shows what
+//! up along it, and lets a metaclass (a [`Meta`], running [`MetaHooks`]) intercept the
+//! creation; [`ClassStatement`] runs the whole class statement in CPython's order
+//! (`__prepare__`, the body, `__set_name__`, `__init_subclass__`, compared with `python3` on
+//! generated statements). Then it shows what
 //! a Rust programmer **reaches for instead**, all at compile time: a `macro_rules!` that
 //! rewrites a struct definition, a plugin registry, traits with default methods and
 //! supertraits, and a method resolution that refuses ambiguity rather than ordering it.
@@ -43,7 +44,8 @@
 //!   - [`model::class`]: classes built from (name, bases, namespace); `__mro__`, lookup.
 //!   - [`model::c3`]: the C3 linearisation, step for step as CPython computes it.
 //!   - [`model::instance`]: instances; lookup goes instance dict, then the class MRO.
-//!   - [`model::meta`]: the [`Metaclass`] hooks, and metaclasses as classes of the model.
+//!   - [`model::meta`]: metaclasses ([`Meta`]) as classes of the model, and the [`MetaHooks`]
+//!     they run.
 //!   - [`model::build`]: `meta(name, bases, namespace)`: which metaclass wins, and when its
 //!     hooks run.
 //!   - [`model::statement`]: the whole class statement: `__prepare__`, the body,
@@ -75,11 +77,12 @@ pub mod model;
 pub mod rust_way;
 pub mod uses;
 
+pub use exception::PyException;
 pub use model::build::calculate_metaclass;
-pub use model::class::{Class, ClassRef, mro_repr};
+pub use model::class::{Class, ClassRef, tuple_repr};
 pub use model::error::{AttributeError, Exception, PyError, TypeError};
 pub use model::hooks::{Descriptor, InitSubclass, Super};
 pub use model::instance::{Found, Instance};
-pub use model::meta::{ClassDef, Meta, Metaclass, Plain};
+pub use model::meta::{ClassDef, Meta, MetaHooks, Plain};
 pub use model::statement::ClassStatement;
 pub use model::value::{Function, Namespace, Value};

@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use metaclass::{
-    ClassDef, ClassRef, Exception, Meta, Metaclass, Namespace, Plain, TypeError, Value,
+    ClassDef, ClassRef, Exception, Meta, MetaHooks, Namespace, Plain, TypeError, Value,
 };
 use python::{Failed, Trial, comparison, run_trials};
 
@@ -100,7 +100,7 @@ struct Logged {
     log: Log,
 }
 
-impl Metaclass for Logged {
+impl MetaHooks for Logged {
     fn new_class(&self, mut def: ClassDef) -> Result<ClassDef, TypeError> {
         let bases: Vec<&str> = def.bases.iter().map(ClassRef::name).collect();
         let line = format!("{}.__new__ {} ({})", self.name, def.name, bases.join(", "));

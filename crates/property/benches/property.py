@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "measure"))
 import measure  # noqa: E402
 from measure import repeats, report  # noqa: E402
 
-ACCESSES = 1_000_000
+ACCESSES = measure.shared(__file__)["accesses"]  # shared.json, which property.rs reads too
 
 
 class A(object):

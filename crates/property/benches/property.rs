@@ -8,13 +8,23 @@
 #![forbid(unsafe_code)]
 
 use std::hint::black_box;
+use std::sync::LazyLock;
 
 use measure::timing::{Figure, ratios};
 use measure::{Outcome, Step, paired, repeats, report};
 use property::A;
+use serde::Deserialize;
 
-/// How many reads, and how many writes, one run makes.
-const ACCESSES: i64 = 1_000_000;
+/// What `property.py` reads too, from `shared.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Shared {
+    /// How many reads, and how many writes, one run makes.
+    accesses: i64,
+}
+
+static SHARED: LazyLock<Shared> =
+    LazyLock::new(|| measure::shared::read(include_str!("shared.json")));
 
 const STEPS: &[Step] = &[
     Step {
@@ -35,8 +45,9 @@ struct Plain {
 
 fn main() -> Outcome {
     println!(
-        "each figure: the median of {} runs of {ACCESSES} accesses",
-        repeats()
+        "each figure: the median of {} runs of {} accesses",
+        repeats(),
+        SHARED.accesses
     );
     measure::run_steps(STEPS)
 }
@@ -65,12 +76,13 @@ fn report_pair(kind: &str, pairs: &[(f64, f64)], accessor: &str, field: &str) {
 }
 
 fn reads() -> Outcome {
+    let accesses = SHARED.accesses;
     let a = A::new();
     let plain = Plain::default();
     let pairs = paired(
         repeats(),
-        || Ok((0..ACCESSES).map(|_| black_box(&a).x()).sum::<i64>()),
-        || Ok((0..ACCESSES).map(|_| black_box(&plain).x).sum::<i64>()),
+        || Ok((0..accesses).map(|_| black_box(&a).x()).sum::<i64>()),
+        || Ok((0..accesses).map(|_| black_box(&plain).x).sum::<i64>()),
     )?;
     report_pair(
         "read",
@@ -82,18 +94,19 @@ fn reads() -> Outcome {
 }
 
 fn writes() -> Outcome {
+    let accesses = SHARED.accesses;
     let mut a = A::new();
     let mut plain = Plain::default();
     let pairs = paired(
         repeats(),
         || {
-            for i in 0..ACCESSES {
+            for i in 0..accesses {
                 black_box(&mut a).set_x(black_box(i))?;
             }
             Ok(a.x())
         },
         || {
-            for i in 0..ACCESSES {
+            for i in 0..accesses {
                 black_box(&mut plain).x = black_box(i);
             }
             Ok(plain.x)

@@ -25,11 +25,11 @@ use crate::{NonNegative, ValueError};
 /// The notes' class `A`: holds an `x` that is never negative.
 ///
 /// ```
-/// use property::A;
+/// use property::{A, PyException};
 ///
 /// let mut a = A::new();
 /// let error = a.set_x(-1).unwrap_err();
-/// assert_eq!(error.python_line(), "ValueError: Must be >= 0");
+/// assert_eq!(error.traceback_line().to_string(), "ValueError: Must be >= 0");
 /// assert_eq!(a.x(), 0); // unchanged
 /// a.set_x(a.x() + 1)?;  // Python's `a.x += 1`
 /// assert_eq!(a.x(), 1);

@@ -6,7 +6,7 @@ use property::cached::Dataset;
 use property::deref_abuse::DerefNonNegative;
 use property::designs::{Plain, Typed};
 use property::uniform_access::{Circle, Point};
-use property::{A, NonNegative};
+use property::{A, NonNegative, PyException};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
@@ -42,7 +42,7 @@ fn non_negative() -> demo::Result {
     let refused = NonNegative::try_from(-1);
     println!("NonNegative::try_from(-1) => {refused:?}");
     if let Err(error) = refused {
-        println!("{}", error.python_line());
+        println!("{}", error.traceback_line());
     }
     run!(let mut x = NonNegative::try_from(5)?);
     run!(x += 1);

@@ -2,8 +2,8 @@
 
 use demo::Section;
 use demo::{run, show};
-use property::A;
 use property::privacy::mangle;
+use property::{A, PyException};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
@@ -30,7 +30,7 @@ fn class_a() -> demo::Result {
     let refused = a.set_x(-1);
     println!("a.set_x(-1) => {refused:?}");
     if let Err(error) = refused {
-        println!("{}", error.python_line());
+        println!("{}", error.traceback_line());
     }
     show!(a.x());
     show!(a.set_x(5));
@@ -45,7 +45,7 @@ fn failed_set() -> demo::Result {
     for value in [3, -1, i64::MIN, 0, i64::MAX, -5] {
         let outcome = match a.set_x(value) {
             Ok(()) => "ok".to_owned(),
-            Err(error) => error.python_line(),
+            Err(error) => error.traceback_line().to_string(),
         };
         let call = format!("a.set_x({value})");
         println!("{call:<30} {outcome:<26} then a.x() => {}", a.x());

@@ -1,18 +1,20 @@
-//! [`ValueError`]: an error value that prints as Python's traceback line would.
+//! [`ValueError`]: Python's `ValueError` as an error value.
 //!
 //! Python raises `ValueError("Must be >= 0")` and unwinds; Rust returns it. Its `Display` is
-//! the message alone, like Python's `str(error)`, so it composes into other messages;
-//! [`ValueError::python_line`] adds the type name, like the last line of a traceback.
+//! the message alone, like Python's `str(error)`, so it composes into other messages; the
+//! last line of a traceback, `ValueError: Must be >= 0`, is
+//! [`traceback_line`](PyException::traceback_line), the workspace's one way to print it.
 
+use exception::PyException;
 use std::fmt;
 
 /// A value was of the right type but not acceptable, with a message saying what is.
 ///
 /// ```
-/// use property::ValueError;
+/// use property::{PyException, ValueError};
 /// let error = ValueError::new("Must be >= 0");
 /// assert_eq!(error.to_string(), "Must be >= 0");
-/// assert_eq!(error.python_line(), "ValueError: Must be >= 0");
+/// assert_eq!(error.traceback_line().to_string(), "ValueError: Must be >= 0");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValueError {
@@ -31,13 +33,9 @@ impl ValueError {
     pub fn message(&self) -> &str {
         &self.message
     }
-
-    /// The line Python prints last in a traceback: `ValueError: <message>`.
-    pub fn python_line(&self) -> String {
-        format!("ValueError: {self}")
-    }
 }
 
+/// `str(error)`: the message alone.
 impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
@@ -45,3 +43,9 @@ impl fmt::Display for ValueError {
 }
 
 impl std::error::Error for ValueError {}
+
+impl PyException for ValueError {
+    fn type_name(&self) -> &str {
+        "ValueError"
+    }
+}

@@ -32,7 +32,8 @@
 //!
 //! # Layout
 //!
-//! - [`error`]: [`ValueError`], an error value that prints as Python's traceback line would.
+//! - [`error`]: [`ValueError`], Python's `ValueError` as an error value; [`PyException`] (from
+//!   the `exception` crate) prints it as a traceback's last line.
 //! - [`class_a`]: the notes' `A`: a private field, the getter `x()`, the setter `set_x()`.
 //! - [`non_negative`]: [`NonNegative`], a newtype that checks once, at `TryFrom`.
 //! - [`designs`]: `foo.x += 1` with a public field, with accessors, and with the newtype.
@@ -53,4 +54,5 @@ pub mod uniform_access;
 
 pub use class_a::A;
 pub use error::ValueError;
+pub use exception::PyException;
 pub use non_negative::NonNegative;

@@ -27,13 +27,13 @@ use crate::ValueError;
 /// An `i64` that is at least 0.
 ///
 /// ```
-/// use property::NonNegative;
+/// use property::{NonNegative, PyException};
 ///
 /// let mut x = NonNegative::try_from(41)?;
 /// x += 1;
 /// assert_eq!(x.get(), 42);
 /// let error = NonNegative::try_from(-1).unwrap_err();
-/// assert_eq!(error.python_line(), "ValueError: Must be >= 0");
+/// assert_eq!(error.traceback_line().to_string(), "ValueError: Must be >= 0");
 /// # Ok::<(), property::ValueError>(())
 /// ```
 // ANCHOR: non_negative

@@ -11,8 +11,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "measure"))
 import measure  # noqa: E402
 from measure import full_or_quick, repeats, report  # noqa: E402
 
-FIB = 25
-MEMOISED_PER_RUN = 1_000
+SHARED = measure.shared(__file__)  # shared.json, which recursion.rs reads too
+FIB = SHARED["fib"]
+MEMOISED_PER_RUN = SHARED["memoised_per_run"]
 
 
 def factorial(n):

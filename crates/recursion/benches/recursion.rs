@@ -11,6 +11,7 @@
 
 use std::hint::black_box;
 use std::process::ExitCode;
+use std::sync::LazyLock;
 
 use measure::timing::{Figure, seconds};
 use measure::{Outcome, Step, full_or_quick, repeats, report};
@@ -18,11 +19,20 @@ use recursion::factorial::checked_factorial;
 use recursion::fibonacci::{memoised, naive};
 use recursion::isolate::overflow_in_child;
 use recursion::overflow::{CHILD, ChildMode};
+use serde::Deserialize;
 
-/// The Fibonacci number both ways: fib(25) is 242,785 naive calls, 49 memoised ones.
-const FIB: u32 = 25;
-/// How many memoised runs one timing makes (one takes microseconds).
-const MEMOISED_PER_RUN: u32 = 1_000;
+/// What `recursion.py` reads too, from `shared.json`.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Shared {
+    /// The Fibonacci number both ways: fib(25) is 242,785 naive calls, 49 memoised ones.
+    fib: u32,
+    /// How many memoised runs one timing makes (one takes microseconds).
+    memoised_per_run: u32,
+}
+
+static SHARED: LazyLock<Shared> =
+    LazyLock::new(|| measure::shared::read(include_str!("shared.json")));
 /// std's default stack for a spawned thread.
 const THREAD_STACK: usize = 2 << 20;
 
@@ -80,26 +90,30 @@ fn factorial() -> Outcome {
 }
 
 fn fibonacci() -> Outcome {
-    let run = seconds(repeats(), || Ok(naive(black_box(FIB))))?;
+    let Shared {
+        fib,
+        memoised_per_run,
+    } = *SHARED;
+    let run = seconds(repeats(), || Ok(naive(black_box(fib))))?;
     report(
-        &format!("fib-naive-{FIB}"),
+        &format!("fib-naive-{fib}"),
         &run.scaled(1e3),
         "ms",
-        &format!("fib({FIB}), naive: {} calls", naive(FIB).calls),
+        &format!("fib({fib}), naive: {} calls", naive(fib).calls),
     );
     let run = seconds(repeats(), || {
-        for _ in 0..MEMOISED_PER_RUN {
-            black_box(memoised(black_box(FIB)));
+        for _ in 0..memoised_per_run {
+            black_box(memoised(black_box(fib)));
         }
         Ok(())
     })?;
     report(
-        &format!("fib-memo-{FIB}"),
-        &run.scaled(1e6 / f64::from(MEMOISED_PER_RUN)),
+        &format!("fib-memo-{fib}"),
+        &run.scaled(1e6 / f64::from(memoised_per_run)),
         "us",
         &format!(
-            "  fib({FIB}), memoised (a fresh cache each time): {} calls",
-            memoised(FIB).calls
+            "  fib({fib}), memoised (a fresh cache each time): {} calls",
+            memoised(fib).calls
         ),
     );
     Ok(())

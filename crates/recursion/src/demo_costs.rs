@@ -1,6 +1,7 @@
 //! Sections `fibonacci` and `explicit-stack`.
 
 use demo::Section;
+use recursion::PyException;
 use recursion::fibonacci::{memoised, naive};
 use recursion::limit::{Depth, PYTHON_DEFAULT_LIMIT};
 use recursion::tree::Tree;
@@ -56,7 +57,10 @@ fn explicit_stack() -> demo::Result {
     println!("a spine of {length} nodes, each the right branch of the one before:");
     match spine.depth_limited(Depth::new(PYTHON_DEFAULT_LIMIT)) {
         Ok(depth) => println!("  depth_limited(Depth::new({PYTHON_DEFAULT_LIMIT})) = {depth}"),
-        Err(error) => println!("  depth_limited(Depth::new({PYTHON_DEFAULT_LIMIT})) -> {error}"),
+        Err(error) => println!(
+            "  depth_limited(Depth::new({PYTHON_DEFAULT_LIMIT})) -> {}",
+            error.traceback_line()
+        ),
     }
     println!("  depth_with_stack() = {}", spine.depth_with_stack());
     println!("  len_with_stack() = {}", spine.len_with_stack());

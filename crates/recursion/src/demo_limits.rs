@@ -2,6 +2,7 @@
 //! `tail-calls`.
 
 use demo::Section;
+use recursion::PyException;
 use recursion::isolate::{Death, exec_in_child, overflow_in_child};
 use recursion::limit::{Depth, PYTHON_DEFAULT_LIMIT, count_down};
 use recursion::no_base_case::{ADDRESS_SPACE, strings_held};
@@ -45,7 +46,7 @@ fn recursion_limit() -> demo::Result {
     for n in [limit as u64 - 1, limit as u64, limit as u64 + 1] {
         match count_down(n, Depth::new(limit)) {
             Ok(value) => println!("count_down({n}) = {value}"),
-            Err(error) => println!("count_down({n}) -> {error}"),
+            Err(error) => println!("count_down({n}) -> {}", error.traceback_line()),
         }
     }
     let raised = 10 * limit;

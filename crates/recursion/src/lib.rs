@@ -26,8 +26,8 @@
 //!
 //! - [`factorial`]: the notes' function with its warnings, and factorials that return an error
 //!   instead of overflowing (`u128` holds up to 34!).
-//! - [`limit`]: Python's `RecursionError` as a value, raised by a [`Depth`](limit::Depth) guard
-//!   passed down the calls.
+//! - [`limit`]: Python's `RecursionError` as a value (a [`PyException`]), raised by a
+//!   [`Depth`](limit::Depth) guard passed down the calls.
 //! - [`overflow`]: a recursion bounded only by the stack, and the hidden child mode that runs it
 //!   until the process dies.
 //! - [`no_base_case`]: the notes' `is_human`, with no base case: memory stops it, not the
@@ -51,3 +51,5 @@ pub mod overflow;
 pub mod tail_call;
 pub mod tree;
 pub mod walk;
+
+pub use exception::PyException;

@@ -6,6 +6,7 @@
 //! (see [`crate::overflow`]). Where the depth depends on input, a Rust function carries the
 //! count itself: a [`Depth`] passed down each call, which refuses to go past its limit.
 
+use exception::PyException;
 use std::fmt;
 
 /// CPython's default recursion limit, `sys.getrecursionlimit()`.
@@ -18,11 +19,12 @@ pub struct RecursionError {
     pub limit: usize,
 }
 
+/// `str(error)`: the message alone, with what to do about it.
 impl fmt::Display for RecursionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "RecursionError: maximum recursion depth exceeded (limit {}); \
+            "maximum recursion depth exceeded (limit {}); \
              raise the limit or rewrite the recursion as a loop",
             self.limit
         )
@@ -30,6 +32,12 @@ impl fmt::Display for RecursionError {
 }
 
 impl std::error::Error for RecursionError {}
+
+impl PyException for RecursionError {
+    fn type_name(&self) -> &str {
+        "RecursionError"
+    }
+}
 
 /// How deep a recursion is, and how deep it may go: pass `depth.deeper()?` to each call.
 ///
@@ -114,8 +122,15 @@ mod tests {
 
     #[test]
     fn the_error_says_what_to_do() {
-        let message = RecursionError { limit: 10 }.to_string();
-        assert!(message.starts_with("RecursionError: maximum recursion depth exceeded"));
+        let error = RecursionError { limit: 10 };
+        let message = error.to_string();
+        assert!(message.starts_with("maximum recursion depth exceeded"));
+        assert!(
+            error
+                .traceback_line()
+                .to_string()
+                .starts_with("RecursionError: maximum recursion depth exceeded")
+        );
         assert!(message.contains("limit 10"));
     }
 

@@ -3,11 +3,16 @@
 //! Python shows a failed conversion as `ValueError: invalid literal for int() ...`: the
 //! exception's type, then its message. A Rust error is a value of some type that implements
 //! [`std::error::Error`]; [`Attempt`] keeps that type's name and the error's own message, so
-//! the demo prints `ParseIntError: invalid digit found in string` from the real error value.
+//! the demo prints `ParseIntError: invalid digit found in string` from the real error value,
+//! with the [`PyException::traceback_line`] every Python exception of the workspace is
+//! printed with.
 
+use exception::PyException;
 use std::fmt::{self, Debug};
 
-/// How a failed attempt is shown: the error type's short name and its message.
+/// A failed attempt's error, recorded: the error type's short name and its message. It
+/// prints as the crates' Python exceptions do: `Display` is the message alone, and
+/// [`traceback_line`](PyException::traceback_line) puts the type's name before it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
     /// The error's type, without its module path (`ParseIntError`).
@@ -26,9 +31,18 @@ impl Failure {
     }
 }
 
+/// The error's own message, as the error itself displays it.
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.error_type, self.message)
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl PyException for Failure {
+    fn type_name(&self) -> &str {
+        &self.error_type
     }
 }
 
@@ -56,7 +70,7 @@ impl Attempt {
     pub fn outcome_text(&self) -> String {
         match &self.outcome {
             Ok(value) => value.clone(),
-            Err(failure) => failure.to_string(),
+            Err(failure) => failure.traceback_line().to_string(),
         }
     }
 }
@@ -112,8 +126,9 @@ mod tests {
         let error = "x".parse::<i32>().unwrap_err();
         let failure = Failure::of(&error);
         assert_eq!(failure.error_type, "ParseIntError");
+        assert_eq!(failure.to_string(), "invalid digit found in string");
         assert_eq!(
-            failure.to_string(),
+            failure.traceback_line().to_string(),
             "ParseIntError: invalid digit found in string"
         );
     }

@@ -1,7 +1,7 @@
 //! Sections on conversions: the notes' claim, strong vs weak, From/TryFrom, parse, `as`.
 
 use demo::{Section, table};
-use typing::{attempt, casts, coercion, convert, model, parse};
+use typing::{PyException, attempt, casts, coercion, convert, model, parse};
 
 pub(crate) const SECTIONS: &[Section] = &[
     Section {
@@ -56,7 +56,7 @@ fn strong_vs_weak() -> demo::Result {
         .map(|(a, b)| {
             let python = match model::python_add(a, b) {
                 Ok(value) => value.to_string(),
-                Err(exception) => exception.to_string(),
+                Err(exception) => exception.traceback_line().to_string(),
             };
             [
                 format!("{a} + {b}"),

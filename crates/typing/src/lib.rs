@@ -46,3 +46,5 @@ pub mod convert;
 pub mod duck;
 pub mod model;
 pub mod parse;
+
+pub use exception::PyException;

@@ -11,6 +11,7 @@
 //! Model limits, on purpose: `int` is an `i64` (Python's is unbounded; an overflow is reported
 //! as `OverflowError` here), and only `+` is modelled.
 
+use exception::PyException;
 use std::fmt;
 
 /// A Python value of one of the few types the model knows.
@@ -72,49 +73,60 @@ enum Number {
 
 /// A Python exception raised by the model: its class name and message.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PyException {
+pub struct Exception {
     /// `TypeError`, or `OverflowError` where the model's `i64` runs out.
-    pub kind: &'static str,
+    pub type_name: &'static str,
     /// The message, worded as CPython 3.11 words it.
     pub message: String,
 }
 
-impl fmt::Display for PyException {
+/// `str(error)`: the message alone.
+impl fmt::Display for Exception {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind, self.message)
+        f.write_str(&self.message)
     }
 }
 
-impl std::error::Error for PyException {}
+impl std::error::Error for Exception {}
+
+impl PyException for Exception {
+    fn type_name(&self) -> &str {
+        self.type_name
+    }
+}
 
 /// `a + b` under Python's rules: numbers mix (`bool` < `int` < `float`), `str + str`
 /// concatenates, anything else is a `TypeError` raised when the addition runs.
 ///
 /// ```
+/// use typing::PyException;
 /// use typing::model::{python_add, Value};
 /// let error = python_add(&Value::Str("1".into()), &Value::Int(1)).unwrap_err();
-/// assert_eq!(error.to_string(), r#"TypeError: can only concatenate str (not "int") to str"#);
+/// assert_eq!(
+///     error.traceback_line().to_string(),
+///     r#"TypeError: can only concatenate str (not "int") to str"#
+/// );
 /// assert_eq!(python_add(&Value::Bool(true), &Value::Int(1)), Ok(Value::Int(2)));
 /// ```
-pub fn python_add(a: &Value, b: &Value) -> Result<Value, PyException> {
+pub fn python_add(a: &Value, b: &Value) -> Result<Value, Exception> {
     match (a, b, a.as_number(), b.as_number()) {
         (Value::Str(x), Value::Str(y), _, _) => Ok(Value::Str(format!("{x}{y}"))),
-        (Value::Str(_), _, _, _) => Err(PyException {
-            kind: "TypeError",
+        (Value::Str(_), _, _, _) => Err(Exception {
+            type_name: "TypeError",
             message: format!(
                 "can only concatenate str (not \"{}\") to str",
                 b.type_name()
             ),
         }),
         (_, _, Some(Number::Int(x)), Some(Number::Int(y))) => {
-            x.checked_add(y).map(Value::Int).ok_or_else(|| PyException {
-                kind: "OverflowError",
+            x.checked_add(y).map(Value::Int).ok_or_else(|| Exception {
+                type_name: "OverflowError",
                 message: "this model's int is an i64 (Python's is unbounded)".to_owned(),
             })
         }
         (_, _, Some(x), Some(y)) => Ok(Value::Float(to_f64(x) + to_f64(y))),
-        _ => Err(PyException {
-            kind: "TypeError",
+        _ => Err(Exception {
+            type_name: "TypeError",
             message: format!(
                 "unsupported operand type(s) for +: '{}' and '{}'",
                 a.type_name(),
@@ -249,7 +261,7 @@ mod tests {
     #[test]
     fn the_model_reports_its_own_int_limit() {
         let error = python_add(&Value::Int(i64::MAX), &Value::Int(1)).unwrap_err();
-        assert_eq!(error.kind, "OverflowError");
+        assert_eq!(error.type_name, "OverflowError");
     }
 
     #[test]

@@ -10,8 +10,9 @@
 //! [`python_int`] and [`python_bool`] are models of CPython's rules for these inputs (base 10,
 //! ASCII digits; results up to `i128`); the tests compare them with the real `python3`.
 
+use crate::PyException;
 use crate::attempt::Attempt;
-use crate::model::PyException;
+use crate::model::Exception;
 
 /// One input, what Rust's `parse` makes of it and what Python's conversion does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,16 +45,17 @@ pub const BOOL_INPUTS: &[&str] = &["true", "True", "False", ""];
 /// may lead, single underscores may separate digits.
 ///
 /// ```
+/// use typing::PyException;
 /// use typing::parse::python_int;
 /// assert_eq!(python_int(" 1_000 "), Ok(1000));
 /// assert_eq!(
-///     python_int("4 2").unwrap_err().to_string(),
+///     python_int("4 2").unwrap_err().traceback_line().to_string(),
 ///     "ValueError: invalid literal for int() with base 10: '4 2'"
 /// );
 /// ```
-pub fn python_int(text: &str) -> Result<i128, PyException> {
-    let invalid = || PyException {
-        kind: "ValueError",
+pub fn python_int(text: &str) -> Result<i128, Exception> {
+    let invalid = || Exception {
+        type_name: "ValueError",
         message: format!("invalid literal for int() with base 10: {}", py_repr(text)),
     };
     let trimmed = text.trim();
@@ -69,8 +71,8 @@ pub fn python_int(text: &str) -> Result<i128, PyException> {
         return Err(invalid());
     }
     let digits: String = body.chars().filter(|c| *c != '_').collect();
-    let magnitude: i128 = digits.parse().map_err(|_| PyException {
-        kind: "OverflowError",
+    let magnitude: i128 = digits.parse().map_err(|_| Exception {
+        type_name: "OverflowError",
         message: "this model stops at i128 (Python's int is unbounded)".to_owned(),
     })?;
     Ok(if negative { -magnitude } else { magnitude })
@@ -97,7 +99,7 @@ pub fn int_table() -> Vec<Comparison> {
             rust: Attempt::new(text, text.parse::<i64>()).outcome_text(),
             python: match python_int(text) {
                 Ok(n) => n.to_string(),
-                Err(error) => error.to_string(),
+                Err(error) => error.traceback_line().to_string(),
             },
         })
         .collect()

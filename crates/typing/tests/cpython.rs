@@ -5,6 +5,7 @@
 //! comparison is reported ignored, with the reason (a failure under `REQUIRE_PYTHON=1`).
 
 use python::{comparison, run_trials};
+use typing::PyException;
 use typing::model::{examples, python_add};
 use typing::parse::{bool_table, int_table};
 
@@ -40,7 +41,7 @@ fn main() -> std::process::ExitCode {
             for ((a, b), real) in pairs.iter().zip(answers(&sums)?) {
                 let modelled = match python_add(a, b) {
                     Ok(value) => value.to_string(),
-                    Err(error) => error.to_string(),
+                    Err(error) => error.traceback_line().to_string(),
                 };
                 assert_eq!(modelled, real, "{a} + {b}");
             }

@@ -21,9 +21,10 @@ use std::fmt;
 #[derive(Debug, PartialEq)]
 struct ValueError;
 
+// Python's `str(error)`: the message alone. A traceback puts the type's name before it.
 impl fmt::Display for ValueError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ValueError: Must be >= 0")
+        write!(f, "Must be >= 0")
     }
 }
 
@@ -82,7 +83,7 @@ mod tests {
         let mut a = A::new();
         match a.set_x(value) {
             Ok(()) => a.x().to_string(),
-            Err(error) => error.to_string(),
+            Err(error) => format!("ValueError: {error}"),
         }
     }
 

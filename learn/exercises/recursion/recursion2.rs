@@ -12,9 +12,10 @@ use std::fmt;
 #[derive(Debug, PartialEq)]
 struct RecursionError;
 
+// Python's `str(error)`: the message alone. A traceback puts the type's name before it.
 impl fmt::Display for RecursionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "RecursionError: maximum recursion depth exceeded")
+        write!(f, "maximum recursion depth exceeded")
     }
 }
 
@@ -32,7 +33,7 @@ fn count_down(n: u64, depth: u32, limit: u32) -> Result<u64, RecursionError> {
 fn main() {
     match count_down(5000, 1, 1000) {
         Ok(n) => println!("{n}"),
-        Err(error) => println!("{error}"),
+        Err(error) => println!("RecursionError: {error}"),
     }
 }
 

@@ -1,10 +1,11 @@
 //! What a figure depends on besides the code: the machine, how busy it was, and the
 //! versions of the two languages, as the JSON records them.
 
+use std::num::NonZeroUsize;
 use std::process::Command;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde_json::{Value, json};
+use measure::report::{LoadAverage, Machine};
 
 /// The load averages (1, 5 and 15 minutes) from `/proc/loadavg`, where there is one.
 pub fn load_average() -> Option<[f64; 3]> {
@@ -23,8 +24,8 @@ pub fn cpu_model() -> Option<String> {
 }
 
 /// The cores this process may run on (the affinity mask honoured), and those online.
-pub fn cores() -> (usize, Option<usize>) {
-    let usable = std::thread::available_parallelism().map_or(1, |n| n.get());
+pub fn cores() -> (NonZeroUsize, Option<usize>) {
+    let usable = std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN);
     let online = nix::unistd::sysconf(nix::unistd::SysconfVar::_NPROCESSORS_ONLN)
         .ok()
         .flatten()
@@ -52,38 +53,36 @@ pub fn rustc_version() -> Option<String> {
     first_line(&rustc, &["--version"])
 }
 
-/// The machine, as the JSON's `machine` object.
-pub fn describe(load_at_start: Option<[f64; 3]>) -> Value {
+/// The machine, as the report records it.
+pub fn describe(load_at_start: Option<[f64; 3]>) -> Machine {
     let (usable, online) = cores();
-    json!({
-        "usable_cores": usable,
-        "online_cores": online,
-        "cpu_model": cpu_model(),
-        "os": format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
-        "load_average_at_start": load_at_start.map(|[one, five, fifteen]| json!({
-            "1min": one, "5min": five, "15min": fifteen
-        })),
-    })
+    Machine {
+        usable_cores: usable,
+        online_cores: online,
+        cpu_model: cpu_model(),
+        os: format!("{} {}", std::env::consts::OS, std::env::consts::ARCH),
+        load_average_at_start: load_at_start.map(|[one, five, fifteen]| LoadAverage {
+            one,
+            five,
+            fifteen,
+        }),
+    }
 }
 
 /// The machine in one line, for the terminal: `machine: 2 usable cores (Intel(R) ...),
 /// load average at the start 0.41 0.62 0.55 (1, 5, 15 min)`.
-pub fn summary(machine: &Value) -> String {
-    let cores = machine["usable_cores"].as_u64().unwrap_or(0);
-    let model = machine["cpu_model"]
-        .as_str()
+pub fn summary(machine: &Machine) -> String {
+    let cores = machine.usable_cores;
+    let model = machine
+        .cpu_model
+        .as_ref()
         .map_or(String::new(), |model| format!(" ({model})"));
-    let load = &machine["load_average_at_start"];
-    let load = match (
-        load["1min"].as_f64(),
-        load["5min"].as_f64(),
-        load["15min"].as_f64(),
-    ) {
-        (Some(one), Some(five), Some(fifteen)) => format!(
+    let load = match machine.load_average_at_start {
+        Some(LoadAverage { one, five, fifteen }) => format!(
             "load average at the start {one:.2} {five:.2} {fifteen:.2} (1, 5, 15 min; other \
              processes on the cores lower the speedups)"
         ),
-        _ => "load average unknown".to_string(),
+        None => "load average unknown".to_string(),
     };
     format!("machine: {cores} usable cores{model}, {load}")
 }

@@ -6,20 +6,18 @@
 //! `cargo bench`, optimised) and, for the same measurements in Python, `benches/*.py` (run
 //! with `XTASK_PYTHON`, else `python3`, where there is one). Both print the lines of the
 //! `measure` crate's protocol, and this module sets the two sides together by id, then
-//! writes, for each topic,
-//! `target/bench/<topic>.json` (see [`json`]), `<topic>.md` (the table for
-//! `docs/performance.md`) and, through the `chart` crate, `<topic>.svg`.
+//! writes, for each topic, `target/bench/<topic>.json` (the `measure` crate's `report`
+//! module has its schema), `<topic>.md` (the table for `docs/performance.md`) and, through
+//! the `chart` crate, `<topic>.svg`.
 //!
-//! - [`protocol`]: reads the bench lines.
 //! - [`mod@run`]: runs both sides with a progress line per step.
 //! - [`table`]: the terminal's table and the page's Markdown table.
-//! - [`json`]: the JSON document.
+//! - [`json`]: the report, from both sides' lines.
 //! - [`machine`]: cores, load, CPU model, versions.
-//! - [`validate`]: checks a JSON document and the page against it (for the tests).
+//! - [`validate`]: checks the page against a report (for the tests).
 
 pub mod json;
 pub mod machine;
-pub mod protocol;
 pub mod run;
 pub mod table;
 pub mod validate;
@@ -91,8 +89,7 @@ pub fn measure(root: &Path, topics: &[&str], quick: bool) -> Result<String, Stri
         };
         let document = json::document(&context, &rust, python);
         let path = out.join(format!("{topic}.json"));
-        let pretty = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
-        write(&path, &(pretty + "\n"))?;
+        write(&path, &document.to_json())?;
         let figures = python.map(|(version, side)| (version, side.measurements.as_slice()));
         write(
             &out.join(format!("{topic}.md")),

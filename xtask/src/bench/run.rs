@@ -9,8 +9,8 @@ use std::time::Instant;
 
 use measure::QUICK_ENV;
 
-use super::protocol::Side;
 use crate::{cargo, extension};
+use measure::protocol::Side;
 
 /// Where the runner is: which topic of how many, for the progress lines.
 pub struct Progress {
@@ -87,12 +87,22 @@ fn stream(
     Ok(side)
 }
 
-/// The Rust benches of `topic`, optimised.
+/// The Rust benches of `topic`, optimised, with every feature of its crate: a bench-only
+/// dependency is an optional one behind a feature (concurrency's `peers`, which its bench
+/// requires), so that `cargo test` never builds it.
 pub fn rust(root: &Path, topic: &str, quick: bool, progress: &Progress) -> Result<Side, String> {
     let mut command = cargo::command();
     command
         .current_dir(root)
-        .args(["bench", "--quiet", "--package", topic, "--bench", "*"])
+        .args([
+            "bench",
+            "--quiet",
+            "--package",
+            topic,
+            "--all-features",
+            "--bench",
+            "*",
+        ])
         .env(QUICK_ENV, if quick { "1" } else { "0" });
     stream(
         command,

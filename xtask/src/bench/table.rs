@@ -4,7 +4,7 @@
 use demo::table::Align;
 use measure::format_value;
 
-use super::protocol::Measurement;
+use measure::protocol::Measurement;
 
 /// One workload: its id, what it measures, and each side's figure where there is one.
 pub struct Row<'a> {
@@ -117,7 +117,7 @@ pub fn markdown(rust: &[Measurement], python: Option<(&str, &[Measurement])>) ->
 mod tests {
     use super::*;
 
-    use crate::bench::protocol::Side;
+    use measure::protocol::Side;
 
     fn parse(output: &str) -> Vec<Measurement> {
         Side::parse(output).measurements

@@ -106,3 +106,30 @@ fn output_that_would_read_as_markup_is_not_blessed() {
         }
     }
 }
+
+#[test]
+fn a_python_block_on_a_page_that_is_no_topics_is_blessed_by_bless_without_a_topic() {
+    let root = tempfile::tempdir().unwrap();
+    let mut kinds = kinds(root.path(), "");
+    let python = crate::kind::python::run::chosen(None);
+    kinds.python = Python::new(python, false, Duration::from_secs(30));
+    if let Err(reason) = kinds.python.interpreter() {
+        assert!(!crate::kind::python::run::required(), "{reason}");
+        eprintln!("skipped: {reason}");
+        return;
+    }
+    let glossary = "```python\nprint(2)\n```\n\n```output\n1\n```\n";
+    let page = Page::of(Path::new("docs/glossary.md"), glossary.to_string());
+    assert_eq!(page.topic(), None);
+    let bless = |topic| {
+        let mut report = Report::default();
+        let blessed = bless_page(&page, &kinds, &wanted(topic), &mut report).unwrap();
+        blessed.map(|(text, _)| text)
+    };
+    assert_eq!(bless(None), Some(glossary.replace("1\n```", "2\n```")));
+    assert_eq!(
+        bless(Some("typing")),
+        None,
+        "a topic's bless leaves the glossary alone"
+    );
+}

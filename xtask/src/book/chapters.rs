@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::markdown::{self, Line};
+use crate::markdown::Markdown;
 use crate::topics;
 
 /// One chapter: which repository file it is made from, and its name and place in the book.
@@ -70,34 +70,38 @@ const EXERCISES: [(&str, &str); 2] = [
     ("learn/solutions/README.md", "solutions.md"),
 ];
 
-/// The README's heading over the reading path, the one list of the topics' reading order.
-const READING_PATH: &str = "## A reading path";
+/// The README's `##` heading over the reading path, the one list of the topics' reading order.
+const READING_PATH: &str = "A reading path";
 
 /// The pages of the README's reading path, in its order: on each row of the table under
 /// `## A reading path`, the first link to a Markdown file under `docs/`. A page added to that
 /// table is a chapter in that place, and nothing else needs to name it.
 pub fn reading_path(readme: &str) -> Vec<PathBuf> {
-    let mut in_section = false;
+    let markdown = Markdown::parse(readme);
+    let sections = markdown.headings.iter().filter(|h| h.level == 2);
+    let mut starts = sections
+        .skip_while(|h| h.source != READING_PATH)
+        .map(|h| h.line);
+    let (Some(from), to) = (starts.next(), starts.next().unwrap_or(usize::MAX)) else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = readme.lines().collect();
+    let mut rows_seen = Vec::new();
     let mut path = Vec::new();
-    for (line, kind) in markdown::lines(readme) {
-        if kind != Line::Text {
-            continue;
-        }
-        if line.starts_with("## ") {
-            in_section = line.trim_end() == READING_PATH;
-            continue;
-        }
-        if !in_section || !line.starts_with('|') {
-            continue;
-        }
-        let mut first = None;
-        markdown::rewrite_links(line, &mut |dest| {
-            if first.is_none() && dest.starts_with("docs/") && dest.ends_with(".md") {
-                first = Some(PathBuf::from(dest));
+    for link in &markdown.links {
+        let row = link.line;
+        let in_table = from < row && row < to && lines[row].starts_with('|');
+        if in_table
+            && !rows_seen.contains(&row)
+            && link.dest.starts_with("docs/")
+            && link.dest.ends_with(".md")
+        {
+            rows_seen.push(row);
+            let page = PathBuf::from(link.dest);
+            if !path.contains(&page) {
+                path.push(page);
             }
-            None
-        });
-        path.extend(first.filter(|page| !path.contains(page)));
+        }
     }
     path
 }
@@ -194,11 +198,13 @@ pub fn summary(chapters: &[Chapter]) -> String {
     out
 }
 
-/// The page's title: its first `# ` heading outside code.
+/// The page's title: its first `# ` heading.
 fn title(text: &str) -> Option<String> {
-    markdown::lines(text).into_iter().find_map(|(line, kind)| {
-        (kind == Line::Text).then(|| line.strip_prefix("# ").map(|t| t.trim().to_string()))?
-    })
+    let markdown = Markdown::parse(text);
+    let mut headings = markdown.headings.into_iter();
+    headings
+        .find(|h| h.level == 1)
+        .map(|h| h.source.to_string())
 }
 
 #[cfg(test)]

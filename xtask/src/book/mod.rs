@@ -14,21 +14,20 @@
 //! - [`tools`]: the pinned mdBook, installed on first use; where Chromium and Node are.
 //! - [`chapters`]: which files are chapters, in the reading path's order, and `SUMMARY.md`.
 //! - [`stage`]: the staged pages.
-//! - [`markdown`]: fences and link destinations, just enough to rewrite outside code.
 //! - [`runs`]: outputs with wildcards (console, Python) shown from a real run, marked.
 //! - [`pairs`]: `<!-- side-by-side -->` groups into two-column `<div>`s.
 //! - [`links`]: the pages' repository links, sent to chapters, rustdoc or source pages.
 //! - [`source_page`]: the HTML view of a repository file rustdoc does not show.
 //! - [`browser`]: `--check`, by `book/check/check.mjs` in headless Chromium.
-//! - [`serve`]: `--serve`, the built book over HTTP on localhost.
+//!
+//! The book is read from `file://`, search included (mdBook loads its index by a `<script>`,
+//! not by `fetch`), and `--check` reads it so; it needs no server.
 
 pub mod browser;
 pub mod chapters;
 pub mod links;
-pub mod markdown;
 pub mod pairs;
 pub mod runs;
-pub mod serve;
 pub mod source_page;
 pub mod stage;
 pub mod tools;
@@ -39,16 +38,13 @@ use std::process::ExitCode;
 
 use crate::cargo;
 
-/// `cargo xtask book [--check] [--serve [--port N]]`: builds the book and prints the path of
-/// its `index.html`, then checks it in Chromium and serves it, as asked.
-pub fn run(root: &Path, check: bool, serve: Option<u16>) -> Result<ExitCode, String> {
+/// `cargo xtask book [--check]`: builds the book and prints the path of its `index.html`,
+/// then checks it in Chromium if asked.
+pub fn run(root: &Path, check: bool) -> Result<ExitCode, String> {
     let built = build(root)?;
     println!("{}", built.index().display());
     if check && !browser::check(root, &built)? {
         return Ok(ExitCode::FAILURE);
-    }
-    if let Some(port) = serve {
-        serve::serve(&built.dir, port)?;
     }
     Ok(ExitCode::SUCCESS)
 }

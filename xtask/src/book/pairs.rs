@@ -15,7 +15,7 @@
 //! `<!-- excerpt: … -->` line) included. The book's CSS sets the columns next to each other
 //! on a wide screen; on a narrow one they stay stacked.
 
-use super::markdown::{self, Line};
+use crate::markdown::{Line, Markdown};
 
 /// The comment that opens a group.
 pub const OPEN: &str = "<!-- side-by-side -->";
@@ -25,7 +25,7 @@ pub const CLOSE: &str = "<!-- /side-by-side -->";
 /// `text` with its groups wrapped in `<div>`s, and how many groups it had; an error names
 /// the line (1-based) of a marker that does not pair a Python block with a Rust one.
 pub fn wrap(text: &str) -> Result<(String, usize), (usize, String)> {
-    let lines = markdown::lines(text);
+    let lines = Markdown::parse(text).lines(text);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut group: Option<(usize, Vec<(&str, Line<'_>)>)> = None;
     let mut count = 0;

@@ -8,13 +8,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::chapters::{self, reading_path, summary};
 use super::links::{self, Needs, Site};
-use super::markdown::{self, Line};
 use super::pairs;
 use super::runs::{self, Runs};
+use crate::markdown::{Heading, Link, LinkKind, Markdown};
 use crate::topics;
 
 /// What staging wrote, for the steps after mdBook.
@@ -129,34 +130,77 @@ pub fn write(root: &Path, doc_dir: &Path, dir: &Path, runs: &Runs) -> Result<Sta
     Ok(staged)
 }
 
-/// One page as the book shows it: links rewritten (a heading's moved to its end), fence
-/// languages renamed.
+/// One page as the book shows it: links rewritten (a heading's moved to its end, see
+/// [`heading_links_at_end`]), fence languages renamed; every other byte as it is.
 fn book_page(site: &dyn Site, from: &Path, text: &str, needs: &mut BTreeSet<Needs>) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (line, kind) in markdown::lines(text) {
-        let heading;
-        let line = if kind == Line::Text && line.starts_with('#') {
-            heading = markdown::heading_links_at_end(line);
-            heading.as_str()
-        } else {
-            line
-        };
-        match kind {
-            Line::Text => out.push_str(&markdown::rewrite_links(line, &mut |dest| {
-                let target = links::resolve(site, from, dest)?;
-                needs.extend(target.needs);
-                Some(target.href)
-            })),
-            Line::Open { info } => {
-                let at = line.find(info).unwrap_or(line.len());
-                out.push_str(&line[..at]);
-                out.push_str(&highlight_info(info));
-            }
-            Line::Code => out.push_str(line),
-        }
-        out.push('\n');
+    let markdown = Markdown::parse(text);
+    let mut resolve = |dest: &str| {
+        let target = links::resolve(site, from, dest)?;
+        needs.extend(target.needs);
+        Some(target.href)
+    };
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for fence in &markdown.fences {
+        edits.push((fence.info_range.clone(), highlight_info(fence.info)));
     }
+    for (index, heading) in markdown.headings.iter().enumerate() {
+        let inside: Vec<&Link<'_>> = markdown
+            .links
+            .iter()
+            .filter(|link| link.heading == Some(index))
+            .collect();
+        if !inside.is_empty() {
+            let new = heading_links_at_end(text, heading, &inside, &mut resolve);
+            edits.push((heading.range.clone(), new));
+        }
+    }
+    for link in markdown.links.iter().filter(|link| link.heading.is_none()) {
+        if let Some(href) = resolve(link.dest) {
+            edits.push((link.range.clone(), href));
+        }
+    }
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (range, new) in edits {
+        out.push_str(&text[copied..range.start]);
+        out.push_str(&new);
+        copied = range.end;
+    }
+    out.push_str(&text[copied..]);
     out
+}
+
+/// A heading's text with each link's text left in place and the link moved to its end as
+/// `[→](dest)`: `## 1. [Title](a.md)` becomes `## 1. Title [→](a.md)`. mdBook makes a heading
+/// a link to itself, so a link inside it is a link inside a link, which the browser splits:
+/// the heading's own link (which the sidebar copies as the heading's name) keeps only the text
+/// before it, `1.`. An image stays, its destination rewritten like any other.
+fn heading_links_at_end(
+    text: &str,
+    heading: &Heading<'_>,
+    inside: &[&Link<'_>],
+    resolve: &mut dyn FnMut(&str) -> Option<String>,
+) -> String {
+    let mut new = String::new();
+    let mut moved = String::new();
+    let mut copied = heading.range.start;
+    for link in inside {
+        let dest = resolve(link.dest).unwrap_or_else(|| link.dest.to_string());
+        if link.kind == LinkKind::Image {
+            new.push_str(&text[copied..link.range.start]);
+            new.push_str(&dest);
+            copied = link.range.end;
+        } else {
+            new.push_str(&text[copied..link.whole.start]);
+            new.push_str(&text[link.text.clone()]);
+            moved.push_str(&format!(" [→]({dest})"));
+            copied = link.whole.end;
+        }
+    }
+    new.push_str(&text[copied..heading.range.end]);
+    new.truncate(new.trim_end().len());
+    new + &moved
 }
 
 /// A fence's info string with its language as mdBook's highlight.js names it: the pages'

@@ -104,3 +104,58 @@ println!(\"1\");
     assert!(at("<!-- excerpt:") < at("```rust\n") && at("```rust\n") < at("</div>\n</div>"));
     assert!(at("</div>\n</div>") < at("```pycon"));
 }
+
+/// A site where every page is a chapter of the same name and nothing else exists.
+struct Chapters;
+
+impl Site for Chapters {
+    fn chapter(&self, path: &Path) -> Option<String> {
+        path.file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+    }
+    fn has_api_file(&self, _: &str) -> bool {
+        false
+    }
+    fn is_repo_file(&self, _: &Path) -> bool {
+        false
+    }
+}
+
+#[test]
+fn a_headings_links_move_to_its_end_so_the_sidebar_shows_its_text() {
+    let stage = |page: &str| {
+        book_page(
+            &Chapters,
+            Path::new("docs/x.md"),
+            page,
+            &mut BTreeSet::new(),
+        )
+    };
+    assert_eq!(
+        stage("## 1. [The `sys` module](platform.md)\n"),
+        "## 1. The `sys` module [→](platform.md)\n"
+    );
+    assert_eq!(
+        stage("## [a](a.md) and [b](b.md#x) done\n"),
+        "## a and b done [→](a.md) [→](b.md#x)\n"
+    );
+    assert_eq!(stage("## `[x](y)` and [z]\n"), "## `[x](y)` and [z]\n");
+    assert_eq!(stage("## ![i](i.svg)\n"), "## ![i](i.svg)\n");
+}
+
+#[test]
+fn links_and_definitions_are_rewritten_outside_code_spans_and_every_other_byte_kept() {
+    let page = "see [`a`](a.md) and `[b](c.md)` and ![i](c.md \"t\")\r\n\r\n\
+                [c3]: ../docs/c.md \"C3\"\r\nno newline at the end";
+    let out = book_page(
+        &Chapters,
+        Path::new("docs/x.md"),
+        page,
+        &mut BTreeSet::new(),
+    );
+    assert_eq!(
+        out,
+        "see [`a`](a.md) and `[b](c.md)` and ![i](c.md \"t\")\r\n\r\n\
+         [c3]: c.md \"C3\"\r\nno newline at the end"
+    );
+}

@@ -35,7 +35,7 @@ pub use self::tally::Tally;
 use crate::kind::console::{self, Console, PageState};
 use crate::kind::excerpt::Excerpt;
 use crate::kind::python::{self, Python};
-use crate::kind::{self, Kind, Record, RunOptions, found};
+use crate::kind::{self, Kind, RunOptions, found};
 use crate::page::{self, Page, PageError};
 use crate::{demo_binary, topics};
 
@@ -50,7 +50,6 @@ pub fn trials(
     let pages = page::read_pages(root)?;
     let blocks = Blocks::of(&pages);
     let binaries = Arc::new(demo_binary::build(root, &blocks.demos_run(arguments))?);
-    let record: Arc<dyn Record> = tally.clone();
     let console = Arc::new(Console {
         root: root.to_path_buf(),
         binaries: Arc::clone(&binaries),
@@ -101,14 +100,14 @@ pub fn trials(
             );
         }
     }
-    trials.extend(kind::trials(&console, blocks.consoles, &record));
+    trials.extend(kind::trials(&console, blocks.consoles, tally));
     let ahead = selected::<Python>(arguments, &blocks.pythons);
     if !arguments.list {
         python.build_extension_for(&ahead);
     }
     python.run_ahead(ahead);
-    trials.extend(kind::trials(&python, blocks.pythons, &record));
-    trials.extend(kind::trials(&excerpt, blocks.excerpts, &record));
+    trials.extend(kind::trials(&python, blocks.pythons, tally));
+    trials.extend(kind::trials(&excerpt, blocks.excerpts, tally));
     Ok(trials)
 }
 
@@ -207,55 +206,4 @@ pub fn run(root: &Path, options: &RunOptions, arguments: &Arguments) -> ExitCode
 }
 
 #[cfg(test)]
-mod tests {
-    // The arguments the check runs with, and the demos it builds for them.
-    use super::*;
-
-    #[test]
-    fn demos_run_one_at_a_time_unless_asked_otherwise() {
-        let args = |extra: &[&str]| {
-            arguments(
-                std::iter::once("x")
-                    .chain(extra.iter().copied())
-                    .map(String::from),
-            )
-        };
-        assert_eq!(args(&[]).test_threads, Some(1));
-        assert_eq!(args(&["--test-threads", "2"]).test_threads, Some(2));
-        assert_eq!(
-            args(&["defaults", "--exact"]).filter.as_deref(),
-            Some("defaults")
-        );
-    }
-
-    #[test]
-    fn only_the_demos_that_the_selected_trials_run_are_built() {
-        let page = |topic: &str, text: &str| Page::of(&topics::page_path(topic), text.to_string());
-        let pages = [
-            page(
-                "recursion",
-                "```console\n$ cargo xtask demo recursion deep\n```\n",
-            ),
-            page(
-                "typing",
-                "```console\n$ cargo xtask demo typing duck\n```\n",
-            ),
-        ];
-        let blocks = Blocks::of(&pages);
-        let built = |filter: &[&str]| {
-            let args = std::iter::once("x").chain(filter.iter().copied());
-            blocks.demos_run(&arguments(args.map(String::from)))
-        };
-        assert_eq!(
-            built(&[]),
-            topics::TOPICS.to_vec(),
-            "each page trial asks its demo"
-        );
-        assert_eq!(built(&["typing::duck"]), ["typing"]);
-        assert_eq!(built(&["typing::documented"]), ["typing"]);
-        assert_eq!(built(&["[console]"]), ["recursion", "typing"]);
-        assert_eq!(built(&["[console]", "--skip", "deep"]), ["typing"]);
-        assert!(built(&["typing::python"]).is_empty());
-        assert!(built(&["--exact", "typing::duc"]).is_empty());
-    }
-}
+mod tests;

@@ -6,8 +6,6 @@ use std::sync::Mutex;
 
 use crate::lock;
 
-use crate::kind::Record;
-
 /// The trials that passed, per kind, and the ones that could not run, with why.
 #[derive(Debug, Default)]
 pub struct Tally {
@@ -15,17 +13,17 @@ pub struct Tally {
     unrun: Mutex<Vec<(String, String)>>,
 }
 
-impl Record for Tally {
-    fn passed(&self, label: &'static str) {
+impl Tally {
+    /// A trial of kind `label` came out right.
+    pub fn passed(&self, label: &'static str) {
         *lock(&self.passed).entry(label).or_insert(0) += 1;
     }
 
-    fn unrun(&self, name: &str, reason: &str) {
+    /// A trial could not run here, for `reason`.
+    pub fn unrun(&self, name: &str, reason: &str) {
         lock(&self.unrun).push((name.to_string(), reason.to_string()));
     }
-}
 
-impl Tally {
     /// How many trials of kind `label` passed.
     pub fn passed_of(&self, label: &str) -> usize {
         lock(&self.passed).get(label).copied().unwrap_or(0)

@@ -24,6 +24,7 @@ use std::sync::Arc;
 
 use libtest_mimic::{Completion, Failed, Trial};
 
+use crate::check::Tally;
 use crate::page::edit::Edit;
 use crate::page::{Fence, Page, PageError};
 
@@ -82,8 +83,9 @@ pub trait Kind: Send + Sync + 'static {
     /// `docs/page.md:LINE`, where a message points the reader.
     fn location(block: &Self::Block) -> String;
 
-    /// The topic whose `bless <topic>` rewrites the block.
-    fn topic(block: &Self::Block) -> String;
+    /// The topic whose `bless <topic>` rewrites the block; `None` for a block only `bless`
+    /// without a topic rewrites (one on the glossary, which is no topic's page).
+    fn topic(block: &Self::Block) -> Option<&'static str>;
 
     /// Checks one block: completed if it is right, ignored (with the reason) if it cannot
     /// be checked here, an error naming the page and line otherwise.
@@ -100,14 +102,6 @@ pub trait Kind: Send + Sync + 'static {
 pub fn found<K: Kind>(page: &Page) -> Result<Vec<K::Block>, PageError> {
     let fences = page.fences.as_ref().map_err(Clone::clone)?;
     K::find(page, fences)
-}
-
-/// What happened to the trials of each kind, for the count `check` prints at the end.
-pub trait Record: Send + Sync {
-    /// A trial of kind `label` came out right.
-    fn passed(&self, label: &'static str);
-    /// A trial could not run here, for `reason`.
-    fn unrun(&self, name: &str, reason: &str);
 }
 
 /// The trials' names of a kind's blocks: the kind's name for each, with `#2`, `#3` after a
@@ -129,27 +123,22 @@ pub fn names<K: Kind>(blocks: &[K::Block]) -> Vec<String> {
         .collect()
 }
 
-/// One trial per block, named by [`names`], labelled with its kind, and reporting to
-/// `record`.
-pub fn trials<K: Kind>(
-    kind: &Arc<K>,
-    blocks: Vec<K::Block>,
-    record: &Arc<dyn Record>,
-) -> Vec<Trial> {
+/// One trial per block, named by [`names`], labelled with its kind, and counted in `tally`.
+pub fn trials<K: Kind>(kind: &Arc<K>, blocks: Vec<K::Block>, tally: &Arc<Tally>) -> Vec<Trial> {
     let names = names::<K>(&blocks);
     blocks
         .into_iter()
         .zip(names)
         .map(|(block, name)| {
             let kind = Arc::clone(kind);
-            let record = Arc::clone(record);
+            let tally = Arc::clone(tally);
             let trial_name = name.clone();
             Trial::ignorable_test(name, move || {
                 let outcome = kind.check(&block);
                 match &outcome {
-                    Ok(Completion::Completed) => record.passed(K::LABEL),
+                    Ok(Completion::Completed) => tally.passed(K::LABEL),
                     Ok(Completion::Ignored { reason }) => {
-                        record.unrun(&trial_name, reason.as_deref().unwrap_or("ignored"))
+                        tally.unrun(&trial_name, reason.as_deref().unwrap_or("ignored"))
                     }
                     Err(_) => {}
                 }
@@ -160,7 +149,12 @@ pub fn trials<K: Kind>(
         .collect()
 }
 
-/// The hint that closes a mismatch report: "if the new `what` is right", how to bless.
-pub fn bless_hint(what: &str, topic: &str) -> String {
-    format!("if the new {what} is right: `cargo xtask bless {topic}`, then review `git diff docs/`")
+/// The hint that closes a mismatch report: "if the new `what` is right", how to bless the
+/// block of `topic` (see [`Kind::topic`]).
+pub fn bless_hint(what: &str, topic: Option<&str>) -> String {
+    let bless = match topic {
+        Some(topic) => format!("cargo xtask bless {topic}"),
+        None => "cargo xtask bless".to_string(),
+    };
+    format!("if the new {what} is right: `{bless}`, then review `git diff docs/`")
 }

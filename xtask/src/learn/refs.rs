@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use super::set::Exercise;
+use crate::markdown::{Heading, Markdown, slug};
 use crate::page::{self, Fence};
 
 /// The fences under the heading `docs/<page>.md#<anchor>` names, or why there are none.
@@ -47,10 +48,14 @@ pub fn python_source(root: &Path, link: &str) -> Result<Vec<String>, String> {
 pub fn heading(root: &Path, link: &str) -> Option<String> {
     let (file, anchor) = link.split_once('#')?;
     let text = std::fs::read_to_string(root.join(file)).ok()?;
-    text.lines()
-        .filter_map(|line| line.strip_prefix("## "))
-        .find(|heading| page::slug(heading) == anchor)
-        .map(|heading| heading.trim().to_owned())
+    let found = sections(&text).find(|heading| heading.anchor() == anchor);
+    found.map(|heading| heading.source.to_owned())
+}
+
+/// A page's sections: its `##` headings.
+fn sections(text: &str) -> impl Iterator<Item = Heading<'_>> {
+    let headings = Markdown::parse(text).headings.into_iter();
+    headings.filter(|heading| heading.level == 2)
 }
 
 /// The anchor `link` names and every fence of its page, once the anchor is known to exist.
@@ -60,11 +65,7 @@ fn page_fences(root: &Path, link: &str) -> Result<(String, Vec<Fence>), String> 
         .ok_or_else(|| format!("`{link}` names no section (`docs/<page>.md#<anchor>`)"))?;
     let path = root.join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let anchors: Vec<String> = text
-        .lines()
-        .filter_map(|line| line.strip_prefix("## "))
-        .map(page::slug)
-        .collect();
+    let anchors: Vec<String> = sections(&text).map(|heading| heading.anchor()).collect();
     if !anchors.iter().any(|a| a == anchor) {
         return Err(format!(
             "{file} has no section #{anchor}; its sections: {}",
@@ -76,7 +77,7 @@ fn page_fences(root: &Path, link: &str) -> Result<(String, Vec<Fence>), String> 
 }
 
 fn in_section(fence: &Fence, anchor: &str) -> bool {
-    fence.heading.as_deref().map(page::slug).as_deref() == Some(anchor)
+    fence.heading.as_deref().map(slug).as_deref() == Some(anchor)
 }
 
 /// The Python an exercise quotes after its `// The Python` line: the indented comment lines

@@ -1,24 +1,25 @@
 //! Reads a docs page into its fenced blocks, which every kind of trial then reads its own
 //! blocks from (see [`crate::kind`]).
 //!
-//! A fence is CommonMark's: three or more backticks or tildes, an info string whose first word
-//! is the block's tag (`console`, `python`, `rust,ignore`), closed by a line of the same
-//! character at least as long. A fence nested inside a longer one (an example of the format,
-//! say) is text. Each fence also remembers the line directly above it when that line is an
-//! HTML comment (the `<!-- python: ... -->` and `<!-- excerpt: ... -->` markers), and the `##`
-//! heading it sits under.
+//! A fence is what [`crate::markdown`] (CommonMark, as GitHub and mdBook read it) calls one,
+//! in a list item or not; its first word of info string is the block's tag (`console`,
+//! `python`, `rust,ignore`). A fence nested inside a longer one (an example of the format, say)
+//! is text. Each fence also remembers the line directly above it when that line is an HTML
+//! comment (the `<!-- python: ... -->` and `<!-- excerpt: ... -->` markers), and the `##`
+//! heading it sits under, as written.
 //!
-//! A fence may be indented, as it is inside a list item: its lines lose up to as many spaces as
-//! the opening fence has (CommonMark's rule), and `bless` gives them back. Unlike CommonMark,
-//! a console fence indented four spaces or more still opens a block, because this reader does
-//! not track list items: a block in a nested list is checked rather than silently skipped.
-//! Any other fence that far in is left to CommonMark, which reads it as an indented code
-//! block's text.
+//! An indented fence (in a list item) has its lines lose up to as many spaces as the opening
+//! fence has, and `bless` gives them back. A console fence indented four spaces or more outside
+//! a list is an indented code block's text to CommonMark, so it would go unchecked: it is an
+//! error instead. An unclosed fence is an error too, at its opening line.
 
 pub mod edit;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+use crate::markdown::Markdown;
+use crate::topics;
 
 /// A page that cannot be read, with the place to fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,12 +108,20 @@ impl Page {
         }
     }
 
-    /// The page's name for trials: its file name without `.md` (a topic's name).
-    pub fn topic(&self) -> String {
+    /// The page's name, which its trials' names start with: its file name without `.md`
+    /// (`typing`, `glossary`).
+    pub fn name(&self) -> String {
         self.path
             .file_stem()
             .map(|stem| stem.to_string_lossy().into_owned())
             .unwrap_or_default()
+    }
+
+    /// The topic this is the page of, if any: `docs/glossary.md` is no topic's.
+    pub fn topic(&self) -> Option<&'static str> {
+        topics::TOPICS
+            .into_iter()
+            .find(|topic| topics::page_path(topic) == self.path)
     }
 }
 
@@ -138,115 +147,83 @@ pub fn read_pages(root: &Path) -> Result<Vec<Page>, String> {
         .collect()
 }
 
-/// An open fence: its character, its length and where it opened.
-struct Open {
-    marker: char,
-    len: usize,
-    fence: Fence,
-}
-
-/// Reads every fence of a page's text.
+/// Reads every fence of a page's text (see [`crate::markdown`]).
 pub fn fences(path: &Path, text: &str) -> Result<Vec<Fence>, PageError> {
+    let markdown = Markdown::parse(text);
     let lines: Vec<&str> = text.lines().collect();
+    if let Some(line) = markdown
+        .indented
+        .iter()
+        .flat_map(|block| block.clone())
+        .find(|&line| console_fence(lines[line]))
+    {
+        return Err(PageError::at(
+            path,
+            line + 1,
+            "this console fence is indented four spaces or more, so it is the text of an \
+             indented code block, not a block that is checked: indent it less (as much as the \
+             list item it belongs to)",
+        ));
+    }
+    let mut headings = markdown.headings.iter().filter(|h| h.level == 2).peekable();
+    let mut heading = None;
     let mut fences = Vec::new();
-    let mut open: Option<Open> = None;
-    let mut heading: Option<String> = None;
-    for (index, line) in lines.iter().enumerate() {
-        let found = fence_of(line);
-        if let Some(current) = &mut open {
-            let closes = found.is_some_and(|(indent, marker, len, info)| {
-                marker == current.marker
-                    && len >= current.len
-                    && info.is_empty()
-                    && indent < current.fence.indent + 4
-            });
-            if closes {
-                current.fence.close = index;
-                fences.extend(open.take().map(|open| open.fence));
-            } else {
-                let body = unindent(line, current.fence.indent).to_string();
-                current.fence.body.push(body);
-            }
-            continue;
+    for fence in &markdown.fences {
+        while let Some(next) = headings.next_if(|h| h.line < fence.open) {
+            heading = Some(next.source.to_string());
         }
-        let Some((indent, marker, len, info)) = found else {
-            if let Some(title) = line.strip_prefix("## ") {
-                heading = Some(title.trim().to_string());
-            }
-            continue;
+        let tag = fence.info.split_whitespace().next().unwrap_or_default();
+        let Some(close) = fence.close else {
+            let (marker, len) = fence.marker;
+            let what = if tag == "console" { "console" } else { "code" };
+            return Err(PageError::at(
+                path,
+                fence.open + 1,
+                format!(
+                    "this {what} fence is never closed: end it with a line of {len} `{marker}`"
+                ),
+            ));
         };
-        let tag = info.split_whitespace().next().unwrap_or_default();
-        if indent >= 4 && tag != "console" {
-            continue;
-        }
-        let comment = index
+        let indent = lines[fence.open].len() - lines[fence.open].trim_start_matches(' ').len();
+        let comment = fence
+            .open
             .checked_sub(1)
             .map(|above| lines[above].trim())
             .filter(|above| above.starts_with("<!--") && above.ends_with("-->"))
             .map(String::from);
-        open = Some(Open {
-            marker,
-            len,
-            fence: Fence {
-                tag: tag.to_string(),
-                line: index + 1,
-                body: Vec::new(),
-                body_start: index + 1,
-                close: index,
-                indent,
-                comment,
-                heading: heading.clone(),
-            },
+        fences.push(Fence {
+            tag: tag.to_string(),
+            line: fence.open + 1,
+            body: lines[fence.open + 1..close]
+                .iter()
+                .map(|line| unindent(line, indent).to_string())
+                .collect(),
+            body_start: fence.open + 1,
+            close,
+            indent,
+            comment,
+            heading: heading.clone(),
         });
     }
-    match open {
-        Some(Open { marker, len, fence }) => Err(PageError::at(
-            path,
-            fence.line,
-            format!(
-                "this {} fence is never closed: end it with a line of {len} `{marker}`",
-                if fence.tag == "console" {
-                    "console"
-                } else {
-                    "code"
-                },
-            ),
-        )),
-        None => Ok(fences),
-    }
+    Ok(fences)
 }
 
-/// A fence line: its indentation in spaces, its character, its length and its info string.
-fn fence_of(line: &str) -> Option<(usize, char, usize, &str)> {
-    let trimmed = line.trim_start_matches(' ');
-    let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
-    let len = trimmed.chars().take_while(|c| *c == marker).count();
-    let info = trimmed[len..].trim();
-    // CommonMark: a backtick fence's info string has no backtick, so that a line opening
-    // with inline code (```` ```x``` ````) is text, not a fence.
-    let inline_code = marker == '`' && info.contains('`');
-    (len >= 3 && !inline_code).then(|| (line.len() - trimmed.len(), marker, len, info))
+/// Whether a line opens a console fence, however far it is indented.
+fn console_fence(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    ["```", "~~~"].iter().any(|fence| {
+        trimmed.starts_with(fence)
+            && trimmed
+                .trim_start_matches(['`', '~'])
+                .trim_start()
+                .starts_with("console")
+    })
 }
 
 /// A line of a fence indented by `indent` spaces, without up to that many of its own.
 fn unindent(line: &str, indent: usize) -> &str {
     let spaces = line.len() - line.trim_start_matches(' ').len();
     &line[spaces.min(indent)..]
-}
-
-/// A heading as a link anchor, as GitHub makes it: lower case, spaces to `-`, and only
-/// letters, digits, `-` and `_` kept (`` The `None` idiom `` is `the-none-idiom`).
-pub fn slug(heading: &str) -> String {
-    heading
-        .trim()
-        .to_lowercase()
-        .chars()
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-            _ => None,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -37,10 +37,40 @@ fn a_fence_inside_a_longer_one_is_text() {
 }
 
 #[test]
-fn four_spaces_in_only_a_console_fence_opens() {
-    let fences = read("    ```rust\n\n    ```console\n    $ x\n    ```\n");
-    assert_eq!(fences.len(), 1);
+fn a_fence_in_a_nested_list_item_is_read_with_its_indentation() {
+    let fences = read("- a\n  - b\n\n    ```console\n    $ x\n\n    y\n    ```\n");
     assert_eq!((fences[0].tag.as_str(), fences[0].indent), ("console", 4));
+    assert_eq!(fences[0].body, ["$ x", "", "y"]);
+}
+
+#[test]
+fn a_console_fence_that_is_indented_code_is_an_error_not_skipped() {
+    let text = "text\n\n    ```rust\n    ```\n\n    ```console\n    $ x\n    ```\n";
+    let error = fences(Path::new("docs/x.md"), text).unwrap_err();
+    assert_eq!(error.line, 6);
+    assert!(
+        error.message.contains("indented four spaces or more"),
+        "{error}"
+    );
+}
+
+#[test]
+fn every_page_reads_back_byte_for_byte_through_its_fences() {
+    let root = crate::workspace_root();
+    for page in read_pages(&root).unwrap() {
+        let fences = page.fences.as_ref().unwrap();
+        assert!(!fences.is_empty(), "{}", page.path.display());
+        let mut lines = edit::Lines::of(&page.text);
+        assert_eq!(lines.text(), page.text, "{}", page.path.display());
+        let edits = fences.iter().map(|fence| edit::Edit {
+            start: fence.body_start,
+            len: fence.body.len(),
+            lines: fence.body.clone(),
+            indent: fence.indent,
+        });
+        lines.apply(edits.collect());
+        assert_eq!(lines.text(), page.text, "{}", page.path.display());
+    }
 }
 
 #[test]
@@ -57,14 +87,4 @@ fn an_unclosed_fence_is_an_error_at_its_opening_line() {
         error.to_string(),
         "docs/x.md:2: this code fence is never closed: end it with a line of 3 ```"
     );
-}
-
-#[test]
-fn a_heading_becomes_its_anchor() {
-    assert_eq!(
-        slug("The notes' example: one shared default list, then `None`"),
-        "the-notes-example-one-shared-default-list-then-none"
-    );
-    assert_eq!(slug("`Option<T>` parameters"), "optiont-parameters");
-    assert_eq!(slug("snake_case and 3.12+"), "snake_case-and-312");
 }

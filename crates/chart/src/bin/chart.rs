@@ -51,8 +51,8 @@ fn main() -> std::process::ExitCode {
 }
 
 fn draw_file(path: &Path) -> Outcome {
-    let document: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)?;
-    let chart = chart::chart(&document);
+    let report = measure::Report::from_json(&std::fs::read_to_string(path)?)?;
+    let chart = chart::chart(&report);
     let out = path.with_extension("svg");
     draw(&chart, &out)?;
     eprintln!("wrote {}", out.display());

@@ -9,9 +9,10 @@ import measure
 from measure import repeats, report
 from work import identity, pool_map
 
-PER_RUN = 50  # forks (or pool calls) each run averages over
-COW_BYTES = 16 << 20
-PAGE = 4096
+SHARED = measure.shared(__file__)["fork_cost"]  # ../shared.json, as fork_cost.rs reads it
+PER_RUN = SHARED["per_run"]  # forks (or pool calls) each run averages over
+COW_BYTES = SHARED["cow_mib"] << 20
+PAGE = SHARED["page"]
 
 
 def minor_faults(who):

@@ -26,13 +26,8 @@ use nix::sys::resource::{UsageWho, getrusage};
 use nix::sys::wait::{WaitStatus, waitpid};
 use nix::unistd::{ForkResult, Pid};
 
+use crate::shared::SHARED;
 use crate::steadiness::busy_for;
-
-/// How many forks (or pool calls) each run averages over.
-const PER_RUN: u32 = 50;
-/// The buffer whose pages the parent writes after a fork, to time one copy-on-write fault.
-const COW_BYTES: usize = 16 << 20;
-const PAGE: usize = 4096;
 /// Before two new processes (or threads) start, the parent keeps its core busy this long, as
 /// the serial run before a pool call does; each new one then works this long.
 const BUSY: Duration = Duration::from_millis(60);
@@ -44,23 +39,24 @@ fn minor_faults(who: UsageWho) -> Outcome<f64> {
 }
 
 pub(crate) fn pool_call() -> Outcome {
+    let per_run = SHARED.fork_cost.per_run;
     let (mut parent_faults, mut child_faults) = (Vec::new(), Vec::new());
     let call = seconds(repeats(), || {
         let (parent, children) = (
             minor_faults(UsageWho::RUSAGE_SELF)?,
             minor_faults(UsageWho::RUSAGE_CHILDREN)?,
         );
-        for _ in 0..PER_RUN {
+        for _ in 0..per_run {
             black_box(Pool::new(2).map(|x: u64| x, black_box([0, 1]))?);
         }
-        let per_call = f64::from(PER_RUN);
+        let per_call = f64::from(per_run);
         parent_faults.push((minor_faults(UsageWho::RUSAGE_SELF)? - parent) / per_call);
         child_faults.push((minor_faults(UsageWho::RUSAGE_CHILDREN)? - children) / per_call);
         Ok(())
     })?;
     report(
         "pool-call-trivial",
-        &call.scaled(1e6 / f64::from(PER_RUN)),
+        &call.scaled(1e6 / f64::from(per_run)),
         "us",
         "Pool(2).map(identity, [0, 1]): a whole call, its fixed cost",
     );
@@ -104,11 +100,12 @@ fn reap(child: Pid) -> Outcome {
 }
 
 pub(crate) fn fork_and_reap() -> Outcome {
+    let per_run = SHARED.fork_cost.per_run;
     let (mut forks, mut reaps, mut faults) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..repeats() {
         let children = minor_faults(UsageWho::RUSAGE_CHILDREN)?;
         let (mut fork_seconds, mut reap_seconds) = (0.0, 0.0);
-        for _ in 0..PER_RUN {
+        for _ in 0..per_run {
             let start = Instant::now();
             let child = fork(|| {})?;
             let forked = Instant::now();
@@ -116,7 +113,7 @@ pub(crate) fn fork_and_reap() -> Outcome {
             fork_seconds += (forked - start).as_secs_f64();
             reap_seconds += forked.elapsed().as_secs_f64();
         }
-        let per_fork = f64::from(PER_RUN);
+        let per_fork = f64::from(per_run);
         forks.push(1e6 * fork_seconds / per_fork);
         reaps.push(1e6 * reap_seconds / per_fork);
         faults.push((minor_faults(UsageWho::RUSAGE_CHILDREN)? - children) / per_fork);
@@ -144,8 +141,9 @@ pub(crate) fn fork_and_reap() -> Outcome {
 
 /// Writes one byte in every page of `buffer`; returns the seconds it took.
 fn touch_pages(buffer: &mut [u8]) -> f64 {
+    let page_size = SHARED.fork_cost.page;
     let start = Instant::now();
-    for page in buffer.chunks_mut(PAGE) {
+    for page in buffer.chunks_mut(page_size) {
         page[0] = page[0].wrapping_add(1);
     }
     black_box(&buffer);
@@ -153,8 +151,9 @@ fn touch_pages(buffer: &mut [u8]) -> f64 {
 }
 
 pub(crate) fn copy_on_write_fault() -> Outcome {
-    let mut buffer = vec![1u8; COW_BYTES];
-    let pages = (COW_BYTES / PAGE) as f64;
+    let (cow_bytes, page) = (SHARED.fork_cost.cow_mib << 20, SHARED.fork_cost.page);
+    let mut buffer = vec![1u8; cow_bytes];
+    let pages = (cow_bytes / page) as f64;
     let mut runs = Vec::new();
     for _ in 0..repeats() {
         // Resident and private: writing it now costs no fault.

@@ -10,13 +10,11 @@ import measure
 from measure import full_or_quick, repeats, report
 from work import context, identity, pool_map
 
+SHARED = measure.shared(__file__)["live_pool"]  # ../shared.json, as live_pool.rs reads it
 SIZES = [  # the parent's touched heap, its id suffix, its label
-    (0, "0", "0"),
-    (256 << 20, "256mib", "256 MiB"),
-    (1 << 30, "1gib", "1 GiB"),
-    (4 << 30, "4gib", "4 GiB"),
+    (size["mib"] << 20, size["id"], size["label"]) for size in SHARED["sizes"]
 ]
-TASKS = 100  # trivial tasks in one timed map
+TASKS = SHARED["tasks"]  # trivial tasks in one timed map
 
 
 def parent_memory_sweep():

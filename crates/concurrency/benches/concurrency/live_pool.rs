@@ -15,16 +15,8 @@ use concurrency::multiprocessing::Pool;
 use measure::timing::seconds;
 use measure::{Outcome, full_or_quick, repeats, report};
 
-/// The parent's touched heap for each step of the sweep, and the id suffix it is named by.
-const SIZES: [(usize, &str, &str); 4] = [
-    (0, "0", "0"),
-    (256 << 20, "256mib", "256 MiB"),
-    (1 << 30, "1gib", "1 GiB"),
-    (4 << 30, "4gib", "4 GiB"),
-];
-
-/// How many trivial tasks one timed `map` runs.
-const TASKS: u32 = 100;
+use crate::peers;
+use crate::shared::SHARED;
 
 /// The per-task figure's inputs, `0..identity_inputs()`: as many as processes.rs maps, so the
 /// two per-task figures compare.
@@ -34,26 +26,49 @@ fn identity_inputs() -> u64 {
 
 pub(crate) fn parent_memory_sweep() -> Outcome {
     // Started before the parent grows, as a long-lived pool usually is; reused throughout.
+    // procspawn's likewise: its workers are started by `exec`, so they hold none of the
+    // parent's memory, and ours hold none of its channels (they were forked before it).
     let mut live = Pool::new(2).start()?;
+    let theirs = procspawn::Pool::new(2)?;
     let identity = |x: u32| x;
-    for (bytes, id, size) in SIZES {
+    let tasks = SHARED.live_pool.tasks;
+    for size in &SHARED.live_pool.sizes {
+        let (id, label) = (&size.id, &size.label);
         // Every page written, so that it is really mapped and `fork` has its tables to copy.
-        let ballast = black_box(vec![1u8; bytes]);
-        let fork_per_call = seconds(repeats(), || Ok(Pool::new(2).map(identity, 0..TASKS)?))?;
+        let ballast = black_box(vec![1u8; size.mib << 20]);
+        let fork_per_call = seconds(repeats(), || Ok(Pool::new(2).map(identity, 0..tasks)?))?;
         report(
             &format!("pool-map-parent-{id}"),
             &fork_per_call.scaled(1e3),
             "ms",
             &format!(
-                "map of {TASKS} trivial tasks, {size} parent: fork per call (Python: Pool(2) made, used, closed)"
+                "map of {tasks} trivial tasks, {label} parent: fork per call (Python: Pool(2) made, used, closed)"
             ),
         );
-        let reused = seconds(repeats(), || Ok(live.map(identity, 0..TASKS)?))?;
+        let exec_per_call = seconds(repeats(), || {
+            peers::procspawn_map(&procspawn::Pool::new(2)?, identity, 0..tasks)
+        })?;
+        report(
+            &format!("pool-map-parent-{id}-procspawn"),
+            &exec_per_call.scaled(1e3),
+            "ms",
+            "  the same on a procspawn::Pool(2) made and dropped in each call",
+        );
+        let reused = seconds(repeats(), || Ok(live.map(identity, 0..tasks)?))?;
         report(
             &format!("pool-live-map-parent-{id}"),
             &reused.scaled(1e3),
             "ms",
             "  the same on a pool started once (Python: Pool(2) reused)",
+        );
+        let reused = seconds(repeats(), || {
+            peers::procspawn_map(&theirs, identity, 0..tasks)
+        })?;
+        report(
+            &format!("pool-live-map-parent-{id}-procspawn"),
+            &reused.scaled(1e3),
+            "ms",
+            "  the same on a procspawn::Pool(2) started once",
         );
         drop(ballast);
     }

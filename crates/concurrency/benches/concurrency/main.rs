@@ -19,20 +19,19 @@
 //! - `sweep`: speedup against the number of workers, for the chart.
 //! - `live_pool`: the long-lived pool against fork-per-call as the parent's memory grows, and
 //!   what a task costs it.
+//! - `shared`: the sizes and counts both sides read from `../shared.json`.
 
 mod fork_cost;
 mod live_pool;
+mod peers;
 mod processes;
+mod shared;
 mod sized;
 mod steadiness;
 mod sweep;
 mod threads;
 
 use measure::Step;
-
-/// The unsized CPU-bound task: count the primes below this by trial division, the same
-/// input in both languages (which shows the gap between them).
-const PRIMES_BELOW: u64 = 200_000;
 
 const STEPS: &[Step] = &[
     Step {
@@ -118,6 +117,10 @@ const STEPS: &[Step] = &[
 ];
 
 fn main() -> measure::Outcome {
+    // First of all: a procspawn worker is this binary started again, and this call is where
+    // it becomes one (it runs the calls its pool sends, and never returns), before the bench
+    // prints a line of its protocol on the stdout it shares with the parent.
+    procspawn::init();
     println!(
         "usable cores: {} (num_cpus::get(), which honours the affinity mask)",
         num_cpus::get()

@@ -12,12 +12,9 @@ use concurrency::threading::cpu_bound::count_primes;
 use measure::timing::seconds;
 use measure::{Figure, Outcome, full_or_quick, repeats, report, speedup};
 
+use crate::peers;
+use crate::shared::SHARED;
 use crate::sized::{self, LENGTHS, Length};
-
-/// How many CPU-bound tasks the pool maps.
-const TASKS: usize = 4;
-/// How many processes one run starts and joins, one after another.
-const PROCESSES_PER_RUN: u32 = 20;
 
 /// The identity map's inputs, `0..identity_inputs()`: 20,000 (5,000 in a quick run), enough
 /// to average a per-task cost over, few enough that CPython's 20 to 70 us a task stays seconds.
@@ -25,15 +22,13 @@ fn identity_inputs() -> u64 {
     full_or_quick(20_000, 5_000)
 }
 
-/// `TASKS` tasks of `count_primes(n)`: one after another against `map` on a pool.
-fn pool_against_serial<R>(
-    n: u64,
-    mut map: impl FnMut([u64; TASKS]) -> Outcome<R>,
-) -> Outcome<Figure> {
-    let inputs = || black_box([n; TASKS]);
+/// The shared number of tasks of `count_primes(n)`: one after another against `map` on a
+/// pool.
+fn pool_against_serial<R>(n: u64, mut map: impl FnMut(Vec<u64>) -> Outcome<R>) -> Outcome<Figure> {
+    let inputs = || black_box(vec![n; SHARED.tasks]);
     speedup(
         repeats(),
-        || Ok(inputs().map(count_primes)),
+        || Ok(inputs().into_iter().map(count_primes).collect::<Vec<_>>()),
         || map(inputs()),
     )
 }
@@ -47,9 +42,19 @@ pub(crate) fn pool_of_cpu_bound_tasks() -> Outcome {
             &figure,
             "x",
             &format!(
-                "Pool(2).map of {TASKS} tasks of {} vs serial",
+                "Pool(2).map of {} tasks of {} vs serial",
+                SHARED.tasks,
                 length.label()
             ),
+        );
+        let figure = pool_against_serial(n, |inputs| {
+            peers::procspawn_map(&procspawn::Pool::new(2)?, count_primes, inputs)
+        })?;
+        report(
+            &format!("pool-cpu-{}-procspawn", length.suffix()),
+            &figure,
+            "x",
+            "  the same on a procspawn::Pool(2) made and dropped in each call",
         );
     }
     Ok(())
@@ -60,11 +65,11 @@ pub(crate) fn pool_of_cpu_bound_tasks() -> Outcome {
 /// kernel moves it only a few milliseconds later, which four 20 ms tasks feel; 200 ms tasks
 /// hardly do, so they are not repeated here).
 pub(crate) fn started_pool_of_cpu_bound_tasks() -> Outcome {
-    let mut pool = Pool::new(2).start()?;
     let length = Length::Short;
-    let figure = pool_against_serial(sized::free(length)?, |inputs| {
-        Ok(pool.map(count_primes, inputs)?)
-    })?;
+    let n = sized::free(length)?;
+    let mut ours = Pool::new(2).start()?;
+    let figure = pool_against_serial(n, |inputs| Ok(ours.map(count_primes, inputs)?))?;
+    ours.close()?;
     report(
         &format!("pool-live-cpu-{}", length.suffix()),
         &figure,
@@ -73,6 +78,30 @@ pub(crate) fn started_pool_of_cpu_bound_tasks() -> Outcome {
             "  the same on a pool started once (Python: Pool(2) reused), tasks of {}",
             length.label()
         ),
+    );
+    // The peers, each started before its timing and ended after it, as ours was: no two
+    // pools' workers are alive at once.
+    let theirs = procspawn::Pool::new(2)?;
+    let figure = pool_against_serial(n, |inputs| {
+        peers::procspawn_map(&theirs, count_primes, inputs)
+    })?;
+    drop(theirs);
+    report(
+        &format!("pool-live-cpu-{}-procspawn", length.suffix()),
+        &figure,
+        "x",
+        "  the same on a procspawn::Pool(2) started once",
+    );
+    let threads = peers::rayon_pool(2)?;
+    let figure = pool_against_serial(n, |inputs| {
+        Ok(peers::rayon_map(&threads, &inputs, |&n| count_primes(n)))
+    })?;
+    drop(threads);
+    report(
+        &format!("pool-live-cpu-{}-rayon", length.suffix()),
+        &figure,
+        "x",
+        "  the same with rayon's par_iter on a pool of 2 threads started once",
     );
     Ok(())
 }
@@ -102,8 +131,9 @@ pub(crate) fn per_task_overhead() -> Outcome {
 }
 
 pub(crate) fn process_start_and_join() -> Outcome {
+    let processes_per_run = SHARED.processes_per_run;
     let run = seconds(repeats(), || {
-        for _ in 0..PROCESSES_PER_RUN {
+        for _ in 0..processes_per_run {
             let status = Process::start(|| {})?.join()?;
             if status != ProcessEnd::Exited(0) {
                 return Err(format!("an empty child ended with {status}").into());
@@ -113,7 +143,7 @@ pub(crate) fn process_start_and_join() -> Outcome {
     })?;
     report(
         "process-start-join",
-        &run.scaled(1e3 / f64::from(PROCESSES_PER_RUN)),
+        &run.scaled(1e3 / f64::from(processes_per_run)),
         "ms",
         "Process: start and join one (fork, exit, reap)",
     );

@@ -15,27 +15,23 @@ use measure::sizing::sized_to;
 use measure::timing::seconds;
 use measure::{Outcome, repeats, report};
 
+use crate::shared::SHARED;
+
 /// The task lengths, as the ids name them.
 pub(crate) const LENGTHS: [Length; 2] = [Length::Short, Length::Long];
 
-/// Counting primes by trial division costs about `n^1.5 / ln n`: 1.4 is close enough for
-/// `sized_to`'s corrections.
-const POWER: f64 = 1.4;
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Length {
-    /// 20 ms: a short task, where a pool's fixed costs still show.
+    /// A short task (20 ms), where a pool's fixed costs still show.
     Short,
-    /// 200 ms: a long task, where they should not.
+    /// A long task (200 ms), where they should not.
     Long,
 }
 
 impl Length {
+    /// How long, from `shared.json`'s `lengths_ms` (20 and 200 ms).
     pub(crate) fn duration(self) -> Duration {
-        match self {
-            Length::Short => Duration::from_millis(20),
-            Length::Long => Duration::from_millis(200),
-        }
+        Duration::from_millis(SHARED.lengths_ms[self.index()])
     }
 
     /// The ids' suffix: `20ms`, `200ms`.
@@ -74,13 +70,14 @@ fn sizes() -> Outcome<&'static Sizes> {
         gil: [0; 2],
     };
     let mut start = (1_000, 1_000);
+    let power = SHARED.power;
     for length in LENGTHS {
         let i = length.index();
-        sizes.free[i] = sized_to(length.duration(), POWER, start.0, |n| {
+        sizes.free[i] = sized_to(length.duration(), power, start.0, |n| {
             black_box(count_primes(black_box(n)));
             Ok(())
         })?;
-        sizes.gil[i] = sized_to(length.duration(), POWER, start.1, |n| {
+        sizes.gil[i] = sized_to(length.duration(), power, start.1, |n| {
             black_box(Runtime::Gil(&gil).run(gil_task(n)));
             Ok(())
         })?;

@@ -13,16 +13,12 @@ use std::time::{Duration, Instant};
 use concurrency::threading::cpu_bound::count_primes;
 use measure::{Figure, Outcome, full_or_quick, report};
 
-/// One window: the counting is read at the end of each.
-const WINDOW: Duration = Duration::from_millis(100);
-/// How many windows: 20 (2 s), or 5 in a quick run.
-const WINDOWS: (usize, usize) = (20, 5);
-/// One piece of work: count the primes below this (a few tens of microseconds).
-const PIECE: u64 = 2_000;
+use crate::shared::SHARED;
 
 pub(crate) fn core_speed() -> Outcome {
-    let windows = full_or_quick(WINDOWS.0, WINDOWS.1);
-    let counts: Vec<f64> = (0..windows).map(|_| f64::from(busy_for(WINDOW))).collect();
+    let (window, windows) = (SHARED.window(), &SHARED.windows);
+    let windows = full_or_quick(windows.full, windows.quick);
+    let counts: Vec<f64> = (0..windows).map(|_| f64::from(busy_for(window))).collect();
     let typical = measure::median(counts.clone());
     let figure = Figure::of_runs(counts.iter().map(|count| count / typical).collect());
     report(
@@ -31,7 +27,7 @@ pub(crate) fn core_speed() -> Outcome {
         "x",
         &format!(
             "one core's work in each {} ms window, against the median window",
-            WINDOW.as_millis()
+            window.as_millis()
         ),
     );
     Ok(())
@@ -40,10 +36,11 @@ pub(crate) fn core_speed() -> Outcome {
 /// Keeps this core busy with pieces of work for `how_long`; returns how many pieces it did.
 /// (The fork-cost probe uses it too, to keep a core busy.)
 pub(crate) fn busy_for(how_long: Duration) -> u32 {
+    let piece = SHARED.piece;
     let start = Instant::now();
     let mut pieces = 0;
     while start.elapsed() < how_long {
-        black_box(count_primes(black_box(PIECE)));
+        black_box(count_primes(black_box(piece)));
         pieces += 1;
     }
     pieces

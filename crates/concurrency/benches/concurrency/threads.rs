@@ -2,7 +2,6 @@
 //! and the data-parallel map over a slice.
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use concurrency::threading::cpu_bound::{count_primes, run_in_threads};
 use concurrency::threading::gil::workload::{Runtime, Task};
@@ -12,24 +11,18 @@ use concurrency::threading::parallel_map::parallel_map;
 use measure::timing::{Figure, ratios, seconds};
 use measure::{Outcome, paired, repeats, report, speedup};
 
-use crate::PRIMES_BELOW;
+use crate::peers;
+use crate::shared::SHARED;
 use crate::sized::{self, LENGTHS};
 
-/// One blocking wait, and how many run at once.
-const WAIT: Duration = Duration::from_millis(100);
-const WAITS: usize = 8;
-/// The data-parallel map's input: `MAP_STEP, 2 * MAP_STEP, ...`, `MAP_LIMITS` of them, each
-/// a `count_primes` task.
-const MAP_LIMITS: u64 = 16;
-const MAP_STEP: u64 = 5_000;
-
 pub(crate) fn cpu_bound_task() -> Outcome {
-    let took = seconds(repeats(), || Ok(count_primes(black_box(PRIMES_BELOW))))?;
+    let primes_below = SHARED.primes_below;
+    let took = seconds(repeats(), || Ok(count_primes(black_box(primes_below))))?;
     report(
         "cpu-task",
         &took.scaled(1e3),
         "ms",
-        &format!("one CPU-bound task, count_primes({PRIMES_BELOW}), on one thread"),
+        &format!("one CPU-bound task, count_primes({primes_below}), on one thread"),
     );
     Ok(())
 }
@@ -80,18 +73,21 @@ pub(crate) fn cpu_bound_threads_under_the_model() -> Outcome {
 }
 
 pub(crate) fn blocking_waits() -> Outcome {
+    let (wait, waits) = (SHARED.wait(), SHARED.waits);
     let one = || {
-        std::thread::sleep(WAIT);
+        std::thread::sleep(wait);
         Ok(())
     };
-    let wait = WAIT.as_millis();
-    let pairs = paired(repeats(), || Ok(wait_in_threads(WAITS, WAIT)?), one)?;
+    let pairs = paired(repeats(), || Ok(wait_in_threads(waits, wait)?), one)?;
     let total = Figure::of_runs(pairs.iter().map(|&(threads, _)| threads).collect());
     report(
         "io-waits",
         &total.scaled(1e3),
         "ms",
-        &format!("{WAITS} sleeps of {wait} ms in {WAITS} threads: total"),
+        &format!(
+            "{waits} sleeps of {} ms in {waits} threads: total",
+            wait.as_millis()
+        ),
     );
     report(
         "io-waits-vs-one",
@@ -100,10 +96,10 @@ pub(crate) fn blocking_waits() -> Outcome {
         "  total / one sleep (1.00x: fully overlapped)",
     );
     let gil = Gil::new(SWITCH_INTERVAL);
-    let waits = [Task::Io { wait: WAIT }; WAITS];
+    let tasks = vec![Task::Io { wait }; waits];
     let pairs = paired(
         repeats(),
-        || Ok(Runtime::Gil(&gil).run_in_threads(&waits)?.value),
+        || Ok(Runtime::Gil(&gil).run_in_threads(&tasks)?.value),
         one,
     )?;
     report(
@@ -116,21 +112,33 @@ pub(crate) fn blocking_waits() -> Outcome {
 }
 
 pub(crate) fn data_parallel_map() -> Outcome {
-    let limits: Vec<u64> = black_box((1..=MAP_LIMITS).map(|i| i * MAP_STEP).collect());
-    let figure = speedup(
-        repeats(),
-        || Ok(limits.iter().map(|&n| count_primes(n)).collect::<Vec<_>>()),
-        || Ok(parallel_map(&limits, |&n| count_primes(n))?),
-    )?;
+    let (map_limits, map_step) = (SHARED.map_limits, SHARED.map_step);
+    let limits: Vec<u64> = black_box((1..=map_limits).map(|i| i * map_step).collect());
+    let serial = || Ok(limits.iter().map(|&n| count_primes(n)).collect::<Vec<_>>());
+    let figure = speedup(repeats(), serial, || {
+        Ok(parallel_map(&limits, |&n| count_primes(n))?)
+    })?;
     report(
         "parallel-map",
         &figure,
         "x",
         &format!(
-            "parallel map vs map, {MAP_LIMITS} tasks up to count_primes({}) \
+            "parallel map vs map, {map_limits} tasks up to count_primes({}) \
              (Python: Pool.map)",
-            MAP_LIMITS * MAP_STEP
+            map_limits * map_step
         ),
+    );
+    // As many threads as `parallel_map` starts, started once, before the timing.
+    let threads = num_cpus::get();
+    let pool = peers::rayon_pool(threads)?;
+    let figure = speedup(repeats(), serial, || {
+        Ok(peers::rayon_map(&pool, &limits, |&n| count_primes(n)))
+    })?;
+    report(
+        "parallel-map-rayon",
+        &figure,
+        "x",
+        &format!("  the same with rayon's par_iter, on a pool of {threads} threads started once"),
     );
     Ok(())
 }

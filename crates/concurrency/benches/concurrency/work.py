@@ -8,7 +8,7 @@ import threading
 import measure
 from measure import repeats
 
-LENGTHS = [0.020, 0.200]  # seconds: the sized tasks
+LENGTHS = [ms / 1e3 for ms in measure.shared(__file__)["lengths_ms"]]  # seconds: the sized tasks
 context = multiprocessing.get_context("fork")
 sizes = {}  # task length in seconds -> n, filled by concurrency.report_sizes
 

@@ -10,10 +10,7 @@
 use std::os::fd::AsFd;
 
 use nix::errno::Errno;
-use nix::unistd::Pid;
 use serde::{Deserialize, Serialize};
-
-use super::error::PoolError;
 
 /// Bytes of the length prefix.
 const PREFIX: usize = 4;
@@ -53,22 +50,52 @@ pub(crate) enum Message<R> {
     Finished,
 }
 
-/// Appends `message` to `out` as one frame.
+/// Appends `message` to `out` as one frame, encoded in place (no buffer of its own).
 ///
 /// # Errors
 /// postcard's error if a value cannot be encoded, or a message over 4 GiB; `out` is left as
 /// it was.
 pub(crate) fn push_frame<M: Serialize>(out: &mut Vec<u8>, message: &M) -> Result<(), String> {
-    let bytes = postcard::to_allocvec(message).map_err(|error| error.to_string())?;
-    let len = u32::try_from(bytes.len()).map_err(|_| {
-        format!(
-            "a result of {} bytes is over the 4 GiB frame limit",
-            bytes.len()
-        )
-    })?;
-    out.extend_from_slice(&len.to_le_bytes());
-    out.extend_from_slice(&bytes);
-    Ok(())
+    let at = out.len();
+    out.extend_from_slice(&[0; PREFIX]);
+    let encoded = postcard::serialize_with_flavor(message, Append(out))
+        .map_err(|error| error.to_string())
+        .and_then(|()| {
+            let len = out.len() - at - PREFIX;
+            u32::try_from(len)
+                .map_err(|_| format!("a result of {len} bytes is over the 4 GiB frame limit"))
+        });
+    match encoded {
+        Ok(len) => {
+            out[at..at + PREFIX].copy_from_slice(&len.to_le_bytes());
+            Ok(())
+        }
+        Err(error) => {
+            out.truncate(at);
+            Err(error)
+        }
+    }
+}
+
+/// postcard's output, appended to a `Vec` the caller keeps.
+struct Append<'a>(&'a mut Vec<u8>);
+
+impl postcard::ser_flavors::Flavor for Append<'_> {
+    type Output = ();
+
+    fn try_push(&mut self, byte: u8) -> postcard::Result<()> {
+        self.0.push(byte);
+        Ok(())
+    }
+
+    fn try_extend(&mut self, bytes: &[u8]) -> postcard::Result<()> {
+        self.0.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn finalize(self) -> postcard::Result<()> {
+        Ok(())
+    }
 }
 
 /// Writes all of `bytes` with raw `write(2)` calls: no lock, no buffer, retried on `EINTR`.
@@ -86,10 +113,17 @@ pub(crate) fn write_all(fd: impl AsFd, mut bytes: &[u8]) -> Result<(), Errno> {
     Ok(())
 }
 
-/// The parent's end of one worker's stream: bytes read so far, cut into frames.
+/// The reading end of one stream of frames: bytes read so far, cut into frames.
+///
+/// The storage is zeroed once, as it grows, and reused: a read goes into the free room after
+/// the bytes not yet cut into frames, so a stream of short frames costs no fill of a fresh
+/// 64 KiB per read (which, before, was most of what a task cost the started pool).
 #[derive(Debug, Default)]
 pub(crate) struct FrameBuffer {
-    bytes: Vec<u8>,
+    storage: Vec<u8>,
+    /// The bytes not cut into frames yet: `storage[start..end]`.
+    start: usize,
+    end: usize,
 }
 
 impl FrameBuffer {
@@ -99,55 +133,66 @@ impl FrameBuffer {
     /// Reads once from `fd` (which `poll` said is readable) and returns how many bytes came:
     /// 0 means end of file.
     pub(crate) fn read_from(&mut self, fd: impl AsFd) -> Result<usize, Errno> {
-        let old = self.bytes.len();
-        self.bytes.resize(old + Self::READ, 0);
+        self.make_room();
         let result = loop {
-            match nix::unistd::read(fd.as_fd(), &mut self.bytes[old..]) {
+            match nix::unistd::read(fd.as_fd(), &mut self.storage[self.end..]) {
                 Err(Errno::EINTR) => {}
                 other => break other,
             }
         };
-        self.bytes.truncate(old + *result.as_ref().unwrap_or(&0));
+        self.end += *result.as_ref().unwrap_or(&0);
         result
     }
 
-    /// Reads once from worker `pid`'s pipe `fd` (which `poll` said is readable) and takes out
-    /// every complete frame, decoded as `M`; `true` with them means end of file.
-    ///
-    /// # Errors
-    /// `read`'s error, or a frame that does not decode ([`PoolError::Protocol`]).
-    pub(crate) fn read_messages<M: for<'de> Deserialize<'de>>(
-        &mut self,
-        fd: impl AsFd,
-        pid: Pid,
-    ) -> Result<(Vec<M>, bool), PoolError> {
-        let n = self.read_from(fd).map_err(PoolError::os("read"))?;
-        let messages = self
-            .frames::<M>()
-            .map_err(|message| PoolError::Protocol { pid, message })?;
-        Ok((messages, n == 0))
+    /// Makes [`READ`](Self::READ) bytes of room after the unread bytes: moves them to the
+    /// front if they are not there, and grows the storage only if that is not enough.
+    fn make_room(&mut self) {
+        if self.start > 0 {
+            self.storage.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+        }
+        if self.storage.len() < self.end + Self::READ {
+            self.storage.resize(self.end + Self::READ, 0);
+        }
     }
 
-    /// Takes every complete frame out of the buffer, decoded as `M` (a [`Message`], or the
-    /// long-lived pool's orders), leaving a partial one for later.
+    /// Appends `bytes` as if they had been read.
+    #[cfg(test)]
+    fn push(&mut self, bytes: &[u8]) {
+        self.make_room();
+        self.storage.truncate(self.end);
+        self.storage.extend_from_slice(bytes);
+        self.end += bytes.len();
+    }
+
+    /// Takes every complete frame out of the buffer, decoded as `M`, leaving a partial one for
+    /// later.
     pub(crate) fn frames<M: for<'de> Deserialize<'de>>(&mut self) -> Result<Vec<M>, String> {
         let mut messages = Vec::new();
-        let mut start = 0;
-        while let Some(prefix) = self.bytes.get(start..start + PREFIX) {
-            let mut len = [0; PREFIX];
-            len.copy_from_slice(prefix);
-            // A u32 always fits in a usize on the 32- and 64-bit targets `fork` exists on.
-            let len = u32::from_le_bytes(len) as usize;
-            let Some(body) = self.bytes.get(start + PREFIX..start + PREFIX + len) else {
-                break;
-            };
+        while let Some(body) = self.next_frame() {
             let message = postcard::from_bytes(body)
                 .map_err(|error| format!("a worker sent a frame that does not decode: {error}"))?;
             messages.push(message);
-            start += PREFIX + len;
         }
-        self.bytes.drain(..start);
         Ok(messages)
+    }
+
+    /// Takes the next complete frame out of the buffer, as the bytes it carries.
+    pub(crate) fn next_frame(&mut self) -> Option<&[u8]> {
+        let bytes = &self.storage[self.start..self.end];
+        let prefix: [u8; PREFIX] = bytes.get(..PREFIX)?.try_into().ok()?;
+        // A u32 always fits in a usize on the 32- and 64-bit targets `fork` exists on.
+        let len = u32::from_le_bytes(prefix) as usize;
+        bytes.get(PREFIX..PREFIX + len)?;
+        let body = self.start + PREFIX..self.start + PREFIX + len;
+        self.start = body.end;
+        if self.start == self.end {
+            // Nothing left: the next read goes to the front, with no bytes to move (the
+            // frame's bytes stay where they are until then).
+            (self.start, self.end) = (0, 0);
+        }
+        Some(&self.storage[body])
     }
 }
 
@@ -169,10 +214,10 @@ mod tests {
         let mut buffer = FrameBuffer::default();
         let mut got = Vec::new();
         for piece in wire.chunks(7_777) {
-            buffer.bytes.extend_from_slice(piece);
+            buffer.push(piece);
             got.extend(buffer.frames::<Message<Vec<u8>>>().unwrap());
         }
-        assert!(buffer.bytes.is_empty());
+        assert_eq!((buffer.start, buffer.end), (0, 0));
         assert_eq!(got.len(), 4);
         for (i, message) in got.iter().enumerate().take(3) {
             assert!(
@@ -194,7 +239,8 @@ mod tests {
         )
         .unwrap();
         push_frame(&mut wire, &Message::<()>::Finished).unwrap();
-        let mut buffer = FrameBuffer { bytes: wire };
+        let mut buffer = FrameBuffer::default();
+        buffer.push(&wire);
         let got = buffer.frames::<Message<Vec<String>>>().unwrap();
         assert!(matches!(&got[0], Message::InitPanicked { message } if message == "no"));
         assert!(matches!(got[1], Message::Finished));
@@ -203,7 +249,7 @@ mod tests {
     #[test]
     fn a_garbled_frame_is_an_error_not_a_panic() {
         let mut buffer = FrameBuffer::default();
-        buffer.bytes.extend_from_slice(&[2, 0, 0, 0, 0xff, 0xff]);
+        buffer.push(&[2, 0, 0, 0, 0xff, 0xff]);
         assert!(buffer.frames::<Message<u32>>().is_err());
     }
 }

@@ -127,43 +127,44 @@
 //!
 //! # Layout
 //!
+//! Both pools run on one engine and differ in how work reaches their workers.
+//!
 //! - `process`: [`Process`], one closure in one child; how it ended is a [`ProcessEnd`],
 //!   the workspace's one type for that (from the shared `demo` crate).
-//! - `pool`: [`Pool`] and [`Imap`], the public side of a map that forks per call.
-//! - `live_pool`: [`Pool::start`], [`LivePool`] and [`LiveImap`], the pool forked once.
-//! - `live_call`: the parent side of one call on it: take results, reap, fail fast.
-//! - `live_dispatch`: what such a call sends each worker, and when: a few chunks ahead.
-//! - `live_crew`: the long-lived workers, one place each: fork into a place, empty places.
-//! - `live_worker_handle`: one long-lived worker as the parent sees it.
-//! - `live_worker`: the child side of the long-lived pool: orders in, frames out.
-//! - `code_map`: which code a long-lived worker has, to check a task before it is sent.
-//! - `pool_call`: the parent side of a map: poll every pipe, reap, fail fast, kill on drop.
+//! - `pool`: [`Pool`], the options both pools take, and its `map` and [`Imap`] on workers
+//!   forked per call; [`Pool::start`] makes the other kind.
+//! - `engine`: the parent side of a call, for both: poll the pipes, frames into outcomes,
+//!   reap, fail fast, `map` and `imap`; a worker as the parent sees it; the `Dispatch` each
+//!   pool gives it.
+//! - `per_call`: the fork-per-call dispatch: workers forked with the inputs claim them from a
+//!   counter; its child side.
+//! - `live`: [`LivePool`] and [`LiveImap`], forked once: orders down pipes, a few chunks
+//!   ahead; its workers, its child side, the code its workers can run.
+//! - `page`: the shared page as typed views: the claim counter, each worker's cells.
+//! - `chunking`: how many inputs a worker takes at a time.
 //! - `outcomes`: each input's result or error, kept in input order, none lost or doubled.
-//! - `child`: the child side: claim tasks, run them, send frames; the chunking rule, the
-//!   panic hook and the exit statuses both pools' children share.
+//! - `child`: what both pools' children share: the panic hook, the initializer, one task's
+//!   outcome as a frame, the exit statuses.
 //! - `frame`: length-prefixed postcard frames over a pipe.
 //! - `error`: [`PoolError`].
 //! - `sys`: the module's only `unsafe`: `fork` (with stdio's locks held across it), `_exit`,
-//!   the shared page, dying with the parent, and a long-lived task's code address.
+//!   the shared memory, dying with the parent, and a started pool's task's code address.
 
 mod child;
-mod code_map;
+mod chunking;
+mod engine;
 mod error;
 mod frame;
-mod live_call;
-mod live_crew;
-mod live_dispatch;
-mod live_pool;
-mod live_worker;
-mod live_worker_handle;
+mod live;
 mod outcomes;
+mod page;
+mod per_call;
 mod pool;
-mod pool_call;
 mod process;
 mod sys;
 
 pub use error::PoolError;
-pub use live_pool::{LiveImap, LivePool};
+pub use live::{LiveImap, LivePool};
 pub use os::ProcessEnd;
 pub use pool::{Imap, Pool};
 pub use process::{PANIC_EXIT_STATUS, Process};

@@ -50,6 +50,11 @@ impl<R> Outcomes<R> {
         self.count == self.arrived.len()
     }
 
+    /// Whether input `index` has had its result or its error.
+    pub(crate) fn arrived(&self, index: usize) -> bool {
+        self.arrived.get(index).copied().unwrap_or(false)
+    }
+
     /// Keeps what `message` from worker `pid` says about a task: its result, its panic, or
     /// a result that could not be encoded; and says what the message was.
     ///

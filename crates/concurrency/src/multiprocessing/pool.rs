@@ -1,4 +1,4 @@
-//! `Pool`: map a function over inputs in forked worker processes, results in input order.
+//! `Pool`: the options of a process pool, and `map` over inputs in workers forked per call.
 //!
 //! Each `map` (or `imap`) forks its workers afresh, after the function and the inputs exist,
 //! so the children simply have them: nothing is pickled on the way in, the function may be any
@@ -7,19 +7,21 @@
 //! with the parent's memory (the page tables are copied): worth paying for few calls of tasks
 //! that run longer than that. [`Pool::start`] makes the other kind, a
 //! [`LivePool`](super::LivePool) forked once and reused, which must instead ship every task
-//! to workers forked earlier, and so runs only `fn` pointers on serialised inputs.
+//! to workers forked earlier, and so runs only `fn` pointers on serialised inputs. The options
+//! (`processes`, `chunksize`, `initializer`, `maxtasksperchild`) are the same for both, as
+//! CPython's `Pool(...)` takes them: so both are made from a `Pool`.
 #![forbid(unsafe_code)]
 
 use std::sync::Arc;
 
-use nix::fcntl::OFlag;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::child::{self, Chunking, Job};
+use super::chunking::Chunking;
+use super::engine::{self, Engine};
 use super::error::PoolError;
-use super::pool_call::{ChildHandle, PoolCall};
-use super::sys::{SharedSlots, fork_with};
+use super::live::LivePool;
+use super::per_call::PerCall;
 
 /// A process pool: Python's `multiprocessing.Pool`.
 ///
@@ -131,19 +133,9 @@ impl Pool {
         F: Fn(T) -> R,
         R: Serialize + DeserializeOwned,
     {
-        let mut call = self.fork_workers(f, inputs)?;
-        loop {
-            if let Some(error) = call.take_fatal().or_else(|| call.first_task_error()) {
-                return Err(error);
-            }
-            if call.all_reaped() {
-                break;
-            }
-            call.pump()?;
-        }
-        (0..call.len())
-            .map(|index| call.take(index).unwrap_or_else(|| Err(lost(index))))
-            .collect()
+        let inputs: Vec<T> = inputs.into_iter().collect();
+        let len = inputs.len();
+        Engine::new(PerCall::fork(self, f, inputs)?, len).map()
     }
 
     /// Like [`map`](Self::map), but yields each result as soon as it and all before it have
@@ -165,82 +157,61 @@ impl Pool {
         F: Fn(T) -> R,
         R: Serialize + DeserializeOwned,
     {
-        Ok(Imap {
-            call: self.fork_workers(f, inputs)?,
-            next: 0,
-            done: false,
-        })
+        let inputs: Vec<T> = inputs.into_iter().collect();
+        let len = inputs.len();
+        Ok(Imap(
+            Engine::new(PerCall::fork(self, f, inputs)?, len).imap(),
+        ))
     }
 
-    /// Forks the workers for one call.
-    fn fork_workers<T, R, F>(
-        &self,
-        f: F,
-        inputs: impl IntoIterator<Item = T>,
-    ) -> Result<PoolCall<R>, PoolError>
-    where
-        F: Fn(T) -> R,
-        R: Serialize + DeserializeOwned,
-    {
-        let mut inputs: Vec<Option<T>> = inputs.into_iter().map(Some).collect();
-        let processes = self.processes.min(inputs.len());
-        let slots = SharedSlots::new(1 + processes).map_err(PoolError::os("mmap"))?;
-        let mut call = PoolCall::new(inputs.len(), slots);
-        child::install_panic_hook();
-        for worker in 0..processes {
-            let (read, write) =
-                nix::unistd::pipe2(OFlag::O_CLOEXEC).map_err(PoolError::os("pipe"))?;
-            let mut read = Some(read);
-            // If `fork` fails, `call` is dropped and kills the workers made so far.
-            let pid = fork_with(|| {
-                // Child: close the read ends, ours and the siblings', so that a write to a
-                // pipe the parent closed fails with EPIPE instead of blocking.
-                read.take();
-                for sibling in &mut call.workers {
-                    sibling.pipe = None;
-                }
-                let job = Job {
-                    f: &f,
-                    inputs: &mut inputs,
-                    slots: call.slots.slots(),
-                    worker,
-                    processes,
-                    chunking: self.chunking,
-                    initializer: self.initializer.as_deref(),
-                };
-                child::run(job, &write)
-            })
-            .map_err(PoolError::os("fork"))?;
-            // Parent: our copy of the write end must go, or end of file would never come.
-            drop(write);
-            if let Some(read) = read {
-                call.workers.push(ChildHandle::new(pid, read));
-            }
-        }
-        Ok(call)
+    /// Retires each worker of a [`LivePool`] after `tasks` tasks and forks a fresh one in its
+    /// place, like CPython's `maxtasksperchild=` (0 counts as 1): memory a task leaks or
+    /// fragments goes back to the system. A fork-per-call pool's workers live for one call
+    /// anyway, so [`map`](Pool::map) and [`imap`](Pool::imap) ignore it.
+    pub fn maxtasksperchild(mut self, tasks: usize) -> Self {
+        self.maxtasks = Some(tasks.max(1));
+        self
     }
-}
 
-fn lost(index: usize) -> PoolError {
-    PoolError::Protocol {
-        pid: nix::unistd::getpid(),
-        message: format!("every worker finished but input {index} has no result"),
+    /// Forks the workers of a long-lived pool now, to be reused by every call on it.
+    ///
+    /// ```
+    /// use concurrency::multiprocessing::Pool;
+    ///
+    /// let mut pool = Pool::new(2).start()?;
+    /// for round in 0..3u64 {
+    ///     let squares = pool.map(|x: u64| x * x, 0..5)?; // a fn: no captures
+    ///     assert_eq!(squares, [0, 1, 4, 9, 16]);
+    /// }
+    /// pool.close()?;
+    /// # Ok::<(), concurrency::multiprocessing::PoolError>(())
+    /// ```
+    ///
+    /// A task is a `fn`, so a closure that captures anything is refused at compile time:
+    /// the workers were forked before the closure existed.
+    ///
+    /// ```compile_fail,E0308
+    /// # use concurrency::multiprocessing::Pool;
+    /// let mut pool = Pool::new(2).start().unwrap();
+    /// let offset = 10;
+    /// let _ = pool.map(|x: u64| x + offset, 0..5); // error[E0308]: mismatched types
+    /// ```
+    ///
+    /// # Errors
+    /// `pipe`, `fork` or `mmap` failed, or `/proc/self/maps` could not be read: the pool
+    /// reads there which code its workers will have, to check each task before it sends it,
+    /// so on a system without it (any but Linux) it refuses to start rather than guess.
+    pub fn start(&self) -> Result<LivePool, PoolError> {
+        LivePool::fork(self)
     }
 }
 
 /// The iterator [`Pool::imap`] returns: results in input order, as they come.
-pub struct Imap<R> {
-    call: PoolCall<R>,
-    next: usize,
-    done: bool,
-}
+pub struct Imap<R>(engine::Imap<PerCall, R>);
 
 impl<R> std::fmt::Debug for Imap<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Imap")
-            .field("next", &self.next)
-            .field("done", &self.done)
-            .finish()
+        self.0.debug(f, "Imap")
     }
 }
 
@@ -248,46 +219,10 @@ impl<R: DeserializeOwned> Iterator for Imap<R> {
     type Item = Result<R, PoolError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        loop {
-            if self.next == self.call.len() {
-                self.done = true;
-                // Let the workers finish on their own, then reap them.
-                while !self.call.all_reaped() {
-                    if self.call.pump().is_err() {
-                        self.call.kill_all();
-                    }
-                }
-                return None;
-            }
-            if let Some(item) = self.call.take(self.next) {
-                self.next += 1;
-                return Some(item);
-            }
-            if self.call.has_fatal() {
-                self.done = true;
-                return self.call.take_fatal().map(Err);
-            }
-            if self.call.all_reaped() {
-                self.done = true;
-                return Some(Err(lost(self.next)));
-            }
-            if let Err(error) = self.call.pump() {
-                self.done = true;
-                self.call.kill_all();
-                return Some(Err(error));
-            }
-        }
+        self.0.next()
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = if self.done {
-            0
-        } else {
-            self.call.len() - self.next
-        };
-        (0, Some(left))
+        self.0.size_hint()
     }
 }

@@ -173,7 +173,7 @@ pub(crate) fn exit_now(code: i32) -> ! {
 ///
 /// Both are addresses of code in this program. A worker is a fork of the parent made when
 /// the pool started, so the code it runs lives at the same addresses in it, *provided it was
-/// mapped before the fork*: [`code_map`](super::code_map) checks that in the parent before
+/// mapped before the fork*: `live::code_map` checks that in the parent before
 /// a task is sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct TaskAddress {
@@ -224,20 +224,20 @@ fn erased<T: DeserializeOwned, R: Serialize>(
     // the address of this very instantiation, so it is a pointer of exactly this type, valid
     // in this process for the reasons given in `TaskAddress::run`.
     let f = unsafe { std::mem::transmute::<usize, fn(T) -> R>(f) };
-    super::live_worker::run_one(f, index, input, out);
+    super::live::child::run_one(f, index, input, out);
 }
 
-/// A page of memory shared by the parent and every child forked after it was made: the
-/// task counter workers claim from, and one "current task" slot per worker.
+/// Atomics in memory shared by the parent and every child forked after it was made (what they
+/// mean, and where each one is, is [`Page`](super::page::Page)'s to say).
 ///
 /// `MAP_SHARED` is what makes it shared: `fork` copies ordinary memory, but a shared mapping
 /// stays one set of physical pages, so an atomic in it is one atomic for all processes.
-pub(crate) struct SharedSlots {
+pub(crate) struct SharedAtomics {
     ptr: NonNull<AtomicUsize>,
     len: usize,
 }
 
-impl SharedSlots {
+impl SharedAtomics {
     /// Maps `len` atomics, all zero.
     pub(crate) fn new(len: usize) -> nix::Result<Self> {
         let len = len.max(1);
@@ -261,7 +261,7 @@ impl SharedSlots {
     }
 
     /// The atomics, as a slice.
-    pub(crate) fn slots(&self) -> &[AtomicUsize] {
+    pub(crate) fn atomics(&self) -> &[AtomicUsize] {
         // SAFETY: `ptr` points to `len` zero-initialised, aligned `AtomicUsize`s that stay
         // mapped until `drop`, which needs `&mut self`; other processes touch them only
         // through atomic operations too, which is exactly what `AtomicUsize` allows.
@@ -269,10 +269,10 @@ impl SharedSlots {
     }
 }
 
-impl Drop for SharedSlots {
+impl Drop for SharedAtomics {
     fn drop(&mut self) {
         // SAFETY: the mapping was made in `new` with this length and no reference into it
-        // outlives `self` (`slots` borrows `self`). Children have their own mapping of the
+        // outlives `self` (`atomics` borrows `self`). Children have their own mapping of the
         // same pages, which this does not touch.
         let _ = unsafe { munmap(self.ptr.cast(), self.len * size_of::<AtomicUsize>()) };
     }
@@ -280,6 +280,6 @@ impl Drop for SharedSlots {
 
 // SAFETY: the mapping is only reached through `&[AtomicUsize]`, which is `Sync`; the pointer
 // is owned like a `Box` is.
-unsafe impl Send for SharedSlots {}
+unsafe impl Send for SharedAtomics {}
 // SAFETY: as above: shared access is atomic.
-unsafe impl Sync for SharedSlots {}
+unsafe impl Sync for SharedAtomics {}

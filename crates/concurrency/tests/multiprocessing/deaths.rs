@@ -1,4 +1,5 @@
-//! A panicking task or a dying worker gives the error that says so, and the map fails fast.
+//! A panicking task or a dying worker gives the error that says so, and the call fails fast;
+//! a started pool then replaces the dead, and a death between calls costs it nothing.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,12 +13,17 @@ use nix::sys::signal::{Signal, kill};
 use nix::unistd::{dup2_stderr, dup2_stdout, getpid, pipe};
 
 use crate::bytes::Bytes;
+use crate::harness::check;
+use crate::pools::Pools;
 
-pub(crate) fn task_panic() {
+fn a_panicking_task_fails_the_map_fast() {
     const SLOW: Duration = Duration::from_millis(100);
+    const TASKS: usize = 40;
     for round in 0..20 {
         let bad = round % 7;
-        let clock = Instant::now();
+        // Each slow task that runs says so on a pipe: failing fast is counted in tasks run,
+        // not timed, so a busy machine's delays cannot fail it.
+        let (mut ran, said) = std::io::pipe().expect("a pipe");
         let error = Pool::new(2)
             .map(
                 |x: usize| {
@@ -25,19 +31,23 @@ pub(crate) fn task_panic() {
                         panic!("input {x} is bad");
                     }
                     // The others take long: failing fast must not wait for them.
-                    thread::sleep(if x < bad { Duration::ZERO } else { SLOW });
+                    if x > bad {
+                        thread::sleep(SLOW);
+                        nix::unistd::write(&said, b"x").expect("the parent's pipe");
+                    }
                     x
                 },
-                0..40,
+                0..TASKS,
             )
             .unwrap_err();
-        // The 33 or more slow tasks after the bad one would keep 2 workers busy for over
-        // 1.6 s; failing fast waits for none of them (a few ms), so half that is a safe bound.
-        let waiting = SLOW * (40 - bad as u32 - 1) / 2;
+        drop(said);
+        let mut slow_run = Vec::new();
+        std::io::Read::read_to_end(&mut ran, &mut slow_run).expect("reading the pipe");
+        // Without failing fast, every slow task would run: 2 workers for over 1.6 s.
+        let slow = TASKS - bad - 1;
         assert!(
-            clock.elapsed() < waiting / 2,
-            "round {round}: no fail-fast: {:?}",
-            clock.elapsed()
+            slow_run.len() < slow,
+            "round {round}: no fail-fast: all {slow} slow tasks ran"
         );
         match error {
             PoolError::TaskPanicked {
@@ -54,32 +64,72 @@ pub(crate) fn task_panic() {
         }
     }
 }
+check!(per_call: a_panicking_task_fails_the_map_fast);
 
-/// Maps with a task that ends its worker with `die`, and checks the error and fail-fast.
-pub(crate) fn worker_dies(die: fn(), expect: impl Fn(ProcessEnd) -> bool, rounds: usize) {
-    for round in 0..rounds {
-        let clock = Instant::now();
-        let error = Pool::new(3)
-            .chunksize(1)
-            .map(
-                |x: usize| {
-                    if x == 5 {
-                        die();
-                    }
-                    // Slow tasks: the map must not wait for them all.
-                    thread::sleep(Duration::from_millis(200));
-                    x
-                },
-                0..300,
-            )
-            .unwrap_err();
-        match &error {
-            PoolError::WorkerDied { pid, status, task } => {
-                assert!(expect(*status), "round {round}: {error}");
-                assert_eq!(*task, Some(5), "round {round}: {error}");
-                assert_ne!(*pid, getpid());
+/// How [`dies_at_five`] ends its worker: the input's thousands say which.
+#[derive(Clone, Copy)]
+enum Death {
+    Kill = 0,
+    Abort = 1,
+    Exit = 2,
+}
+
+impl Death {
+    fn ended(self, status: ProcessEnd) -> bool {
+        let signaled =
+            |expected| matches!(status, ProcessEnd::Signaled { signal, .. } if signal == expected);
+        match self {
+            Self::Kill => signaled(Signal::SIGKILL),
+            Self::Abort => signaled(Signal::SIGABRT),
+            Self::Exit => status == ProcessEnd::Exited(3),
+        }
+    }
+}
+
+/// Task 5 ends its worker with the [`Death`] `x / 1000` names; the tasks after it sleep
+/// 200 ms, so that the call must not wait for them, and those before it none, so that the
+/// death comes at once.
+fn dies_at_five(x: usize) -> usize {
+    if x % 1000 == 5 {
+        match x / 1000 {
+            0 => {
+                let _ = kill(getpid(), Signal::SIGKILL);
             }
-            other => panic!("round {round}: {other}"),
+            1 => {
+                // No core file in the working directory, whatever the machine's limit.
+                let _ = setrlimit(Resource::RLIMIT_CORE, 0, 0);
+                std::process::abort();
+            }
+            _ => std::process::exit(3),
+        }
+    }
+    if x % 1000 > 5 {
+        thread::sleep(Duration::from_millis(200));
+    }
+    x
+}
+
+/// Maps with a task that ends its worker by `death`, and checks the error and fail-fast; a
+/// started pool's next call then runs on fresh workers in the places of the dead and the
+/// killed.
+fn worker_dies(pools: Pools, death: Death, rounds: usize) {
+    let mut pool = pools.pool(Pool::new(3).chunksize(1));
+    for round in 0..rounds {
+        let before = pool.pids();
+        let clock = Instant::now();
+        let inputs = (0..300).map(|x| x + 1000 * death as usize);
+        let error = pool.map(dies_at_five, inputs).unwrap_err();
+        let PoolError::WorkerDied { pid, status, task } = error else {
+            panic!("round {round}: {error}");
+        };
+        assert!(death.ended(status), "round {round}: {status}");
+        assert_eq!(task, Some(5), "round {round}");
+        assert_ne!(pid, getpid());
+        if pools == Pools::Live {
+            assert!(
+                before.contains(&pid),
+                "round {round}: {pid} is not a worker"
+            );
         }
         // 300 tasks of 200 ms on 3 workers would take 20 s; failing fast takes well under
         // one second, so even a crawling machine stays far from the bound.
@@ -88,56 +138,34 @@ pub(crate) fn worker_dies(die: fn(), expect: impl Fn(ProcessEnd) -> bool, rounds
             "no fail-fast: {:?}",
             clock.elapsed()
         );
+        assert_eq!(
+            pool.map(|x: u8| x * 2, 0..10).unwrap(),
+            (0..10).map(|x| x * 2).collect::<Vec<u8>>()
+        );
+        if pools == Pools::Live {
+            let pids = pool.pids();
+            assert!(!pids.contains(&pid), "round {round}: {pid} is still listed");
+            assert_eq!(pids.len(), 3, "round {round}");
+        }
     }
 }
 
-pub(crate) fn worker_killed() {
-    worker_dies(
-        || {
-            let _ = kill(getpid(), Signal::SIGKILL);
-        },
-        |status| {
-            matches!(
-                status,
-                ProcessEnd::Signaled {
-                    signal: Signal::SIGKILL,
-                    ..
-                }
-            )
-        },
-        8,
-    );
+fn a_killed_worker_fails_the_map_fast(pools: Pools) {
+    worker_dies(pools, Death::Kill, 8);
 }
+check!(each_pool: a_killed_worker_fails_the_map_fast);
 
-pub(crate) fn worker_aborts() {
-    worker_dies(
-        || {
-            // No core file in the working directory, whatever the machine's limit.
-            let _ = setrlimit(Resource::RLIMIT_CORE, 0, 0);
-            std::process::abort()
-        },
-        |status| {
-            matches!(
-                status,
-                ProcessEnd::Signaled {
-                    signal: Signal::SIGABRT,
-                    ..
-                }
-            )
-        },
-        4,
-    );
+fn an_aborting_worker_fails_the_map_fast(pools: Pools) {
+    worker_dies(pools, Death::Abort, 4);
 }
+check!(each_pool: an_aborting_worker_fails_the_map_fast);
 
-pub(crate) fn worker_exits() {
-    worker_dies(
-        || std::process::exit(3),
-        |status| status == ProcessEnd::Exited(3),
-        4,
-    );
+fn a_worker_that_exits_fails_the_map_fast(pools: Pools) {
+    worker_dies(pools, Death::Exit, 4);
 }
+check!(each_pool: a_worker_that_exits_fails_the_map_fast);
 
-pub(crate) fn death_beside_another_pool() {
+fn a_death_is_seen_while_another_thread_forks_too(pools: Pools) {
     // Another thread's pool forks while ours runs, so its workers hold copies of our pipes
     // and end of file comes late: the parent must still see the death, by reaping.
     let stop = Arc::new(AtomicBool::new(false));
@@ -159,45 +187,44 @@ pub(crate) fn death_beside_another_pool() {
             }
         })
     };
-    worker_killed();
+    a_killed_worker_fails_the_map_fast(pools);
     stop.store(true, Ordering::Relaxed);
     busy.join().unwrap();
 }
+check!(each_pool: a_death_is_seen_while_another_thread_forks_too);
 
-pub(crate) fn death_beside_grandchild() {
-    // The worker forks a grandchild that inherits its pipe and outlives it by seconds: no end
-    // of file comes while it lives, so only the `waitpid` sweep can see the worker's death.
-    // The sweep sees it within a few 100 ms periods; waiting for end of file would take 20 s.
+/// Task 1 forks a grandchild that holds the worker's pipes for 20 s, then kills its worker.
+fn dies_beside_a_grandchild(x: u32) -> u32 {
+    if x == 1 {
+        let (wait, ready) = pipe().unwrap();
+        let grandchild = Process::start(|| {
+            // Outlive the worker on purpose: no signal when it dies. Say so before the
+            // worker dies, or the signal may come first.
+            let _ = set_pdeathsig(None);
+            let _ = nix::unistd::write(&ready, b"!");
+            // Off the test's stdout and stderr: whoever reads them to the end (a CI pipe)
+            // must not wait for this orphan.
+            if let Ok(null) = std::fs::File::options().write(true).open("/dev/null") {
+                let _ = dup2_stdout(&null);
+                let _ = dup2_stderr(&null);
+            }
+            thread::sleep(Duration::from_secs(20));
+        });
+        let _ = nix::unistd::read(&wait, &mut [0]);
+        std::mem::forget(grandchild);
+        let _ = kill(getpid(), Signal::SIGKILL);
+    }
+    x
+}
+
+fn a_death_is_seen_while_a_grandchild_holds_the_pipe(pools: Pools) {
+    // No end of file comes while the grandchild lives, so only the `waitpid` sweep can see
+    // the worker's death. The sweep sees it within a few 100 ms periods; waiting for end of
+    // file would take 20 s.
+    let mut pool = pools.pool(Pool::new(2));
     for round in 0..3 {
         let clock = Instant::now();
-        let error = Pool::new(2)
-            .map(
-                |x: u32| {
-                    if x == 1 {
-                        let (wait, ready) = pipe().unwrap();
-                        let grandchild = Process::start(|| {
-                            // Outlive the worker on purpose: no signal when it dies. Say so
-                            // before the worker dies, or the signal may come first.
-                            let _ = set_pdeathsig(None);
-                            let _ = nix::unistd::write(&ready, b"!");
-                            // Off the test's stdout and stderr: whoever reads them to the end
-                            // (a CI pipe) must not wait for this orphan.
-                            if let Ok(null) = std::fs::File::options().write(true).open("/dev/null")
-                            {
-                                let _ = dup2_stdout(&null);
-                                let _ = dup2_stderr(&null);
-                            }
-                            thread::sleep(Duration::from_secs(20));
-                        });
-                        let _ = nix::unistd::read(&wait, &mut [0]);
-                        std::mem::forget(grandchild);
-                        let _ = kill(getpid(), Signal::SIGKILL);
-                    }
-                    x
-                },
-                0..4,
-            )
-            .unwrap_err();
+        let error = pool.map(dies_beside_a_grandchild, 0..4).unwrap_err();
         assert!(
             matches!(error, PoolError::WorkerDied { task: Some(1), .. }),
             "round {round}: {error}"
@@ -209,14 +236,15 @@ pub(crate) fn death_beside_grandchild() {
         );
     }
 }
+check!(each_pool: a_death_is_seen_while_a_grandchild_holds_the_pipe);
 
-pub(crate) fn death_among_full_pipes() {
+fn a_death_among_workers_blocked_on_full_pipes_does_not_hang(pools: Pools) {
     // Every result is 1 MiB, 16 times what a pipe holds, so the other workers are mostly
     // blocked on full pipes when one dies: the parent must neither wait for them to drain
     // nor leave them blocked.
+    let mut pool = pools.pool(Pool::new(3).chunksize(1));
     for round in 0..5 {
-        let error = Pool::new(3)
-            .chunksize(1)
+        let error = pool
             .map(
                 |x: u32| {
                     if x == 7 {
@@ -233,3 +261,18 @@ pub(crate) fn death_among_full_pipes() {
         );
     }
 }
+check!(each_pool: a_death_among_workers_blocked_on_full_pipes_does_not_hang);
+
+fn an_idle_death_costs_nothing() {
+    let mut pool = Pool::new(2).start().unwrap();
+    for round in 0..10 {
+        let victim = pool.pids()[round % 2];
+        kill(victim, Signal::SIGKILL).unwrap();
+        // Whether the call sees it before it starts or while it runs, the worker owed
+        // nothing: the call succeeds, on a replacement.
+        let got = pool.map(|x: u32| x + 1, 0..50).unwrap();
+        assert!(got.iter().copied().eq(1..51), "round {round}");
+        assert!(!pool.pids().contains(&victim), "round {round}");
+    }
+}
+check!(live: an_idle_death_costs_nothing);

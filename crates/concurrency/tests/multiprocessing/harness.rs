@@ -1,26 +1,79 @@
-//! Runs the checks, each alone in a process of its own, several processes at once.
+//! Runs the checks as libtest-mimic trials, each alone in a process of its own, several
+//! processes at once.
 //!
 //! "No child left" (`waitpid(-1, WNOHANG)` gives `ECHILD`) and "no descriptor leaked"
 //! (`/proc/self/fd` counted) are facts about a whole process, so a check that asserts them
-//! must have its process to itself: this test binary starts itself once per check, with
-//! [`CHECK_VAR`] naming it, and that child runs the check on its main thread under a watchdog.
+//! must have its process to itself: each trial starts this test binary again with
+//! [`CHECK_VAR`] naming it, and that child runs the check on its main thread under a
+//! watchdog. libtest-mimic reads the command line (filters, `--exact`, `--skip`, `--list`,
+//! `--test-threads`, `--format`) and reports; a failed trial shows what its child printed.
 //! The children need not wait for each other: most of a check's time is spent sleeping in
 //! tasks and waiting for deaths, so several of them ([`jobs`]) run at once.
 
 use std::io::Read as _;
-use std::process::{Command, ExitStatus, Stdio};
-use std::sync::{Mutex, mpsc};
+use std::process::{Command, ExitCode, ExitStatus, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use libtest_mimic::{Arguments, Failed, Trial};
 use nix::errno::Errno;
 use nix::sys::wait::{WaitPidFlag, waitpid};
 use nix::unistd::Pid;
 
-/// A check: its name and its body.
-pub(crate) type Check = (&'static str, fn());
+use crate::pools::Pools;
 
-/// The environment variable that makes this binary run one check, the one it names.
+/// A check, as [`check!`] registers it: its function's name and body.
+pub(crate) struct Check {
+    pub(crate) name: &'static str,
+    pub(crate) body: Body,
+}
+
+/// What a check runs on, which its trials' names say after the function's name.
+pub(crate) enum Body {
+    /// No pool (a `Process`): one trial.
+    Alone(fn()),
+    /// What only the fork-per-call pool does: one trial, `[per-call]`.
+    PerCall(fn()),
+    /// What only the started pool does: one trial, `[live]`.
+    Live(fn()),
+    /// A scenario both pools share: two trials, `[per-call]` and `[live]`.
+    EachPool(fn(Pools)),
+}
+
+inventory::collect!(Check);
+
+/// Registers a check where it is written: `check!(name)` for one that takes no pool,
+/// `check!(per_call: name)`, `check!(live: name)` for one pool's own, and
+/// `check!(each_pool: name)` for a `fn(Pools)` run on both.
+macro_rules! check {
+    ($body:ident) => {
+        $crate::harness::register!($body, Alone);
+    };
+    (per_call: $body:ident) => {
+        $crate::harness::register!($body, PerCall);
+    };
+    (live: $body:ident) => {
+        $crate::harness::register!($body, Live);
+    };
+    (each_pool: $body:ident) => {
+        $crate::harness::register!($body, EachPool);
+    };
+}
+
+macro_rules! register {
+    ($body:ident, $kind:ident) => {
+        inventory::submit! {
+            $crate::harness::Check {
+                name: stringify!($body),
+                body: $crate::harness::Body::$kind($body),
+            }
+        }
+    };
+}
+
+pub(crate) use {check, register};
+
+/// The environment variable that makes this binary run one trial, the one it names.
 const CHECK_VAR: &str = "MULTIPROCESSING_CHECK";
 
 /// How long one check may take before it counts as a hang.
@@ -30,156 +83,108 @@ const HANG: Duration = Duration::from_secs(60);
 /// as values and never prints).
 const EXPECTED_PANICS: &[&str] = &["the caller gives up", "in the child"];
 
-/// The command line, read as libtest would: name filters, `--exact`, `--skip NAME`,
-/// `--list`, `--ignored` (there are none), `--test-threads N`; other options and their
-/// values are ignored.
-#[derive(Default)]
-struct Args {
-    filters: Vec<String>,
-    skip: Vec<String>,
-    exact: bool,
-    list: bool,
-    ignored: bool,
-    test_threads: Option<usize>,
+/// One trial's body: a check, with the pool it runs on.
+#[derive(Clone, Copy)]
+enum Run {
+    Alone(fn()),
+    On(fn(Pools), Pools),
 }
 
-impl Args {
-    fn parse() -> Self {
-        let mut args = Self::default();
-        let mut words = std::env::args().skip(1);
-        while let Some(word) = words.next() {
-            match word.as_str() {
-                "--list" => args.list = true,
-                "--exact" => args.exact = true,
-                "--ignored" => args.ignored = true,
-                "--skip" => args.skip.extend(words.next()),
-                option if option.starts_with("--skip=") => {
-                    args.skip.push(option["--skip=".len()..].to_owned());
+impl Run {
+    fn call(self) {
+        match self {
+            Self::Alone(check) => check(),
+            Self::On(check, pools) => check(pools),
+        }
+    }
+}
+
+/// Every trial, by name, sorted: the order in which `inventory` lists the checks is the
+/// link order, which nothing promises.
+fn trials() -> Vec<(String, Run)> {
+    let mut trials = Vec::new();
+    for check in inventory::iter::<Check> {
+        let on = |pools: Pools| format!("{} [{}]", check.name, pools.label());
+        match check.body {
+            Body::Alone(body) => trials.push((check.name.to_owned(), Run::Alone(body))),
+            Body::PerCall(body) => trials.push((on(Pools::PerCall), Run::Alone(body))),
+            Body::Live(body) => trials.push((on(Pools::Live), Run::Alone(body))),
+            Body::EachPool(body) => {
+                for pools in [Pools::PerCall, Pools::Live] {
+                    trials.push((on(pools), Run::On(body, pools)));
                 }
-                "--test-threads" => args.test_threads = words.next().and_then(|n| n.parse().ok()),
-                option if option.starts_with("--test-threads=") => {
-                    args.test_threads = option["--test-threads=".len()..].parse().ok();
-                }
-                "--color" | "--format" | "--logfile" | "--shuffle-seed" | "-Z" => {
-                    words.next();
-                }
-                option if option.starts_with('-') => {}
-                filter => args.filters.push(filter.to_owned()),
             }
         }
-        args
     }
-
-    fn selects(&self, name: &str) -> bool {
-        let matches = |pattern: &String| {
-            if self.exact {
-                name == pattern
-            } else {
-                name.contains(pattern.as_str())
-            }
-        };
-        !self.ignored
-            && (self.filters.is_empty() || self.filters.iter().any(matches))
-            && !self.skip.iter().any(matches)
-    }
+    trials.sort_by(|a, b| a.0.cmp(&b.0));
+    let names = trials.len();
+    trials.dedup_by(|a, b| a.0 == b.0);
+    assert_eq!(trials.len(), names, "two checks of the same name");
+    trials
 }
 
-/// Runs the checks the command line selects and exits: in a child started for one check,
-/// that check; else every selected check, each in a child of its own.
-pub(crate) fn main(checks: &[Check]) {
+/// In a child started for one trial, runs that trial's check; else runs the trials the
+/// command line selects, each in a child of its own.
+pub(crate) fn main() -> ExitCode {
+    let trials = trials();
     if let Ok(name) = std::env::var(CHECK_VAR) {
-        match checks.iter().find(|(check, _)| *check == name) {
-            Some(&(name, check)) => run_here(name, check),
+        match trials.iter().find(|(trial, _)| *trial == name) {
+            Some(&(_, run)) => run_here(&name, run),
             None => panic!("no check named {name}"),
         }
-        return;
+        return ExitCode::SUCCESS;
     }
-    let args = Args::parse();
-    let selected: Vec<&'static str> = checks
-        .iter()
-        .map(|(name, _)| *name)
-        .filter(|name| args.selects(name))
+    let mut args = Arguments::from_args();
+    args.test_threads = Some(jobs(args.test_threads));
+    let nocapture = args.nocapture;
+    let trials = trials
+        .into_iter()
+        .map(|(name, _)| {
+            Trial::test(name.clone(), move || {
+                let (status, output, took) = run_child(&name, nocapture);
+                if status.success() {
+                    Ok(())
+                } else {
+                    Err(Failed::from(format!("{status} after {took:?}\n{output}")))
+                }
+            })
+        })
         .collect();
-    if args.list {
-        for name in selected {
-            println!("{name}: test");
-        }
-        return;
-    }
-    let failed = run_in_children(&selected, jobs(args.test_threads));
-    if failed.is_empty() {
-        println!("\ntest result: ok. {} passed", selected.len());
-    } else {
-        println!("\nfailures:");
-        for name in &failed {
-            println!("    {name}");
-        }
-        let passed = selected.len() - failed.len();
-        println!(
-            "\ntest result: FAILED. {passed} passed; {} failed",
-            failed.len()
-        );
-        std::process::exit(101);
-    }
+    libtest_mimic::run(&args, trials).exit_code()
 }
 
-/// How many checks run at once: `--test-threads`, else `RUST_TEST_THREADS`, else four per
+/// How many checks run at once: `--test-threads`, else `RUST_TEST_THREADS`, else eight per
 /// core, since a check spends most of its time waiting for sleeping tasks and for deaths
-/// (on 2 cores, 36 checks used 6 s of CPU in 5 s with 8 at a time, 7 to 10 s with 4).
+/// (on 2 busy cores, the 48 trials took 5.0 to 5.1 s with 16 at a time, 5.3 to 5.6 s with
+/// 8; the slowest trial alone takes 4.9 s).
 fn jobs(test_threads: Option<usize>) -> usize {
     test_threads
         .or_else(|| std::env::var("RUST_TEST_THREADS").ok()?.parse().ok())
-        .unwrap_or_else(|| 4 * thread::available_parallelism().map_or(1, usize::from))
+        .unwrap_or_else(|| 8 * thread::available_parallelism().map_or(1, usize::from))
         .max(1)
 }
 
-/// Runs each check in a child, `jobs` at a time, printing each one's line as it ends (and
-/// its output if it failed); returns the names of those that failed.
-fn run_in_children(names: &[&'static str], jobs: usize) -> Vec<&'static str> {
-    let queue = Mutex::new(names.iter().copied());
-    let (ended, endings) = mpsc::channel();
-    thread::scope(|scope| {
-        for _ in 0..jobs.min(names.len()) {
-            let ended = ended.clone();
-            let queue = &queue;
-            scope.spawn(move || {
-                // Locked only to take the next name, not while that check runs.
-                let next = || queue.lock().unwrap().next();
-                while let Some(name) = next() {
-                    let _ = ended.send((name, run_child(name)));
-                }
-            });
-        }
-        drop(ended);
-        let mut failed = Vec::new();
-        for (name, (status, output, took)) in endings {
-            let took = took.as_millis();
-            if status.success() {
-                println!("test {name} ... ok ({took} ms)");
-            } else {
-                println!("test {name} ... FAILED ({took} ms, {status})\n{output}");
-                failed.push(name);
-            }
-        }
-        failed
-    })
-}
-
-/// Runs check `name` in a child of this binary, with its stdout and stderr in one pipe;
-/// returns how it ended, what it printed and how long it took.
-fn run_child(name: &str) -> (ExitStatus, String, Duration) {
+/// Runs trial `name` in a child of this binary, with its stdout and stderr in one pipe
+/// (or this process's own, under `--nocapture`); returns how it ended, what it printed and
+/// how long it took.
+fn run_child(name: &str, nocapture: bool) -> (ExitStatus, String, Duration) {
     let clock = Instant::now();
+    let mut command = Command::new(std::env::current_exe().expect("this test's executable"));
+    command.env(CHECK_VAR, name).stdin(Stdio::null());
+    if nocapture {
+        let status = command.status().expect("run the check's process");
+        return (status, String::new(), clock.elapsed());
+    }
     // Close-on-exec, so that no other check's process started meanwhile holds this pipe.
     let (mut read, write) = std::io::pipe().expect("pipe");
-    let mut child = Command::new(std::env::current_exe().expect("this test's executable"))
-        .env(CHECK_VAR, name)
-        .stdin(Stdio::null())
+    let mut child = command
         .stdout(write.try_clone().expect("dup"))
         .stderr(write)
         .spawn()
         .expect("start the check's process");
-    // Our copies of the write end are closed: end of file comes when the child and every
-    // process it left holding its stdout are gone.
+    // The command's copies of the write end go with it: end of file comes when the child
+    // and every process it left holding its stdout are gone.
+    drop(command);
     let mut output = Vec::new();
     read.read_to_end(&mut output)
         .expect("read the check's output");
@@ -190,15 +195,16 @@ fn run_child(name: &str) -> (ExitStatus, String, Duration) {
 
 /// Runs one check on this process's main thread, then requires that it left no child and
 /// no open descriptor behind; a watchdog turns a hang into a failure.
-fn run_here(name: &'static str, check: fn()) {
+fn run_here(name: &str, run: Run) {
     quiet_expected_panics();
+    let watched = name.to_owned();
     thread::spawn(move || {
         thread::sleep(HANG);
-        eprintln!("\n{name} hung for {HANG:?}");
+        eprintln!("\n{watched} hung for {HANG:?}");
         std::process::exit(1);
     });
     let fds = open_fds();
-    check();
+    run.call();
     assert_no_children(name);
     assert_eq!(open_fds(), fds, "{name} leaked file descriptors");
 }

@@ -1,5 +1,9 @@
 //! `map` and `imap` agree on a worker that dies after every result arrived: nothing was
 //! lost, so both give every result, and neither reports the death.
+//!
+//! Only the fork-per-call pool has this moment: its worker sends `Finished` after its
+//! results, while a started pool's worker writes out its tasks' output before their results
+//! and owes nothing once they are sent (`deaths::an_idle_death_costs_nothing`).
 
 use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -9,6 +13,8 @@ use concurrency::multiprocessing::Pool;
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::{Pid, getpid};
 use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::harness::check;
 
 const INPUTS: u32 = 8;
 
@@ -59,7 +65,7 @@ fn expected(got: &[Late]) -> bool {
     got.iter().map(|late| late.1).eq(0..INPUTS)
 }
 
-pub(crate) fn late_death_lets_map_and_imap_return_everything() {
+fn a_death_after_every_result_costs_nothing_in_map_and_imap() {
     for round in 0..20 {
         let pool = Pool::new(2).chunksize(1);
         DECODED.store(0, Ordering::Relaxed);
@@ -77,3 +83,4 @@ pub(crate) fn late_death_lets_map_and_imap_return_everything() {
         );
     }
 }
+check!(per_call: a_death_after_every_result_costs_nothing_in_map_and_imap);

@@ -4,16 +4,17 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use concurrency::multiprocessing::{PANIC_EXIT_STATUS, Pool, PoolError, Process, ProcessEnd};
 
-use crate::assert_no_children;
+use crate::harness::{assert_no_children, check};
+use crate::pools::Pools;
 
-pub(crate) fn drop_mid_imap() {
+fn dropping_imap_midway_kills_and_reaps(pools: Pools) {
     for round in 0..10 {
-        let mut results = Pool::new(2)
-            .chunksize(1)
+        let mut pool = pools.pool(Pool::new(2).chunksize(1));
+        let mut results = pool
             .imap(
                 |x: u64| {
                     thread::sleep(Duration::from_millis(if x == 0 { 0 } else { 10_000 }));
@@ -24,29 +25,39 @@ pub(crate) fn drop_mid_imap() {
             .unwrap();
         assert_eq!(results.next(), Some(Ok(0)), "round {round}");
         drop(results);
-        assert_no_children("drop_mid_imap");
+        // The pool is usable at once: a started pool replaced the workers stuck in
+        // 10-second tasks.
+        let clock = Instant::now();
+        assert_eq!(pool.map(|x: u64| x, 0..4).unwrap(), [0, 1, 2, 3]);
+        assert!(
+            clock.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            clock.elapsed()
+        );
+        drop(pool);
+        assert_no_children("dropping_imap_midway_kills_and_reaps");
     }
 }
+check!(each_pool: dropping_imap_midway_kills_and_reaps);
 
-pub(crate) fn caller_panics() {
+fn a_caller_panic_kills_and_reaps(pools: Pools) {
     for _ in 0..10 {
+        // A panic unwinding out of a loop over an imap drops the iterator, then the pool.
         let outcome = catch_unwind(AssertUnwindSafe(|| {
-            let results = Pool::new(2)
-                .chunksize(1)
-                .imap(|x: u64| x * 2, 0..1000)
-                .unwrap();
-            for result in results {
+            let mut pool = pools.pool(Pool::new(2).chunksize(1));
+            for result in pool.imap(|x: u64| x * 2, 0..1000).unwrap() {
                 if result.unwrap() == 10 {
                     panic!("the caller gives up");
                 }
             }
         }));
         assert!(outcome.is_err());
-        assert_no_children("caller_panics");
+        assert_no_children("a_caller_panic_kills_and_reaps");
     }
 }
+check!(each_pool: a_caller_panic_kills_and_reaps);
 
-pub(crate) fn multithreaded_parent() {
+fn forking_a_multithreaded_parent_does_not_deadlock(pools: Pools) {
     // Threads that hold locks most of the time: a mutex, the stdout lock, malloc.
     let stop = Arc::new(AtomicBool::new(false));
     let lock = Arc::new(Mutex::new(0u64));
@@ -72,19 +83,26 @@ pub(crate) fn multithreaded_parent() {
                         // starve the forks for seconds. Any real printer lets go for longer.
                         thread::sleep(Duration::from_micros(50));
                     }
-                    _ => drop(std::hint::black_box(vec![0u8; 4096])),
+                    _ => {
+                        drop(std::hint::black_box(vec![0u8; 4096]));
+                        // Busy, but second to any other runnable thread: the checks that
+                        // run beside this one on a loaded machine need the cores too.
+                        thread::yield_now();
+                    }
                 }
             }
         }));
     }
     for _ in 0..40 {
-        let got = Pool::new(2).map(|x: u32| vec![x; 100], 0..64).unwrap();
+        // A started pool forks here, a fork-per-call pool at each call.
+        let mut pool = pools.pool(Pool::new(2));
+        let got = pool.map(|x: u32| vec![x; 100], 0..64).unwrap();
         assert!(
             got.iter()
                 .zip(0..)
                 .all(|(v, x)| v.len() == 100 && v[0] == x)
         );
-        let error = Pool::new(2).map(|x: u32| if x == 3 { panic!("boom") } else { x }, 0..8);
+        let error = pool.map(|x: u32| if x == 3 { panic!("boom") } else { x }, 0..8);
         assert!(matches!(
             error,
             Err(PoolError::TaskPanicked { index: 3, .. })
@@ -95,8 +113,9 @@ pub(crate) fn multithreaded_parent() {
         thread.join().unwrap();
     }
 }
+check!(each_pool: forking_a_multithreaded_parent_does_not_deadlock);
 
-pub(crate) fn process_memory() {
+fn process_has_its_own_memory_and_exit_status() {
     for _ in 0..10 {
         let mut counter = 0;
         let child = Process::start(|| counter += 1).unwrap();
@@ -111,11 +130,13 @@ pub(crate) fn process_memory() {
         assert_eq!(status.code(), Some(-9));
     }
 }
+check!(process_has_its_own_memory_and_exit_status);
 
-pub(crate) fn process_drop() {
+fn dropping_a_process_kills_and_reaps_it() {
     for _ in 0..10 {
         let child = Process::start(|| thread::sleep(Duration::from_secs(30))).unwrap();
         drop(child);
-        assert_no_children("process_drop");
+        assert_no_children("dropping_a_process_kills_and_reaps_it");
     }
 }
+check!(dropping_a_process_kills_and_reaps_it);

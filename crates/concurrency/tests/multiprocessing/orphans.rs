@@ -6,11 +6,14 @@ use std::sync::OnceLock;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use concurrency::multiprocessing::{Pool, Process, ProcessEnd};
+use concurrency::multiprocessing::{Imap, Pool, Process, ProcessEnd};
 use nix::sys::prctl::set_child_subreaper;
 use nix::sys::signal::{Signal, kill};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::{Pid, getpid, pipe};
+
+use crate::harness::check;
+use crate::pools::{AnyPool, Pools};
 
 /// How long the orphans may take to die: the bound, far above the few milliseconds
 /// a signal and a scheduling take even on a busy machine.
@@ -41,10 +44,10 @@ fn read_pids(pipe: OwnedFd, count: usize) -> Vec<Pid> {
 }
 
 /// In a subreaper (so that the orphans become its children and can be reaped, with no pid
-/// reuse to fear): starts a parent that runs a `Process` and a `Pool(2).map` (long-lived if
-/// `live`) of 30-second tasks, each reporting its pid first; SIGKILLs that parent mid-map; then requires every
-/// one of the three to be dead, by SIGKILL, within [`ORPHAN_DEADLINE`].
-pub(crate) fn kill_the_parent_mid_call(live: bool) {
+/// reuse to fear): starts a parent that runs a `Process` and a `Pool(2).map` on `pools` of
+/// 30-second tasks, each reporting its pid first; SIGKILLs that parent mid-map; then
+/// requires every one of the three to be dead, by SIGKILL, within [`ORPHAN_DEADLINE`].
+fn kill_the_parent_mid_call(pools: Pools) {
     set_child_subreaper(true).expect("PR_SET_CHILD_SUBREAPER");
     let (read, write) = pipe().expect("pipe");
     REPORT.set(write).expect("a fresh subreaper");
@@ -59,12 +62,7 @@ pub(crate) fn kill_the_parent_mid_call(live: bool) {
             thread::sleep(Duration::from_secs(30));
             x
         };
-        if live {
-            let mut pool = Pool::new(2).chunksize(1).start().unwrap();
-            let _ = pool.map(slow, 0..4);
-        } else {
-            let _ = Pool::new(2).chunksize(1).map(slow, 0..4);
-        }
+        let _ = pools.pool(Pool::new(2).chunksize(1)).map(slow, 0..4);
         drop(child);
     })
     .expect("fork");
@@ -95,16 +93,17 @@ pub(crate) fn kill_the_parent_mid_call(live: bool) {
     }
 }
 
-pub(crate) fn no_worker_outlives_a_killed_parent() {
+fn no_worker_outlives_a_killed_parent(pools: Pools) {
     for round in 0..30 {
         // The subreaper is a child of its own, so this test process stays an ordinary one.
-        let status = Process::start(|| kill_the_parent_mid_call(false))
+        let status = Process::start(|| kill_the_parent_mid_call(pools))
             .unwrap()
             .join()
             .unwrap();
         assert_eq!(status, ProcessEnd::Exited(0), "round {round} (see stderr)");
     }
 }
+check!(each_pool: no_worker_outlives_a_killed_parent);
 
 /// In a subreaper: a parent that forks a child and kills itself at once, so that it may be
 /// gone before the child has asked for its parent-death signal (the race `getppid` closes).
@@ -155,7 +154,7 @@ fn parent_dies_right_after_the_fork() {
     }
 }
 
-pub(crate) fn no_child_outlives_a_parent_killed_right_after_the_fork() {
+fn no_child_outlives_a_parent_killed_right_after_the_fork() {
     for round in 0..30 {
         let status = Process::start(parent_dies_right_after_the_fork)
             .unwrap()
@@ -164,23 +163,45 @@ pub(crate) fn no_child_outlives_a_parent_killed_right_after_the_fork() {
         assert_eq!(status, ProcessEnd::Exited(0), "round {round} (see stderr)");
     }
 }
+check!(no_child_outlives_a_parent_killed_right_after_the_fork);
 
-pub(crate) fn workers_outlive_the_thread_that_forked_them() {
-    // Linux sends the parent-death signal when the *thread* that forked exits. A pool or a
-    // process started on a thread that then ends must go on, and finish its work.
+/// Slow enough to be running when the thread that forked its worker has ended, which takes
+/// that thread a few milliseconds.
+fn slow_double(x: u32) -> u32 {
+    thread::sleep(Duration::from_millis(100));
+    x * 2
+}
+
+/// What a thread forked: a fork-per-call pool's workers, mid-imap, or a started pool's,
+/// before any call.
+enum Forked {
+    MidCall(Imap<u32>),
+    Started(AnyPool),
+}
+
+fn workers_outlive_the_thread_that_forked_them(pools: Pools) {
+    // Linux sends the parent-death signal when the *thread* that forked exits. Workers and a
+    // process forked on a thread that then ends must go on, and finish their work.
     for round in 0..5 {
-        let (results, child) = thread::spawn(|| {
-            let slow = |x: u32| {
-                thread::sleep(Duration::from_millis(300));
-                x * 2
+        let (forked, child) = thread::spawn(move || {
+            let forked = match pools.pool(Pool::new(2).chunksize(1)) {
+                AnyPool::PerCall(pool) => Forked::MidCall(pool.imap(slow_double, 0..4).unwrap()),
+                started => Forked::Started(started),
             };
-            let results = Pool::new(2).chunksize(1).imap(slow, 0..4).unwrap();
-            let child = Process::start(|| thread::sleep(Duration::from_millis(300))).unwrap();
-            (results, child)
+            let child = Process::start(|| thread::sleep(Duration::from_millis(100))).unwrap();
+            (forked, child)
         })
         .join()
         .unwrap();
-        let got: Result<Vec<u32>, _> = results.collect();
+        let got: Result<Vec<u32>, _> = match forked {
+            Forked::MidCall(results) => results.collect(),
+            Forked::Started(mut pool) => {
+                let pids = pool.pids();
+                let got = pool.map(slow_double, 0..4);
+                assert_eq!(pool.pids(), pids, "round {round}: workers were replaced");
+                got
+            }
+        };
         assert_eq!(got, Ok(vec![0, 2, 4, 6]), "round {round}");
         assert_eq!(
             child.join().unwrap(),
@@ -189,3 +210,4 @@ pub(crate) fn workers_outlive_the_thread_that_forked_them() {
         );
     }
 }
+check!(each_pool: workers_outlive_the_thread_that_forked_them);

@@ -1,5 +1,5 @@
-//! What a task prints reaches stdout exactly once, newline or not, and the parent's own
-//! output is never written a second time by a child.
+//! What a task prints reaches stdout exactly once, newline or not, before its call returns,
+//! and the parent's own output is never written a second time by a child.
 
 use std::io::Read as _;
 use std::sync::Arc;
@@ -10,9 +10,12 @@ use std::time::Duration;
 use concurrency::multiprocessing::{Pool, Process, ProcessEnd};
 use nix::unistd::{dup2_stdout, pipe};
 
+use crate::harness::check;
+use crate::pools::Pools;
+
 /// Runs `body` in a child whose stdout is a pipe, and returns how it ended and what it wrote
 /// there (its own output, its pool workers' and its children's: they inherit the pipe).
-pub(crate) fn capture(body: impl FnOnce()) -> (ProcessEnd, String) {
+fn capture(body: impl FnOnce()) -> (ProcessEnd, String) {
     let (read, write) = pipe().expect("pipe");
     let child = Process::start(|| {
         // The closure borrows the pipe: the child's copies close when it exits.
@@ -47,12 +50,28 @@ fn tokens(text: &str) -> Result<Vec<&str>, String> {
     Ok(tokens)
 }
 
-const TASKS: u32 = 40;
+/// Calls in each round, and tasks in each call.
+const CALLS: u32 = 3;
+const TASKS: u32 = 14;
 
-/// The parent prints `[before]` unflushed, forks a pool whose tasks each `print!` a token
-/// without a newline while a thread of the parent prints numbered tokens the whole time, then
-/// `[returned]`, a `Process` child prints `[process]` unflushed, and the parent `[printed N]`.
-fn print_around_a_map(use_imap: bool) {
+/// The inputs of call `call`: their tokens must all come between its markers.
+fn inputs(call: u32) -> std::ops::Range<u32> {
+    call * TASKS..(call + 1) * TASKS
+}
+
+/// Prints `text` and flushes it: a started pool forks no more after `start`, so nothing
+/// else writes the parent's buffer out before the call's tokens.
+fn marker(text: String) {
+    print!("{text}");
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+}
+
+/// While a thread of the parent prints numbered tokens the whole time, the parent prints
+/// `[before]` unflushed, makes the pool (a started pool forks there), and makes
+/// [`CALLS`] calls, `map` and `imap` in turn, between `[call N]` and `[returned N]`, whose
+/// tasks each `print!` a token without a newline; then a `Process` child prints `[process]`
+/// unflushed, and the parent `[printed N]`.
+fn print_around_calls(pools: Pools, round: u32) {
     let stop = Arc::new(AtomicBool::new(false));
     let printer = {
         let stop = Arc::clone(&stop);
@@ -76,17 +95,21 @@ fn print_around_a_map(use_imap: bool) {
         print!("<{x}>");
         x
     };
-    let pool = Pool::new(2).chunksize(1);
-    let got: Vec<u32> = if use_imap {
-        pool.imap(task, 0..TASKS)
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    } else {
-        pool.map(task, 0..TASKS).unwrap()
-    };
-    assert_eq!(got, (0..TASKS).collect::<Vec<_>>());
-    print!("[returned]");
+    let mut pool = pools.pool(Pool::new(2).chunksize(1));
+    for call in 0..CALLS {
+        marker(format!("[call {call}]"));
+        let got: Vec<u32> = if (round + call) % 2 == 1 {
+            pool.imap(task, inputs(call))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        } else {
+            pool.map(task, inputs(call)).unwrap()
+        };
+        assert!(got.into_iter().eq(inputs(call)));
+        marker(format!("[returned {call}]"));
+    }
+    drop(pool);
     let child = Process::start(|| print!("[process]")).unwrap();
     assert_eq!(child.join().unwrap(), ProcessEnd::Exited(0));
     stop.store(true, Ordering::Relaxed);
@@ -94,28 +117,37 @@ fn print_around_a_map(use_imap: bool) {
     print!("[printed {printed}]");
 }
 
-/// Checks what [`print_around_a_map`] wrote: every token once, in the order it must have.
+/// Checks what [`print_around_calls`] wrote: every token once, in the order it must have.
 fn check_output(text: &str) -> Result<(), String> {
     let tokens = tokens(text)?;
     let count = |token: &str| tokens.iter().filter(|t| **t == token).count();
     let position = |token: &str| tokens.iter().position(|t| *t == token);
-    for marker in ["[before]", "[returned]", "[process]"] {
+    let mut markers = vec!["[before]".to_owned()];
+    for call in 0..CALLS {
+        markers.push(format!("[call {call}]"));
+        markers.push(format!("[returned {call}]"));
+    }
+    markers.push("[process]".to_owned());
+    for marker in &markers {
         if count(marker) != 1 {
             return Err(format!("{marker} written {} times", count(marker)));
         }
     }
-    let returned = position("[returned]").unwrap_or(0);
-    for x in 0..TASKS {
-        let token = format!("<{x}>");
-        if count(&token) != 1 {
-            return Err(format!("{token} written {} times", count(&token)));
-        }
-        if position(&token) > Some(returned) {
-            return Err(format!("{token} came after map returned"));
-        }
-    }
-    if position("[before]") > position("<0>") || position("[process]") < Some(returned) {
+    if !markers.iter().map(|marker| position(marker)).is_sorted() {
         return Err("the parent's markers are out of order".to_owned());
+    }
+    for call in 0..CALLS {
+        let start = position(&format!("[call {call}]"));
+        let end = position(&format!("[returned {call}]"));
+        for x in inputs(call) {
+            let token = format!("<{x}>");
+            if count(&token) != 1 {
+                return Err(format!("{token} written {} times", count(&token)));
+            }
+            if !(start < position(&token) && position(&token) < end) {
+                return Err(format!("{token} came outside its call"));
+            }
+        }
     }
     // The printer's tokens: each once, in order, and all of them.
     let printed: Vec<&str> = tokens
@@ -136,13 +168,13 @@ fn check_output(text: &str) -> Result<(), String> {
     }
 }
 
-pub(crate) fn task_output_arrives_once() {
-    for round in 0..20 {
-        let use_imap = round % 2 == 1;
-        let (status, text) = capture(|| print_around_a_map(use_imap));
+fn task_output_arrives_once_newline_or_not(pools: Pools) {
+    for round in 0..10 {
+        let (status, text) = capture(|| print_around_calls(pools, round));
         assert_eq!(status, ProcessEnd::Exited(0), "round {round}: {text:.400}");
         if let Err(problem) = check_output(&text) {
-            panic!("round {round} (imap: {use_imap}): {problem}\n{text:.2000}");
+            panic!("round {round}: {problem}\n{text:.2000}");
         }
     }
 }
+check!(each_pool: task_output_arrives_once_newline_or_not);

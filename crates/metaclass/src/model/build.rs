@@ -48,7 +48,7 @@ pub fn calculate_metaclass(requested: &Meta, bases: &[ClassRef]) -> Result<Meta,
 /// metaclass see the class. [`ClassStatement`](super::statement::ClassStatement) runs
 /// `__prepare__` and the body before this.
 ///
-/// Three things Python can do fall outside the model and need no step here. A `Metaclass`
+/// Three things Python can do fall outside the model and need no step here. A [`Meta`]
 /// does not inherit its parent's hooks, so a hand-over runs exactly the winner's
 /// `new_class` (which calls its parent's only if it is written to, as `super()` would): in
 /// Python a winner whose `tp_new` is `type_new` is not handed the definition, which in the

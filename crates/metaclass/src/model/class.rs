@@ -189,7 +189,7 @@ impl ClassRef {
         *self.0.abstract_methods.borrow_mut() = names;
     }
 
-    /// `C()`: asks the metaclass ([`Metaclass::call`](crate::Metaclass::call)), which by
+    /// `C()`: asks the metaclass ([`MetaHooks::call`](crate::MetaHooks::call)), which by
     /// default makes a fresh instance.
     pub fn call(&self) -> Result<Instance, TypeError> {
         self.metaclass().hooks().call(self)
@@ -216,9 +216,10 @@ impl fmt::Debug for ClassRef {
     }
 }
 
-/// Formats an MRO as Python prints `C.__mro__`: `(<class 'C'>, <class 'object'>)`.
-pub fn mro_repr(mro: &[ClassRef]) -> String {
-    let items: Vec<String> = mro.iter().map(ToString::to_string).collect();
+/// Python's `repr()` of a tuple of classes, as `C.__bases__` and `C.__mro__` print:
+/// `(<class 'C'>, <class 'object'>)`, and `(<class 'object'>,)` for one.
+pub fn tuple_repr(classes: &[ClassRef]) -> String {
+    let items: Vec<String> = classes.iter().map(ToString::to_string).collect();
     match items.as_slice() {
         [only] => format!("({only},)"),
         _ => format!("({})", items.join(", ")),
@@ -230,14 +231,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_mro_prints_as_python_prints_a_tuple() {
+    fn classes_print_as_python_prints_a_tuple_of_them() {
         let object = ClassRef::object();
         assert_eq!(
-            mro_repr(std::slice::from_ref(&object)),
+            tuple_repr(std::slice::from_ref(&object)),
             "(<class 'object'>,)"
         );
         let c = Class::new("C", &[], Namespace::new()).unwrap();
-        assert_eq!(mro_repr(&c.mro()), "(<class 'C'>, <class 'object'>)");
+        assert_eq!(tuple_repr(&c.mro()), "(<class 'C'>, <class 'object'>)");
         assert_eq!(format!("{c:?}"), "<class 'C'>");
     }
 }

@@ -1,8 +1,10 @@
 //! The Python exceptions the model raises, as error values with CPython's wording: the
 //! `TypeError` and `AttributeError` of the model's own rules, and [`Exception`], any exception,
 //! for what a class statement raises when code it runs (`__set_name__`, `__init_subclass__`)
-//! fails.
+//! fails. Each displays as `str(error)`, the message alone; [`PyException::traceback_line`]
+//! prints it as a traceback ends, `TypeError: <message>`.
 
+use exception::PyException;
 use std::fmt;
 
 /// Python's `TypeError`: a class that cannot be created (inconsistent MRO, duplicate base,
@@ -33,22 +35,34 @@ impl AttributeError {
     }
 }
 
-/// Prints as Python's traceback ends: `TypeError: <message>`.
+/// `str(error)`: the message alone.
 impl fmt::Display for TypeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "TypeError: {}", self.0)
+        f.write_str(&self.0)
     }
 }
 
-/// Prints as Python's traceback ends: `AttributeError: <message>`.
+/// `str(error)`: the message alone.
 impl fmt::Display for AttributeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "AttributeError: {}", self.0)
+        f.write_str(&self.0)
     }
 }
 
 impl std::error::Error for TypeError {}
 impl std::error::Error for AttributeError {}
+
+impl PyException for TypeError {
+    fn type_name(&self) -> &str {
+        "TypeError"
+    }
+}
+
+impl PyException for AttributeError {
+    fn type_name(&self) -> &str {
+        "AttributeError"
+    }
+}
 
 /// Any of the model's exceptions, for operations that can raise more than one (`obj.method()`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,6 +87,23 @@ impl fmt::Display for PyError {
 
 impl std::error::Error for PyError {}
 
+impl PyException for PyError {
+    fn type_name(&self) -> &str {
+        match self {
+            Self::Type(error) => error.type_name(),
+            Self::Attribute(error) => error.type_name(),
+            Self::Statement(error) => error.type_name(),
+        }
+    }
+
+    fn notes(&self) -> &[String] {
+        match self {
+            Self::Statement(error) => error.notes(),
+            Self::Type(_) | Self::Attribute(_) => &[],
+        }
+    }
+}
+
 impl From<TypeError> for PyError {
     fn from(error: TypeError) -> Self {
         Self::Type(error)
@@ -84,7 +115,7 @@ impl From<TypeError> for PyError {
 /// the code it runs may raise anything.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Exception {
-    kind: String,
+    type_name: String,
     message: String,
     notes: Vec<String>,
     cause: Option<Box<Exception>>,
@@ -94,9 +125,9 @@ pub struct Exception {
 
 impl Exception {
     /// `Kind(message)`: `Exception::new("ValueError", "no x")` is `ValueError("no x")`.
-    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+    pub fn new(type_name: &str, message: impl Into<String>) -> Self {
         Self {
-            kind: kind.to_string(),
+            type_name: type_name.to_string(),
             message: message.into(),
             notes: Vec::new(),
             cause: None,
@@ -104,19 +135,9 @@ impl Exception {
         }
     }
 
-    /// `type(error).__name__`.
-    pub fn kind(&self) -> &str {
-        &self.kind
-    }
-
     /// `str(error)`.
     pub fn message(&self) -> &str {
         &self.message
-    }
-
-    /// `error.__notes__` (empty where there are none).
-    pub fn notes(&self) -> &[String] {
-        &self.notes
     }
 
     /// `error.__cause__`: the exception this one was raised `from`.
@@ -150,14 +171,11 @@ impl Exception {
     }
 }
 
-/// Prints as Python's traceback ends: `ValueError: <message>`, then each note on a line.
+/// `str(error)`: the message alone; the notes are printed by
+/// [`traceback_line`](PyException::traceback_line), under it.
 impl fmt::Display for Exception {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind, self.message)?;
-        for note in &self.notes {
-            write!(f, "\n{note}")?;
-        }
-        Ok(())
+        f.write_str(&self.message)
     }
 }
 
@@ -166,6 +184,17 @@ impl std::error::Error for Exception {
         self.cause
             .as_deref()
             .map(|cause| cause as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl PyException for Exception {
+    fn type_name(&self) -> &str {
+        &self.type_name
+    }
+
+    /// `error.__notes__` (empty where there are none).
+    fn notes(&self) -> &[String] {
+        &self.notes
     }
 }
 

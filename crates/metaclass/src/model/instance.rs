@@ -99,9 +99,9 @@ impl Instance {
     pub fn call_method(&self, name: &str) -> Result<Value, PyError> {
         match self.getattr(name)? {
             Value::Function(function) => Ok(function.call(self)),
-            value => {
-                Err(TypeError::new(format!("{} object is not callable", value.type_name())).into())
-            }
+            value => Err(
+                TypeError::new(format!("'{}' object is not callable", value.type_name())).into(),
+            ),
         }
     }
 }
@@ -121,7 +121,7 @@ impl fmt::Debug for Instance {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Class, Found, Function, Namespace, PyError, Value};
+    use crate::{Class, Found, Function, Namespace, PyError, PyException, Value};
 
     #[test]
     fn lookup_goes_instance_dict_then_the_class_mro() -> Result<(), PyError> {
@@ -148,15 +148,18 @@ mod tests {
         let class = Class::new("C", &[], Namespace::new().with("n", 1))?;
         let obj = class.call()?;
         assert_eq!(
-            obj.getattr("z").unwrap_err().to_string(),
+            obj.getattr("z").unwrap_err().traceback_line().to_string(),
             "AttributeError: 'C' object has no attribute 'z'"
         );
         assert_eq!(
-            class.getattr("z").unwrap_err().to_string(),
+            class.getattr("z").unwrap_err().traceback_line().to_string(),
             "AttributeError: type object 'C' has no attribute 'z'"
         );
         assert_eq!(
-            obj.call_method("n").unwrap_err().to_string(),
+            obj.call_method("n")
+                .unwrap_err()
+                .traceback_line()
+                .to_string(),
             "TypeError: 'int' object is not callable"
         );
         Ok(())

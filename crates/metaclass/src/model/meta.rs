@@ -2,8 +2,8 @@
 //!
 //! A `class` statement collects `(name, bases, namespace)` and hands them to the metaclass.
 //! Here a metaclass is a [`Meta`]: a class in the model (so it has a name, bases and an MRO,
-//! and `type` is the root of every metaclass hierarchy) paired with the [`Metaclass`] hooks it
-//! runs. Hooks a metaclass does not override behave as `type`'s do.
+//! and `type` is the root of every metaclass hierarchy) paired with the hooks it runs, a
+//! [`MetaHooks`] value. Hooks a metaclass does not override behave as `type`'s do.
 
 use std::rc::Rc;
 
@@ -41,9 +41,10 @@ impl ClassDef {
 }
 
 // ANCHOR: metaclass_trait
-/// What a metaclass can do. Every method defaults to `type`'s behaviour; a metaclass that
-/// also wants its parent metaclass's behaviour calls it, as Python code calls `super()`.
-pub trait Metaclass {
+/// What a metaclass can do: the hooks a [`Meta`] runs. Every method defaults to `type`'s
+/// behaviour; a metaclass that also wants its parent metaclass's behaviour calls it, as
+/// Python code calls `super()`.
+pub trait MetaHooks {
     /// `Meta.__prepare__(name, bases, **keywords)`: the namespace the class body fills, before
     /// the body runs. `type`'s is an empty dict; a metaclass may return one already holding
     /// names, which the body then sees and may overwrite.
@@ -76,13 +77,13 @@ pub trait Metaclass {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Plain;
 
-impl Metaclass for Plain {}
+impl MetaHooks for Plain {}
 
 /// A metaclass: its class in the model (name, bases, MRO) and its hooks.
 #[derive(Clone)]
 pub struct Meta {
     class: ClassRef,
-    hooks: Rc<dyn Metaclass>,
+    hooks: Rc<dyn MetaHooks>,
 }
 
 thread_local! {
@@ -109,7 +110,7 @@ impl Meta {
     pub fn new(
         name: &str,
         bases: &[Meta],
-        hooks: impl Metaclass + 'static,
+        hooks: impl MetaHooks + 'static,
     ) -> Result<Meta, TypeError> {
         let bases: Vec<ClassRef> = if bases.is_empty() {
             vec![Meta::type_().class]
@@ -134,7 +135,7 @@ impl Meta {
     }
 
     /// The hooks this metaclass runs.
-    pub fn hooks(&self) -> &dyn Metaclass {
+    pub fn hooks(&self) -> &dyn MetaHooks {
         &*self.hooks
     }
 
@@ -185,7 +186,7 @@ mod tests {
     /// Refuses lower-case class names.
     struct Capitalised;
 
-    impl Metaclass for Capitalised {
+    impl MetaHooks for Capitalised {
         fn new_class(&self, def: ClassDef) -> Result<ClassDef, TypeError> {
             match def.name.chars().next() {
                 Some(first) if first.is_uppercase() => Ok(def),
@@ -221,7 +222,7 @@ mod tests {
     /// `class Suffixed(Upper)` whose `__new__` calls `super().__new__` and then renames.
     struct Suffixed(Meta);
 
-    impl Metaclass for Suffixed {
+    impl MetaHooks for Suffixed {
         fn new_class(&self, def: ClassDef) -> Result<ClassDef, TypeError> {
             let mut def = self.0.hooks().new_class(def)?;
             def.name.push_str("Impl");

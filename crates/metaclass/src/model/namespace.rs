@@ -125,8 +125,8 @@ mod tests {
         assert_eq!((ns.len(), ns.contains("x")), (1, false));
         assert!(!ns.is_empty());
         assert_eq!(
-            ns.remove("f").map(|f| f.type_name()),
-            Some("'function'".into())
+            ns.remove("f").as_ref().map(Value::type_name),
+            Some("function")
         );
         assert_eq!((ns.len(), ns.is_empty()), (0, true));
         assert_eq!(Namespace::new().with("a", 1).with("b", 2).len(), 2);

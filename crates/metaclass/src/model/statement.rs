@@ -135,7 +135,7 @@ pub(crate) fn init_subclass_after(
             Some(Value::InitSubclass(hook)) => return hook.call(parent, class, keywords),
             Some(other) => {
                 return Err(TypeError::new(format!(
-                    "{} object is not callable",
+                    "'{}' object is not callable",
                     other.type_name()
                 ))
                 .into());

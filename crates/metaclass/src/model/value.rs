@@ -45,9 +45,9 @@ impl Value {
         }
     }
 
-    /// `type(value).__name__`, quoted, for error messages: `'int'`.
-    pub fn type_name(&self) -> String {
-        let name = match self {
+    /// `type(value).__name__`: `int`.
+    pub fn type_name(&self) -> &str {
+        match self {
             Self::None => "NoneType",
             Self::Int(_) => "int",
             Self::Str(_) => "str",
@@ -55,8 +55,7 @@ impl Value {
             Self::Class(_) => "type",
             Self::Descriptor(descriptor) => descriptor.type_name(),
             Self::InitSubclass(_) => "classmethod",
-        };
-        format!("'{name}'")
+        }
     }
 
     /// True for a function marked `@abstractmethod` (its `__isabstractmethod__`).

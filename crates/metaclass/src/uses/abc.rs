@@ -22,7 +22,7 @@
 
 use crate::model::class::{Class, ClassRef};
 use crate::model::error::{Exception, TypeError};
-use crate::model::meta::{Meta, Metaclass};
+use crate::model::meta::{Meta, MetaHooks};
 use crate::model::value::{Function, Namespace, Value};
 
 /// The hooks of `ABCMeta`.
@@ -94,7 +94,7 @@ pub fn shapes() -> Result<[ClassRef; 3], Exception> {
 }
 
 // ANCHOR: abc_meta
-impl Metaclass for AbcMeta {
+impl MetaHooks for AbcMeta {
     fn init_class(&self, class: &ClassRef) -> Result<(), TypeError> {
         class.set_abstract_methods(abstract_methods_of(class));
         Ok(())

@@ -17,7 +17,7 @@ use std::rc::Rc;
 
 use crate::model::class::ClassRef;
 use crate::model::error::TypeError;
-use crate::model::meta::{ClassDef, Metaclass};
+use crate::model::meta::{ClassDef, MetaHooks};
 
 /// The `PluginMeta` hooks. Cloning shares the registry, so the caller keeps a handle to read
 /// it after giving a clone to [`Meta::new`](crate::Meta::new).
@@ -54,7 +54,7 @@ fn is_plugin(bases: &[ClassRef]) -> bool {
     bases.iter().any(|base| !base.is(&ClassRef::object()))
 }
 
-impl Metaclass for PluginRegistry {
+impl MetaHooks for PluginRegistry {
     fn new_class(&self, def: ClassDef) -> Result<ClassDef, TypeError> {
         if is_plugin(&def.bases) && !def.namespace.contains("run") {
             return Err(TypeError::new(format!(

@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use crate::model::class::ClassRef;
 use crate::model::error::TypeError;
 use crate::model::instance::Instance;
-use crate::model::meta::Metaclass;
+use crate::model::meta::MetaHooks;
 
 // ANCHOR: singleton
 /// The hooks of `Singleton`: one instance per class, made on the first call.
@@ -27,7 +27,7 @@ pub struct Singleton {
     instances: RefCell<Vec<(ClassRef, Instance)>>,
 }
 
-impl Metaclass for Singleton {
+impl MetaHooks for Singleton {
     fn call(&self, class: &ClassRef) -> Result<Instance, TypeError> {
         if let Some((_, instance)) = self
             .instances

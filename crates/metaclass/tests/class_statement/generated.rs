@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use std::rc::Rc;
 
 use metaclass::{
-    ClassDef, ClassRef, ClassStatement, Descriptor, Exception, InitSubclass, Meta, Metaclass,
-    Namespace, TypeError, Value,
+    ClassDef, ClassRef, ClassStatement, Descriptor, Exception, InitSubclass, Meta, MetaHooks,
+    Namespace, PyException, TypeError, Value,
 };
 
 pub(crate) type Log = Rc<RefCell<Vec<String>>>;
@@ -40,7 +40,7 @@ pub(crate) struct Logged {
     pub(crate) log: Log,
 }
 
-impl Metaclass for Logged {
+impl MetaHooks for Logged {
     fn prepare(&self, name: &str, _bases: &[ClassRef], kw: &Namespace) -> Namespace {
         let line = format!("{}.__prepare__ {name} {}", self.name, keywords(kw));
         self.log.borrow_mut().push(line);
@@ -109,12 +109,12 @@ pub(crate) fn failed(error: &Exception, minor: u32) -> String {
     } else {
         error.clone()
     };
-    let mut line = format!("raised {}: {}", error.kind(), error.message());
+    let mut line = format!("raised {}: {}", error.type_name(), error.message());
     for note in error.notes() {
         let _ = write!(line, " | note: {note}");
     }
     if let Some(cause) = error.cause() {
-        let _ = write!(line, " | from {}: {}", cause.kind(), cause.message());
+        let _ = write!(line, " | from {}: {}", cause.type_name(), cause.message());
     }
     line
 }

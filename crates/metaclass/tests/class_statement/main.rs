@@ -13,7 +13,7 @@
 
 mod generated;
 
-use metaclass::{ClassRef, Exception, Meta, Plain};
+use metaclass::{ClassRef, Exception, Meta, Plain, PyException};
 use python::{comparison, run_trials};
 
 use generated::{Log, Logged, METAS, Statement, failed};
@@ -129,7 +129,7 @@ fn random_class_statements_call_what_cpython_calls_in_its_order() -> Result<Opti
     let count = |needle: &str| {
         let lines = expected.iter().map(|entry| match entry {
             Ok(line) => line.clone(),
-            Err(error) => format!("raised {error}"),
+            Err(error) => format!("raised {}", error.traceback_line()),
         });
         lines.filter(|line| line.contains(needle)).count()
     };

@@ -53,8 +53,8 @@ impl Kind for Console {
         block.location()
     }
 
-    fn topic(block: &Block) -> String {
-        block.topic.to_string()
+    fn topic(block: &Block) -> Option<&'static str> {
+        Some(block.topic)
     }
 
     fn check(&self, block: &Block) -> Result<Completion, Failed> {
@@ -166,7 +166,7 @@ pub fn check_block(
         let diff = pattern::diff(&block.expected, &actual, block.expected_start + 1, 3);
         return Err(format!(
             "{place}: the output differs from the page (- expected, + actual):\n{diff}{}",
-            bless_hint("output", block.topic)
+            bless_hint("output", Some(block.topic))
         )
         .into());
     }

@@ -102,7 +102,7 @@ fn malformed_blocks_say_what_to_write() {
 
 #[test]
 fn an_indented_fence_loses_its_indentation_as_in_a_list_item() {
-    let page = "1. Run it:\n\n   ```console\n   $ cargo xtask demo typing a\n     two spaces kept\n  ```\n";
+    let page = "1. Run it:\n\n   ```console\n   $ cargo xtask demo typing a\n     two spaces kept\n   ```\n";
     let block = parse_str(page).unwrap().remove(0);
     assert_eq!((block.topic, block.section.as_str()), ("typing", "a"));
     assert_eq!(block.expected, vec!["  two spaces kept"]);

@@ -70,10 +70,10 @@ pub fn diff(
 }
 
 /// The excerpt rewritten from the region, keeping every elision that still stands for
-/// lines.
+/// lines, and as many lines shown around each elision as before.
 pub fn bless(page: &[String], region: &[String]) -> Vec<String> {
     let (_, steps) = align(page, region);
-    steps
+    keep_shown_lines(steps)
         .into_iter()
         .filter_map(|step| match step {
             Step::Same(i, _) | Step::Gap(i) => Some(page[i].clone()),
@@ -81,6 +81,54 @@ pub fn bless(page: &[String], region: &[String]) -> Vec<String> {
             Step::Elided(..) | Step::Missing(_) => None,
         })
         .collect()
+}
+
+/// The cheapest alignment lets an elision swallow a line that changed beside it for free,
+/// and drops the page's old version of the line: blessed so, the page would lose a line it
+/// showed. Instead, each page line gone from beside an elision is replaced by the region line
+/// next to it that the elision swallowed; an elision left standing for nothing goes.
+fn keep_shown_lines(steps: Vec<Step>) -> Vec<Step> {
+    let mut kept: Vec<Step> = Vec::with_capacity(steps.len());
+    let mut rest = steps.into_iter().peekable();
+    while let Some(step) = rest.next() {
+        let Step::Elided(..) = step else {
+            kept.push(step);
+            continue;
+        };
+        // An elision: the region lines it swallowed, then its own `Gap` step.
+        let mut swallowed = vec![step];
+        while let Some(Step::Elided(..)) = rest.peek() {
+            swallowed.extend(rest.next());
+        }
+        let gap = rest.next();
+        let mut missing_after = Vec::new();
+        while let Some(Step::Missing(_)) = rest.peek() {
+            missing_after.extend(rest.next());
+        }
+        let missing_before = kept
+            .iter()
+            .rev()
+            .take_while(|s| matches!(s, Step::Missing(_)))
+            .count();
+        let as_extra = |step: Step| match step {
+            Step::Elided(_, j) => Step::Extra(j),
+            other => other,
+        };
+        let after = missing_after.len().min(swallowed.len());
+        let shown_after: Vec<Step> = swallowed
+            .drain(swallowed.len() - after..)
+            .map(as_extra)
+            .collect();
+        let before = missing_before.min(swallowed.len());
+        kept.extend(swallowed.drain(..before).map(as_extra));
+        if !swallowed.is_empty() {
+            kept.extend(swallowed);
+            kept.extend(gap);
+        }
+        kept.extend(shown_after);
+        kept.extend(missing_after);
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -138,9 +186,14 @@ mod tests {
         let blessed = bless(&page, &region);
         assert_eq!(blessed, lines("fn f(a: u16) {\n    x();\n    // ...\n}"));
         assert!(matches(&blessed, &region));
-        // As with `...` in outputs, an elision swallows what changed beside it for free.
-        let swallowed = bless(&lines("a\n// ...\nold"), &lines("a\nb\nnew"));
-        assert_eq!(swallowed, lines("a\n// ..."));
+        // A line that changed beside an elision stays shown, in its new version.
+        let changed = bless(&lines("a\n// ...\nold"), &lines("a\nb\nnew"));
+        assert_eq!(changed, lines("a\n// ...\nnew"));
+        let changed = bless(&lines("old\n// ...\nz"), &lines("new\nb\nz"));
+        assert_eq!(changed, lines("new\n// ...\nz"));
+        // An elision that would then stand for nothing goes.
+        let changed = bless(&lines("a\n// ...\nold"), &lines("a\nnew"));
+        assert_eq!(changed, lines("a\nnew"));
     }
 
     #[test]

@@ -25,8 +25,11 @@ pub const MARKER: &str = "excerpt:";
 pub struct Block {
     /// The page.
     pub path: PathBuf,
-    /// The page's topic.
-    pub topic: String,
+    /// The page's name, which the trial's name starts with (see [`Page::name`]).
+    pub page: String,
+    /// The topic whose page it is, which `bless <topic>` blesses; `None` on a page that is no
+    /// topic's (the glossary), which `bless` without a topic blesses.
+    pub topic: Option<&'static str>,
     /// The 1-based line of the marker.
     pub line: usize,
     /// The source file, relative to the workspace root.
@@ -146,6 +149,7 @@ impl Kind for Excerpt {
             }
             blocks.push(Block {
                 path: page.path.clone(),
+                page: page.name(),
                 topic: page.topic(),
                 line: comment_line,
                 source,
@@ -159,15 +163,15 @@ impl Kind for Excerpt {
     }
 
     fn name(block: &Block) -> String {
-        format!("{}::excerpt::{}", block.topic, block.target())
+        format!("{}::excerpt::{}", block.page, block.target())
     }
 
     fn location(block: &Block) -> String {
         block.location()
     }
 
-    fn topic(block: &Block) -> String {
-        block.topic.clone()
+    fn topic(block: &Block) -> Option<&'static str> {
+        block.topic
     }
 
     fn check(&self, block: &Block) -> Result<Completion, Failed> {
@@ -187,7 +191,7 @@ impl Kind for Excerpt {
             block.location(),
             block.target(),
             block.source.display(),
-            bless_hint("source", &block.topic)
+            bless_hint("source", block.topic)
         )
         .into())
     }

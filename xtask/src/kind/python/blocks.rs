@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use super::directives::{self, Directives};
 use crate::kind::console;
-use crate::page::{Fence, Page, PageError, slug};
+use crate::markdown::slug;
+use crate::page::{Fence, Page, PageError};
 
 /// A script or a transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,8 +54,11 @@ pub struct Output {
 pub struct Block {
     /// The page.
     pub path: PathBuf,
-    /// The page's topic (its file name).
-    pub topic: String,
+    /// The page's name, which the trial's name starts with (see [`Page::name`]).
+    pub page: String,
+    /// The topic whose page it is, which `bless <topic>` blesses; `None` on a page that is no
+    /// topic's (the glossary), which `bless` without a topic blesses.
+    pub topic: Option<&'static str>,
     /// The `##` heading it sits under.
     pub heading: Option<String>,
     /// Its name in a trial's: the demo section whose console block shares its heading, else
@@ -201,6 +205,7 @@ pub fn find(page: &Page, fences: &[Fence]) -> Result<Vec<Block>, PageError> {
         };
         blocks.push(Block {
             path: page.path.clone(),
+            page: page.name(),
             topic: page.topic(),
             heading: fence.heading.clone(),
             section: section(&fence.heading),

@@ -219,15 +219,15 @@ impl Kind for Python {
     }
 
     fn name(block: &Block) -> String {
-        format!("{}::python::{}", block.topic, block.section)
+        format!("{}::python::{}", block.page, block.section)
     }
 
     fn location(block: &Block) -> String {
         block.location()
     }
 
-    fn topic(block: &Block) -> String {
-        block.topic.clone()
+    fn topic(block: &Block) -> Option<&'static str> {
+        block.topic
     }
 
     fn check(&self, block: &Block) -> Result<Completion, Failed> {

@@ -58,7 +58,7 @@ pub(super) fn check(block: &Block, ran: &BlockRun, timeout: Duration) -> Result<
     if problems.is_empty() {
         return Ok(());
     }
-    problems.push(bless_hint("output", &block.topic));
+    problems.push(bless_hint("output", block.topic));
     Err(problems.join("\n"))
 }
 

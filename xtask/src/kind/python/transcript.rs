@@ -57,7 +57,7 @@ pub(super) fn check(block: &Block, ran: &BlockRun, timeout: Duration) -> Result<
         let first = want_start(block, failure) + 1;
         report.push_str(&pattern::diff(&failure.want, &failure.got, first, 3));
     }
-    report.push_str(&bless_hint("output", &block.topic));
+    report.push_str(&bless_hint("output", block.topic));
     Err(report)
 }
 

@@ -7,73 +7,40 @@
 //! `fork` pool, which pickles the function by name and the arguments by value. Workers are
 //! replaced when they retire (`maxtasksperchild`) or after a call that failed; an idle worker
 //! that died is replaced at the next call without failing it, since it lost nothing.
+//!
+//! - `call`: the dispatch of one call: orders a few chunks ahead, what a death costs.
+//! - `orders`: an order's frames, and what the parent keeps about a worker's orders.
+//! - `inputs`: a call's inputs, encoded once.
+//! - `crew`: the workers, one place each: fork into a place, empty places.
+//! - `child`: the child side: orders in, frames out.
+//! - `code_map`: which code the workers have, to check a task before it is sent.
 #![forbid(unsafe_code)]
+
+mod call;
+pub(crate) mod child;
+mod code_map;
+mod crew;
+mod inputs;
+mod orders;
 
 use nix::fcntl::{FcntlArg, OFlag, fcntl};
 use nix::unistd::Pid;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use super::child::Chunking;
 use os::ProcessEnd;
 
+use call::Live;
+use crew::Crew;
+use inputs::Inputs;
+use orders::Order;
+
+use super::Pool;
+use super::chunking::Chunking;
+use super::engine::{self, Engine};
 use super::error::PoolError;
 use super::frame::{push_frame, write_all};
-use super::live_call::Call;
-use super::live_crew::Crew;
-use super::live_worker::Order;
-use super::pool::Pool;
 use super::sys::TaskAddress;
-
-impl Pool {
-    /// Retires each worker of a [`LivePool`] after `tasks` tasks and forks a fresh one in its
-    /// place, like CPython's `maxtasksperchild=` (0 counts as 1): memory a task leaks or
-    /// fragments goes back to the system. A fork-per-call pool's workers live for one call
-    /// anyway, so [`map`](Pool::map) and [`imap`](Pool::imap) ignore it.
-    pub fn maxtasksperchild(mut self, tasks: usize) -> Self {
-        self.maxtasks = Some(tasks.max(1));
-        self
-    }
-
-    /// Forks the workers of a long-lived pool now, to be reused by every call on it.
-    ///
-    /// ```
-    /// use concurrency::multiprocessing::Pool;
-    ///
-    /// let mut pool = Pool::new(2).start()?;
-    /// for round in 0..3u64 {
-    ///     let squares = pool.map(|x: u64| x * x, 0..5)?; // a fn: no captures
-    ///     assert_eq!(squares, [0, 1, 4, 9, 16]);
-    /// }
-    /// pool.close()?;
-    /// # Ok::<(), concurrency::multiprocessing::PoolError>(())
-    /// ```
-    ///
-    /// A task is a `fn`, so a closure that captures anything is refused at compile time:
-    /// the workers were forked before the closure existed.
-    ///
-    /// ```compile_fail,E0308
-    /// # use concurrency::multiprocessing::Pool;
-    /// let mut pool = Pool::new(2).start().unwrap();
-    /// let offset = 10;
-    /// let _ = pool.map(|x: u64| x + offset, 0..5); // error[E0308]: mismatched types
-    /// ```
-    ///
-    /// # Errors
-    /// `pipe`, `fork` or `mmap` failed, or `/proc/self/maps` could not be read: the pool
-    /// reads there which code its workers will have, to check each task before it sends it,
-    /// so on a system without it (any but Linux) it refuses to start rather than guess.
-    pub fn start(&self) -> Result<LivePool, PoolError> {
-        let mut crew = Crew::new(self.processes, self.initializer.clone(), self.maxtasks)?;
-        for slot in 0..self.processes {
-            crew.spawn(slot)?;
-        }
-        Ok(LivePool {
-            crew,
-            chunking: self.chunking,
-        })
-    }
-}
 
 /// A process pool whose workers are forked once, by [`Pool::start`], and reused by every
 /// call: CPython's `Pool` as you keep it in a variable.
@@ -99,15 +66,27 @@ impl std::fmt::Debug for LivePool {
 }
 
 impl LivePool {
+    /// Forks `pool`'s workers: [`Pool::start`].
+    pub(crate) fn fork(pool: &Pool) -> Result<Self, PoolError> {
+        let mut crew = Crew::new(pool.processes, pool.initializer.clone(), pool.maxtasks)?;
+        for place in 0..pool.processes {
+            crew.spawn(place)?;
+        }
+        Ok(Self {
+            crew,
+            chunking: pool.chunking,
+        })
+    }
+
     /// How many workers the pool keeps.
     pub fn processes(&self) -> usize {
-        self.crew.workers.len()
+        self.crew.places.len()
     }
 
     /// The pids of the workers alive now (a place left empty is refilled at the next call).
     pub fn pids(&self) -> Vec<Pid> {
         self.crew
-            .workers
+            .places
             .iter()
             .flatten()
             .map(|worker| worker.pid)
@@ -130,19 +109,7 @@ impl LivePool {
         T: Serialize + DeserializeOwned,
         R: Serialize + DeserializeOwned,
     {
-        let mut call = self.call(f, inputs)?;
-        while !call.complete() {
-            if let Some(error) = call.take_fatal() {
-                return Err(error);
-            }
-            call.pump()?;
-        }
-        if let Some(error) = call.first_task_error() {
-            return Err(error);
-        }
-        (0..call.len())
-            .map(|index| call.take(index).unwrap_or_else(|| Err(lost(index))))
-            .collect()
+        self.call(f, inputs)?.map()
     }
 
     /// Like [`map`](Self::map), but yields each result as soon as it and all before it have
@@ -162,18 +129,14 @@ impl LivePool {
         T: Serialize + DeserializeOwned,
         R: Serialize + DeserializeOwned,
     {
-        Ok(LiveImap {
-            call: self.call(f, inputs)?,
-            next: 0,
-            done: false,
-        })
+        Ok(LiveImap(self.call(f, inputs)?.imap()))
     }
 
     fn call<T, R>(
         &mut self,
         f: fn(T) -> R,
         inputs: impl IntoIterator<Item = T>,
-    ) -> Result<Call<'_, R>, PoolError>
+    ) -> Result<Engine<Live<'_>, R>, PoolError>
     where
         T: Serialize + DeserializeOwned,
         R: Serialize + DeserializeOwned,
@@ -186,18 +149,13 @@ impl LivePool {
         {
             return Err(PoolError::TaskNotForked { address });
         }
-        let inputs = inputs
-            .into_iter()
-            .enumerate()
-            .map(|(index, input)| {
-                postcard::to_allocvec(&input).map_err(|error| PoolError::InputUnencodable {
-                    index,
-                    message: error.to_string(),
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let inputs = Inputs::encode(inputs)?;
         self.crew.forget_the_dead()?;
-        Ok(Call::new(&mut self.crew, task, inputs, self.chunking))
+        let len = inputs.len();
+        Ok(Engine::new(
+            Live::new(&mut self.crew, task, inputs, self.chunking),
+            len,
+        ))
     }
 
     /// Lets every worker finish and exit, and reaps it: CPython's `close()` and `join()`.
@@ -211,11 +169,12 @@ impl LivePool {
             message,
         })?;
         let mut first_error = None;
-        for mut worker in self.crew.workers.iter_mut().filter_map(Option::take) {
+        for mut worker in self.crew.places.iter_mut().filter_map(Option::take) {
             // A few bytes into a pipe the worker drains between calls: room is there, and if
             // the worker is gone the error does not matter.
-            let _ = fcntl(&worker.orders, FcntlArg::F_SETFL(OFlag::empty()));
-            let _ = write_all(&worker.orders, &stop);
+            let pipe = &worker.orders.pipe;
+            let _ = fcntl(pipe, FcntlArg::F_SETFL(OFlag::empty()));
+            let _ = write_all(pipe, &stop);
             let status = worker.reap();
             if !matches!(status, ProcessEnd::Exited(0) | ProcessEnd::Unknown) {
                 first_error.get_or_insert(PoolError::WorkerDied {
@@ -239,26 +198,12 @@ impl Drop for LivePool {
     }
 }
 
-fn lost(index: usize) -> PoolError {
-    PoolError::Protocol {
-        pid: nix::unistd::getpid(),
-        message: format!("the call completed but input {index} has no result"),
-    }
-}
-
 /// The iterator [`LivePool::imap`] returns: results in input order, as they come.
-pub struct LiveImap<'a, R> {
-    call: Call<'a, R>,
-    next: usize,
-    done: bool,
-}
+pub struct LiveImap<'a, R>(engine::Imap<Live<'a>, R>);
 
 impl<R> std::fmt::Debug for LiveImap<'_, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LiveImap")
-            .field("next", &self.next)
-            .field("done", &self.done)
-            .finish()
+        self.0.debug(f, "LiveImap")
     }
 }
 
@@ -266,23 +211,10 @@ impl<R: DeserializeOwned> Iterator for LiveImap<'_, R> {
     type Item = Result<R, PoolError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done || self.next == self.call.len() {
-            self.done = true;
-            return None;
-        }
-        loop {
-            if let Some(item) = self.call.take(self.next) {
-                self.next += 1;
-                return Some(item);
-            }
-            if let Some(error) = self.call.take_fatal() {
-                self.done = true;
-                return Some(Err(error));
-            }
-            if let Err(error) = self.call.pump() {
-                self.done = true;
-                return Some(Err(error));
-            }
-        }
+        self.0.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
     }
 }

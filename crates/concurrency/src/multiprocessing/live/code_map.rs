@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::error::PoolError;
+use crate::multiprocessing::error::PoolError;
 
 /// The executable address ranges of this process, as they were when it was read.
 #[derive(Debug, Clone)]
