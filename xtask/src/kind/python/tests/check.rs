@@ -104,11 +104,7 @@ print(f(2))
 ```
 ",
     );
-    assert!(
-        matches!(python.check(&found[1]), Ok(Completion::Completed)),
-        "{:?}",
-        python.check(&found[1]).err()
-    );
+    passes(&python, &found[1]);
 }
 
 #[test]
@@ -130,11 +126,7 @@ print(a)
 ```
 ",
     );
-    assert!(
-        matches!(python.check(&found[1]), Ok(Completion::Completed)),
-        "{:?}",
-        python.check(&found[1]).err()
-    );
+    passes(&python, &found[1]);
 }
 
 #[test]
@@ -164,11 +156,7 @@ ValueError: Must be >= 0
 ```
 ";
     let found = blocks(text);
-    assert!(
-        matches!(python.check(&found[1]), Ok(Completion::Completed)),
-        "{:?}",
-        python.check(&found[1]).err()
-    );
+    passes(&python, &found[1]);
     let message = failure(python.check(&found[2]));
     assert!(
         message.starts_with("docs/typing.md:18: 1 of the 1 examples"),
@@ -177,5 +165,15 @@ ValueError: Must be >= 0
     assert!(
         message.contains("docs/typing.md:19: `>>> 1 + 1`\n-   20 | 3\n+      | 2\n"),
         "{message}"
+    );
+}
+
+/// Asserts that the block's trial passes, showing its failure if not.
+fn passes(python: &Python, block: &Block) {
+    let outcome = python.check(block);
+    assert!(
+        matches!(outcome, Ok(Completion::Completed)),
+        "{:?}",
+        outcome.err()
     );
 }
