@@ -19,7 +19,10 @@
 //!
 //! Trials run one at a time unless `--test-threads` says otherwise: several demos measure
 //! time on purpose, and on a 2-core machine two demos at once would measure each other. The
-//! Python blocks, which measure nothing, run all at once ahead of their trials.
+//! Python blocks run ahead of their trials, as many at a time as there are cores: those that
+//! time nothing from the start, at a low CPU priority, beside the demos, and those that
+//! time something at the first Python trial, once the demos are done
+//! ([`Python::start_in_background`]).
 
 pub mod pythons;
 mod tally;
@@ -106,6 +109,9 @@ pub fn trials(
         python.build_extension_for(&ahead);
     }
     python.run_ahead(ahead);
+    if !arguments.list {
+        python.start_in_background();
+    }
     trials.extend(kind::trials(&python, blocks.pythons, tally));
     trials.extend(kind::trials(&excerpt, blocks.excerpts, tally));
     Ok(trials)
