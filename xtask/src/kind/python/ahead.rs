@@ -12,11 +12,12 @@ use crate::lock;
 
 impl Python {
     /// Starts the blocks marked ahead that do not time themselves on a thread of their own,
-    /// at a low CPU priority ([`run::Priority::Background`]), while the trials before theirs run: the demos, several of
-    /// which measure time, then get the cores whenever they want them, and the blocks run while
-    /// the demos wait (most of a demo's time is sleeping or waiting for a child). The blocks
-    /// that time themselves ([`run::times_itself`]) are left to run at the first Python trial,
-    /// as before, with nothing else running. Where `nice` cannot run, nothing is started.
+    /// at a low CPU priority ([`run::Priority::Background`]), while the trials before theirs
+    /// run: the demos, several of which measure time, then get the cores whenever they want
+    /// them, and the blocks run while the demos wait (most of a demo's time is sleeping or
+    /// waiting for a child). The blocks that time themselves ([`run::times_itself`]) are left
+    /// to run at the first Python trial, with nothing else running. Where `nice` cannot run,
+    /// nothing is started.
     pub fn start_in_background(self: &Arc<Self>) {
         if !run::can_nice() {
             return;
@@ -58,9 +59,10 @@ impl Python {
                         let ran = self.extension_for(&block).and_then(|extension| {
                             run::run(interpreter, &block, extension, self.timeout, priority)
                         });
+                        let key = key(&block);
                         let mut runs = lock(&self.runs);
-                        runs.background.remove(&key(&block));
-                        runs.done.insert(key(&block), ran);
+                        runs.background.remove(&key);
+                        runs.done.insert(key, ran);
                         drop(runs);
                         self.finished.notify_all();
                     }

@@ -14,10 +14,11 @@
 //! block's directory.
 //!
 //! Each trial is one CPython process, and CPython takes tens of milliseconds to start: the
-//! selected blocks run ahead of their trials, as many at a time as there are cores ([`Python::start_in_background`]:
-//! the blocks that time nothing from the start, beside the demos at a low priority; the others
-//! at the first Python trial), so the Python trials cost about one start per core instead of
-//! one per block, even though the check runs its trials one at a time for the demos' sake.
+//! selected blocks run ahead of their trials, as many at a time as there are cores
+//! ([`Python::start_in_background`]: the blocks that time nothing from the start, beside the
+//! demos at a low priority; the others at the first Python trial), so the Python trials cost
+//! about one start per core instead of one per block, even though the check runs its trials
+//! one at a time for the demos' sake.
 
 mod ahead;
 pub mod blocks;
